@@ -922,9 +922,12 @@ const PREDICATE = /(?<!智)能(?!力)|可以|需要|要(?![素求])|多[少长�
  */
 function elliptical(prev: string, p: string, attributes: readonly string[] = []): string | null {
   // A comparison (「跟ERP有啥区别」) names what it compares with, so it may be longer and still leave out its subject.
-  if (!ASKS.test(prev) || p.length > (/^(和|跟|与|同)/u.test(p) ? 10 : 8)) return null;
+  if (!ASKS.test(prev)) return null;
   const k = prev.search(PREDICATE);
-  if (k <= 0) return null;
+  // 「MES必须要有吗？没有会不会直接刷掉」: a case of lacking put with no thing named lacks the previous part's subject.
+  const lack = LACKING_CASE.exec(p);
+  if (lack && k > 0) return `${lack[0]}${prev.slice(0, k).replace(/(?:必须|一定|是否|非得|都|也|还)+$/u, '')}${p.slice(lack[0].length)}`;
+  if (p.length > (/^(和|跟|与|同)/u.test(p) ? 10 : 8) || k <= 0) return null;
   const subject = p.replace(/^(那|那么|如果是|换成)/u, '').replace(/呢[?？\s]*$/u, '');
   if (subject !== p.replace(/[?？\s]+$/u, '') && subject.length >= 2 && !PREDICATE.test(subject)) {
     // 「视频要1080P吗」 then 「那格式呢」: an attribute is asked of a thing, and the previous value (1080P) was said of
@@ -944,6 +947,9 @@ function elliptical(prev: string, p: string, attributes: readonly string[] = [])
   if (led !== p && led.search(PREDICATE) === 0) return prev.slice(0, k).replace(/(?<=.)(是个|是)$/u, '').replace(DOING_AFTER, '') + led;
   return null;
 }
+
+/** A lacking said as a case, its thing left out, before what is asked of it: 「没有会不会刷掉」「要是没上的话能报吗」. */
+const LACKING_CASE = /^(?:那|那么)?(?:如果|要是|假如|万一)?(?:没有|没上|没用|没装|没|不上|不用|缺)(?=(?:的话)?[，,]?(?:会|能|可以|行|算|是不是|是否|就|还|直接|要|咋|怎么|影响))/u;
 
 /** A superlative or a doing said after a thing, before what is asked of it: 「视频最长弄多长」「照片最少拍几张」. */
 const DOING_AFTER = /(?<=\p{Script=Han}{2})(?:最[长多大少高低短久]?)?(?:弄|搞|拍|录|传|交|做)?$/u;
@@ -2642,7 +2648,31 @@ function figureAsked(text: string): string {
  * The reading is used only when the message alone gets no conclusion and the reading does, and
  * the answer says how it was read; a message that stands on its own is answered as typed.
  */
-export function answerFollowUp(kb: KnowledgeBase, question: string, previous: string | undefined): { response: AskResponse; askedAs: string } {
+export function answerFollowUp(kb: KnowledgeBase, question: string, previous: string | undefined, category?: string): { response: AskResponse; askedAs: string } {
+  const read = readFollowUp(kb, question, previous);
+  return category ? ofSessionCategory(kb, read, category) : read;
+}
+
+/**
+ * 「MES有没有都行吧」 asked in a session that applies for 智能车间: an answer that would say 「要看申报哪一类」 is given for the
+ * session's category, as if the question had named it, and says so. A question naming a category of its own keeps it.
+ */
+function ofSessionCategory(kb: KnowledgeBase, read: { response: AskResponse; askedAs: string }, category: string): { response: AskResponse; askedAs: string } {
+  const t = kb.data.intents.answerText;
+  const depends = t.perType?.lead;
+  const note = t.sessionCategory;
+  if (!depends || !note || !read.response.answer.split('\n')[0]!.includes(depends)) return read;
+  const q = readQuestion(kb, read.askedAs).q;
+  if (SUBJECTS.some((s) => q.includes(s))) return read;
+  const asked = `${category}${read.askedAs}`;
+  const r = decide(kb, asked).response;
+  if (!concludes(kb, r) || r.answer.split('\n')[0]!.includes(depends)) return read;
+  const response: AskResponse = { ...r, answer: `${fill(note, { category })}${r.answer}` };
+  sources.set(response, sources.get(r)!);
+  return { response, askedAs: asked };
+}
+
+function readFollowUp(kb: KnowledgeBase, question: string, previous: string | undefined): { response: AskResponse; askedAs: string } {
   const alone = { response: answerQuestion(kb, question), askedAs: question };
   // 「好的」 after a question acknowledges its answer; it asks nothing of the previous subject.
   if (!previous || sources.get(alone.response) === 'acknowledgement') return alone;
@@ -3078,7 +3108,9 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
       // Only a part that leaves out its subject and finds the entry an earlier part found is read so: its own
       // words are all it adds. A part naming its own subject is asked in words of its own, which an entry's
       // phrasings need not share (「推多了咋办」「多大算超」).
-      if (m && own && repeats(m, text) && namesBeyond(kb, m.prepared, own)) (m = undefined), beyond.add(piece);
+      // 「没有MES会不会直接刷掉」 asks what lacking it costs, in words (刷掉, 淘汰) the entry need not hold: the lacking's own asks.
+      const ownAsked = own && LACKING_CASE.test(own) ? kb.data.intents.answerText.lacking.asks.reduce((t, w) => t.split(w).join(''), own).replace(/直接|马上|立刻|当场|会不会|会|被|就/gu, '') : own;
+      if (m && ownAsked && repeats(m, text) && namesBeyond(kb, m.prepared, ownAsked)) (m = undefined), beyond.add(piece);
       if (m) matchedPart.set(piece, m);
       else unmatched.push(piece);
       if (m && !repeats(m, text)) chosen.push({ match: m, text });
