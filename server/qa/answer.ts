@@ -692,7 +692,7 @@ function entryAnswer(kb: KnowledgeBase, p: PreparedEntry, q: string): { text: st
       const industry = findIndustry(kb, q);
       if (!intent || !industry) return { text: base, citations: p.citations };
       const d = industry.division;
-      const typical = `${TYPICAL[d.prior]}${d.mixed && d.prior !== 'mixed' ? '（部分企业为混合型）' : ''}`;
+      const typical = `${TYPICAL[d.prior]}${d.mixed && d.prior !== 'mixed' ? '，部分企业为混合型' : ''}`;
       // A division's note holds for all its trades; a sub-note only for the trades it names, when one of them is asked.
       const notes = [d.note, ...(d.subNotes ?? []).filter((n) => n.words.some((w) => industry.said.includes(w) || q.includes(w))).map((n) => n.note)].filter(Boolean);
       const said = fill(intent.answer ?? '', { industry: industry.said, code: d.code, name: d.name, typical, note: notes.length ? `（${notes.join('；')}）` : '' });
