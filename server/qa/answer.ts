@@ -2666,7 +2666,11 @@ function ofSessionCategory(kb: KnowledgeBase, read: { response: AskResponse; ask
   if (SUBJECTS.some((s) => q.includes(s))) return read;
   const asked = `${category}${read.askedAs}`;
   const r = decide(kb, asked).response;
-  if (!concludes(kb, r) || r.answer.split('\n')[0]!.includes(depends)) return read;
+  // Read with the category, the question must still be about the clauses it was: else the category's words found another entry.
+  const sections = t.otherCategory.categories.map((c) => c.section);
+  const own = (clause: string) => read.response.citations.some((o) => o.clause === clause) || sections.some((s) => clause.startsWith(s));
+  const same = r.citations.some((c) => read.response.citations.some((o) => o.clause === c.clause)) && r.citations.every((c) => own(c.clause));
+  if (!same || !concludes(kb, r) || r.answer.split('\n')[0]!.includes(depends)) return read;
   const response: AskResponse = { ...r, answer: `${fill(note, { category })}${r.answer}` };
   sources.set(response, sources.get(r)!);
   return { response, askedAs: asked };
@@ -3109,7 +3113,7 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
       // words are all it adds. A part naming its own subject is asked in words of its own, which an entry's
       // phrasings need not share (「推多了咋办」「多大算超」).
       // 「没有MES会不会直接刷掉」 asks what lacking it costs, in words (刷掉, 淘汰) the entry need not hold: the lacking's own asks.
-      const ownAsked = own && LACKING_CASE.test(own) ? kb.data.intents.answerText.lacking.asks.reduce((t, w) => t.split(w).join(''), own).replace(/直接|马上|立刻|当场|会不会|会|被|就/gu, '') : own;
+      const ownAsked = own && LACKING_CASE.test(own) ? kb.data.intents.answerText.lacking.asks.reduce((t, w) => t.split(w).join(''), own.replace(LACKING_CASE, '')).replace(/直接|马上|立刻|当场|会不会|会|被|就/gu, '') : own;
       if (m && ownAsked && repeats(m, text) && namesBeyond(kb, m.prepared, ownAsked)) (m = undefined), beyond.add(piece);
       if (m) matchedPart.set(piece, m);
       else unmatched.push(piece);
