@@ -1242,14 +1242,16 @@ function misquoted(kb: KnowledgeBase, entry: AnswerEntry, typed: string, questio
 }
 
 /**
- * 「县里能推荐五家吗」「截止日期是三月十五号吗」: a figure said last, right before 吗, is the asker's guess at the notice's
- * figure, checked as 「…对吧」 is. 「我们有8个车间能报吗」 asks of the asker's own figure, said before the asking.
+ * 「截止日期是三月十五号吗」: a date said last, right before 吗, is the asker's guess at the notice's date, checked as
+ * 「…对吧」 is. Another figure there may be the asker's own or a requirement asked (「MES要上线1年吗」), answered by its entry.
  */
 function endsWithFigureAsked(piece: string): boolean {
   const bare = piece.replace(/[\s?？。!！]+$/u, '');
   if (!bare.endsWith('吗')) return false;
   const read = readAsTyped(bare.slice(0, -1)).text;
-  return findQuantities(read).some((x) => x.unit && x.index + x.text.length === read.length);
+  const said = findQuantities(read);
+  const [month, day] = said.slice(-2);
+  return Boolean(month && day && figureKind(month.unit) === '月' && figureKind(day.unit) === '日' && day.index + day.text.length === read.length);
 }
 
 /** A figure asked for (「几家」「多少M」) or a day asked for (「几号」「哪天」「什么时候」) in a question. */
@@ -1275,7 +1277,8 @@ function guessFolded(question: string): string {
   const fits = asked.groups!.day ? date || figureKind(said[0]!.unit) === '日' : figureKind(asked.groups!.unit) === figureKind(said[0]!.unit) || asked.groups!.unit!.startsWith(said[0]!.unit!);
   if (!fits) return question;
   const checked = head!.slice(0, asked.index) + guess + head!.slice(asked.index! + asked[0].length).replace(/[吗呢啊呀]$/u, '');
-  return `${checked}${tag && tag !== '么' ? tag : '吗'}`;
+  // Checked as 「…对吧」 is, whichever tag it was typed with: the guess is agreed with or corrected before the answer.
+  return `${checked}${tag && tag !== '么' && tag !== '吗' ? tag : '对吧'}`;
 }
 
 /** A word before which 不/别/非/没 (within a few characters) says the asker rules it out: 「不能用黑白的吧」. */
