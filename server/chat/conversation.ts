@@ -1079,7 +1079,10 @@ export class Conversation {
       );
       return;
     }
-    const withPrevious = { ...ctx, previousQuestion: this.lastQuestion };
+    const { rules, kb } = this.runtime;
+    const category = rules.categoryFit?.(ctx.answers)?.category;
+    const label = category ? kb.data.elements.categories[category]?.label : undefined;
+    const withPrevious = { ...ctx, previousQuestion: this.lastQuestion, ...(label ? { category: label } : {}) };
     await this.stream(
       sessionId,
       (onDelta) => this.runtime.speaker.answer(question, withPrevious, onDelta),

@@ -87,6 +87,8 @@ export interface SpeakContext {
   pending: QuestionView | null;
   /** The user's previous question on this connection, as it was answered: a short follow-up may lean on it. */
   previousQuestion?: string;
+  /** The category this session applies for, by its label (智能车间), when the rules know it: a question naming none is asked of it. */
+  category?: string;
   answers: Answers;
   /** Shows the user a short notice (e.g. the model failed and the offline engine answered instead). */
   notify?: (text: string) => void;

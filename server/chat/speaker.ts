@@ -10,7 +10,7 @@ import type { InterviewRules, Speaker } from './ports';
 export function createOfflineSpeaker(rules: InterviewRules): Speaker {
   return {
     async answer(question, ctx, onDelta) {
-      const { response: r, askedAs } = answerFollowUp(ctx.kb, question, ctx.previousQuestion);
+      const { response: r, askedAs } = answerFollowUp(ctx.kb, question, ctx.previousQuestion, ctx.category);
       for (const part of chunkText(r.answer)) onDelta(part);
       return { text: r.answer, citations: r.citations, confidence: r.confidence, outOfScope: r.outOfScope, ...(r.entries ? { entries: r.entries } : {}), ...(r.topic ? { topic: r.topic } : {}), source: answerSourceOf(r), askedAs };
     },

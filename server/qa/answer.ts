@@ -735,7 +735,7 @@ function entryAnswer(kb: KnowledgeBase, p: PreparedEntry, q: string): { text: st
       const industry = findIndustry(kb, q);
       if (!intent || !industry) return { text: base, citations: p.citations };
       const d = industry.division;
-      const typical = `${TYPICAL[d.prior]}${d.mixed && d.prior !== 'mixed' ? '（部分企业为混合型）' : ''}`;
+      const typical = `${TYPICAL[d.prior]}${d.mixed && d.prior !== 'mixed' ? '，部分企业为混合型' : ''}`;
       // A division's note holds for all its trades; a sub-note only for the trades it names, when one of them is asked.
       const notes = [d.note, ...(d.subNotes ?? []).filter((n) => n.words.some((w) => industry.said.includes(w) || q.includes(w))).map((n) => n.note)].filter(Boolean);
       const said = fill(intent.answer ?? '', { industry: industry.said, code: d.code, name: d.name, typical, note: notes.length ? `（${notes.join('；')}）` : '' });
@@ -766,6 +766,10 @@ function entryAnswer(kb: KnowledgeBase, p: PreparedEntry, q: string): { text: st
       const said = askedThing(kb, p, q);
       if (!t || !said) return { text: base, citations: p.citations };
       return { text: fill(t.lead, { said }) + base.split('。').slice(2).join('。'), citations: p.citations };
+    }
+    case 'namedTopic': {
+      const said = askedThing(kb, p, q) ?? p.entry.topic ?? '';
+      return { text: fill(p.entry.answer, { ...varsOf(kb), said }), citations: p.citations };
     }
     case 'tradeScope':
     case 'tradeScopeAfter':
@@ -967,9 +971,12 @@ const PREDICATE = /(?<!智)能(?!力)|可以|需要|要(?![素求])|多[少长�
  */
 function elliptical(prev: string, p: string, attributes: readonly string[] = []): string | null {
   // A comparison (「跟ERP有啥区别」) names what it compares with, so it may be longer and still leave out its subject.
-  if (!ASKS.test(prev) || p.length > (/^(和|跟|与|同)/u.test(p) ? 10 : 8)) return null;
+  if (!ASKS.test(prev)) return null;
   const k = prev.search(PREDICATE);
-  if (k <= 0) return null;
+  // 「MES必须要有吗？没有会不会直接刷掉」: a case of lacking put with no thing named lacks the previous part's subject.
+  const lack = LACKING_CASE.exec(p);
+  if (lack && k > 0) return `${lack[0]}${prev.slice(0, k).replace(/(?:必须|一定|是否|非得|都|也|还)+$/u, '')}${p.slice(lack[0].length)}`;
+  if (p.length > (/^(和|跟|与|同)/u.test(p) ? 10 : 8) || k <= 0) return null;
   const subject = p.replace(/^(那|那么|如果是|换成)/u, '').replace(/呢[?？\s]*$/u, '');
   if (subject !== p.replace(/[?？\s]+$/u, '') && subject.length >= 2 && !PREDICATE.test(subject)) {
     // 「视频要1080P吗」 then 「那格式呢」: an attribute is asked of a thing, and the previous value (1080P) was said of
@@ -989,6 +996,9 @@ function elliptical(prev: string, p: string, attributes: readonly string[] = [])
   if (led !== p && led.search(PREDICATE) === 0) return prev.slice(0, k).replace(/(?<=.)(是个|是)$/u, '').replace(DOING_AFTER, '') + led;
   return null;
 }
+
+/** A lacking said as a case, its thing left out, before what is asked of it: 「没有会不会刷掉」「要是没上的话能报吗」. */
+const LACKING_CASE = /^(?:那|那么)?(?:如果|要是|假如|万一)?(?:没有|没上|没用|没装|没|不上|不用|缺)(?=(?:的话)?[，,]?(?:会|能|可以|行|算|是不是|是否|就|还|直接|要|咋|怎么|影响))/u;
 
 /** A superlative or a doing said after a thing, before what is asked of it: 「视频最长弄多长」「照片最少拍几张」. */
 const DOING_AFTER = /(?<=\p{Script=Han}{2})(?:最[长多大少高低短久]?)?(?:弄|搞|拍|录|传|交|做)?$/u;
@@ -1218,7 +1228,7 @@ function misquoted(kb: KnowledgeBase, entry: AnswerEntry, typed: string, questio
   const confirming = pieces.flatMap((p, i) => {
     const next = pieces[i + 1];
     // 「…3月31号前传平台 对吧」: a tag typed apart confirms the words before it.
-    const said = CONFIRM.test(p) ? p : next && CONFIRM.test(next) && next.replace(CONFIRM, '').replace(/^通知/u, '') === '' ? p : undefined;
+    const said = CONFIRM.test(p) || endsWithFigureAsked(p) ? p : next && CONFIRM.test(next) && next.replace(CONFIRM, '').replace(/^通知/u, '') === '' ? p : undefined;
     return said ? [said] : [];
   });
   if (confirming.length === 0) return text;
@@ -1307,6 +1317,46 @@ function misquoted(kb: KnowledgeBase, entry: AnswerEntry, typed: string, questio
   const figures = (t: string) => findQuantities(readAsTyped(t).text).map((x) => `${x.value}|${figureKind(x.unit)}`);
   const repeats = bare !== undefined && /^[\d.一二三四五六七八九十百千万两]+\p{Script=Han}{0,2}(?:左右)?。$/u.test(readAsTyped(bare).text) && figures(bare).every((f) => figures(verdict).includes(f));
   return own ? lead(verdict) : verdict + (repeats ? text.slice(bare.length) : text);
+}
+
+/**
+ * 「截止日期是三月十五号吗」: a date said last, right before 吗, is the asker's guess at the notice's date, checked as
+ * 「…对吧」 is. Another figure there may be the asker's own or a requirement asked (「MES要上线1年吗」), answered by its entry.
+ */
+function endsWithFigureAsked(piece: string): boolean {
+  const bare = piece.replace(/[\s?？。!！]+$/u, '');
+  if (!bare.endsWith('吗')) return false;
+  const read = readAsTyped(bare.slice(0, -1)).text;
+  const said = findQuantities(read);
+  const [month, day] = said.slice(-2);
+  return Boolean(month && day && figureKind(month.unit) === '月' && figureKind(day.unit) === '日' && day.index + day.text.length === read.length);
+}
+
+/** A figure asked for (「几家」「多少M」) or a day asked for (「几号」「哪天」「什么时候」) in a question. */
+const FIGURE_ASKED = /(?<day>几月几[号日]|几号|哪天|哪一天|什么时候|啥时候|什么日期|哪个日子)|(?:几|多少)(?<unit>[\p{Script=Han}a-zA-Z]{1,2})/u;
+
+/**
+ * 「县里能推荐几家，五家吗」「截止是几号？三月十五号吧」: a figure tacked on after a question that asks for a figure of its
+ * kind is the asker's guess at the answer, to be checked: one question, read as 「县里能推荐五家吗」, not a second one asking
+ * nothing but 「五家吗」. The question is returned as typed when its last part is no such bare guess.
+ */
+function guessFolded(question: string): string {
+  const m = question.match(/^(?<head>.*[^，,？?\s])[，,？?\s]+(?:是不是|应该是|就是|是)?(?<guess>[^，,？?\s]+?)(?<tag>是吧|对吧|对吗|对不对|是不是|吧|吗|么)?[\s?？。!！]*$/u);
+  if (!m) return question;
+  const { head, guess, tag } = m.groups!;
+  const read = readAsTyped(guess!).text;
+  const said = findQuantities(read).filter((x) => x.unit);
+  // The guess is the figure alone (a month with its day is one date): 「五家吗」, not 「我们有五家分厂吗」.
+  if (said.length === 0 || said.length > 2 || said[0]!.index !== 0 || said.at(-1)!.index + said.at(-1)!.text.length !== read.length) return question;
+  const asked = head!.match(FIGURE_ASKED);
+  if (!asked) return question;
+  const date = said.length === 2 && figureKind(said[0]!.unit) === '月' && figureKind(said[1]!.unit) === '日';
+  if (said.length === 2 && !date) return question;
+  const fits = asked.groups!.day ? date || figureKind(said[0]!.unit) === '日' : figureKind(asked.groups!.unit) === figureKind(said[0]!.unit) || asked.groups!.unit!.startsWith(said[0]!.unit!);
+  if (!fits) return question;
+  const checked = head!.slice(0, asked.index) + guess + head!.slice(asked.index! + asked[0].length).replace(/[吗呢啊呀]$/u, '');
+  // Checked as 「…对吧」 is, whichever tag it was typed with: the guess is agreed with or corrected before the answer.
+  return `${checked}${tag && tag !== '么' && tag !== '吗' ? tag : '对吧'}`;
 }
 
 /** A word before which 不/别/非/没 (within a few characters) says the asker rules it out: 「不能用黑白的吧」. */
@@ -2708,7 +2758,35 @@ function figureAsked(text: string): string {
  * The reading is used only when the message alone gets no conclusion and the reading does, and
  * the answer says how it was read; a message that stands on its own is answered as typed.
  */
-export function answerFollowUp(kb: KnowledgeBase, question: string, previous: string | undefined): { response: AskResponse; askedAs: string } {
+export function answerFollowUp(kb: KnowledgeBase, question: string, previous: string | undefined, category?: string): { response: AskResponse; askedAs: string } {
+  const read = readFollowUp(kb, question, previous);
+  return category ? ofSessionCategory(kb, read, category) : read;
+}
+
+/**
+ * 「MES有没有都行吧」 asked in a session that applies for 智能车间: an answer that would say 「要看申报哪一类」 is given for the
+ * session's category, as if the question had named it, and says so. A question naming a category of its own keeps it.
+ */
+function ofSessionCategory(kb: KnowledgeBase, read: { response: AskResponse; askedAs: string }, category: string): { response: AskResponse; askedAs: string } {
+  const t = kb.data.intents.answerText;
+  const depends = t.perType?.lead;
+  const note = t.sessionCategory;
+  if (!depends || !note || !read.response.answer.split('\n')[0]!.includes(depends)) return read;
+  const q = readQuestion(kb, read.askedAs).q;
+  if (SUBJECTS.some((s) => q.includes(s))) return read;
+  const asked = `${category}${read.askedAs}`;
+  const r = decide(kb, asked).response;
+  // Read with the category, the question must still be about the clauses it was: else the category's words found another entry.
+  const sections = t.otherCategory.categories.map((c) => c.section);
+  const own = (clause: string) => read.response.citations.some((o) => o.clause === clause) || sections.some((s) => clause.startsWith(s));
+  const same = r.citations.some((c) => read.response.citations.some((o) => o.clause === c.clause)) && r.citations.every((c) => own(c.clause));
+  if (!same || !concludes(kb, r) || r.answer.split('\n')[0]!.includes(depends)) return read;
+  const response: AskResponse = { ...r, answer: `${fill(note, { category })}${r.answer}` };
+  sources.set(response, sources.get(r)!);
+  return { response, askedAs: asked };
+}
+
+function readFollowUp(kb: KnowledgeBase, question: string, previous: string | undefined): { response: AskResponse; askedAs: string } {
   const alone = { response: answerQuestion(kb, question), askedAs: question };
   // 「好的」 after a question acknowledges its answer; it asks nothing of the previous subject.
   if (!previous || sources.get(alone.response) === 'acknowledgement') return alone;
@@ -2824,7 +2902,18 @@ function asksOnlyProperty(kb: KnowledgeBase, q: string): boolean {
   const properties = spansOf(rest, kb.data.intents.attributes.map(norm));
   if (properties.length === 0) return false;
   const own = understanderFor(kb.data).findConcepts(rest).some((c) => !properties.some((p) => c.index >= p.start && c.index + c.span.length <= p.end));
-  return !own && !SUBJECTS.some((x) => rest.includes(x)) && findRegions(kb, rest).length === 0;
+  return !own && !namesThingBefore(rest.slice(0, properties[0]!.start)) && !SUBJECTS.some((x) => rest.includes(x)) && findRegions(kb, rest).length === 0;
+}
+
+/** Words that ask or hedge, not name a thing: what is left of 「要」「有没有最低」 once they go is no subject. */
+const ASKING_WORDS = /有没有|是不是|要不要|能不能|可不可以|需不需要|必须|需要|一定|什么|多少|怎么|哪些|哪个|最低|最高|最少|最多|具体|[那也都还就的吗呢啥要得是能有没几哪啊呀]/gu;
+
+/**
+ * 「投资额有没有最低要求」: a thing named before the property asked (投资额 before 要求) makes the question its own, though
+ * the thing is no word of the notice's; 「要盖章吗」「有格式要求吗」 name none.
+ */
+function namesThingBefore(head: string): boolean {
+  return /\p{Script=Han}{2}/u.test(head.replace(ASKING_WORDS, ''));
 }
 
 /**
@@ -2914,7 +3003,8 @@ function barePointer(kb: KnowledgeBase, question: string): string | undefined {
   return tail === '' || b.asks.includes(tail) ? pointer : undefined;
 }
 
-function decide(kb: KnowledgeBase, question: string): { response: AskResponse; verified: VerifiedAnswer | null } {
+function decide(kb: KnowledgeBase, typed: string): { response: AskResponse; verified: VerifiedAnswer | null } {
+  const question = guessFolded(typed);
   const ack = acknowledgement(kb, question);
   if (ack) {
     const response: AskResponse = { answer: ack, citations: [], confidence: INTENT_CONFIDENCE, outOfScope: false };
@@ -3137,7 +3227,9 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
       // Only a part that leaves out its subject and finds the entry an earlier part found is read so: its own
       // words are all it adds. A part naming its own subject is asked in words of its own, which an entry's
       // phrasings need not share (「推多了咋办」「多大算超」).
-      if (m && own && repeats(m, text) && namesBeyond(kb, m.prepared, own)) (m = undefined), beyond.add(piece);
+      // 「没有MES会不会直接刷掉」 asks what lacking it costs, in words (刷掉, 淘汰) the entry need not hold: the lacking's own asks.
+      const ownAsked = own && LACKING_CASE.test(own) ? kb.data.intents.answerText.lacking.asks.reduce((t, w) => t.split(w).join(''), own.replace(LACKING_CASE, '')).replace(/直接|马上|立刻|当场|会不会|会|被|就/gu, '') : own;
+      if (m && ownAsked && repeats(m, text) && namesBeyond(kb, m.prepared, ownAsked)) (m = undefined), beyond.add(piece);
       if (m) matchedPart.set(piece, m);
       else unmatched.push(piece);
       if (m && !repeats(m, text)) chosen.push({ match: m, text });

@@ -69,8 +69,10 @@ export const AnswerEntry = z.object({
    * place of the answer; tradeScopeAfter: the same, with the answer after it for a manufacturing trade.
    * notRequired: what the question asks to be needed, as it names it from the entry's first required
    * word group (「两化融合贯标」「ISO9001认证」), said not to be required, before the answer without its verdict.
+   * namedTopic: the answer's {said} is the thing the question names from the first required word group (环保评级), so a
+   * refusal names what was asked and never another thing of its kind; `topic` stands in where none is found.
    */
-  fill: z.enum(['regionQuota', 'regionQuotaAfter', 'reapplication', 'industryType', 'industryTypeAfter', 'glossary', 'glossaryClauses', 'tradeScope', 'tradeScopeAfter', 'notRequired']).optional(),
+  fill: z.enum(['regionQuota', 'regionQuotaAfter', 'reapplication', 'industryType', 'industryTypeAfter', 'glossary', 'glossaryClauses', 'tradeScope', 'tradeScopeAfter', 'notRequired', 'namedTopic']).optional(),
   /**
    * A value the notice bounds (the video's size, the number of photos): a question naming its own
    * value in one of `units` (the factor converts it to the bound's unit) is answered `within` or
@@ -149,7 +151,9 @@ export const AnswerBaseFile = z
       if (ids.has(e.id)) ctx.addIssue({ code: 'custom', path: ['entries', i, 'id'], message: `条目 id 重复：${e.id}` });
       ids.add(e.id);
       for (const m of e.answer.matchAll(/\{(\w+)\}/g)) {
-        if (!(ANSWER_PLACEHOLDERS as readonly string[]).includes(m[1]!)) ctx.addIssue({ code: 'custom', path: ['entries', i, 'answer'], message: `未知的占位符 {${m[1]}}；可用的占位符：${ANSWER_PLACEHOLDERS.join('、')}` });
+        // {said} is the thing named by the question, which only a namedTopic entry fills.
+        const own = e.fill === 'namedTopic' && m[1] === 'said';
+        if (!own && !(ANSWER_PLACEHOLDERS as readonly string[]).includes(m[1]!)) ctx.addIssue({ code: 'custom', path: ['entries', i, 'answer'], message: `未知的占位符 {${m[1]}}；可用的占位符：${ANSWER_PLACEHOLDERS.join('、')}` });
       }
       if (e.conclusion === 'notCovered' && !e.topic) ctx.addIssue({ code: 'custom', path: ['entries', i, 'topic'], message: '通知未涉及（notCovered）的条目须写明所拒答的话题（topic）' });
       if (e.conclusion !== 'notCovered' && e.quotes.length === 0) ctx.addIssue({ code: 'custom', path: ['entries', i, 'quotes'], message: '答复须至少有一处通知原文引用（quotes）为据' });

@@ -444,6 +444,8 @@ export const IntentsFile = z.object({
     askedCell: z.object({ has: z.string(), separator: z.string(), cell: z.string(), inGuidance: z.string() }).optional(),
     /** Before an answer to a chat message read with the previous question: {question}, the question it was read as. */
     followUp: z.string(),
+    /** Before an answer given for the session's category where the question named none and the answer differs by category: {category}. */
+    sessionCategory: z.string().optional(),
     /**
      * A question about scoring (「有专利能加分吗」) that an entry on something else answers: the
      * notice gives no scores, so the note says so, quoting `clause`, before what the entry says.
