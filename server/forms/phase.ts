@@ -476,8 +476,9 @@ export function parseProducts(text: string): { name: string; share?: number; app
       const share = m && m[1]!.trim() ? shareValue(m[3]!) : undefined;
       if (share === undefined) return { name: s };
       // 「板式衣柜大概占六成，橱柜三成，其他一成」: a guess word before the first share is said of the whole list, whose
-      // later shares are said short after it; each of them is as round as the first.
-      const approx = aboutAll || hedged(m![2], m![4], m![3]!);
+      // later shares are said short after it (no 占 of their own); each of them is as round as the first.
+      // A later share said in full with its own 占 (「…；醋酸丁酯溶剂占38%」) is its own figure, exact unless hedged itself.
+      const approx = (aboutAll && !s.includes('占')) || hedged(m![2], m![4], m![3]!);
       if (shares++ === 0 && m![2] !== undefined) aboutAll = true;
       return { name: m![1]!.trim(), share, ...(approx ? { approx: true as const } : {}) };
     });

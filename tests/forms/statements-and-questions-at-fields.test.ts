@@ -135,3 +135,7 @@ describe('a guess word before the first share is said of the whole list', () => 
     expect(parseProducts('门窗占五成，护栏大约两成，其他三成')).toEqual([{ name: '门窗', share: 50 }, { name: '护栏', share: 20, approx: true }, { name: '其他', share: 30 }]);
   });
 });
+
+it('a later share said in full with its own 占 keeps its own exactness', () => {
+  expect(parseProducts('水性工业涂料约占55%；醋酸丁酯溶剂占38%')).toEqual([{ name: '水性工业涂料', share: 55, approx: true }, { name: '醋酸丁酯溶剂', share: 38 }]);
+});
