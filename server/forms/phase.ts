@@ -3497,13 +3497,6 @@ function readAsked(kb: FormsKnowledge, c: Concrete, pending: QuestionView, said:
   if (c.q.kind === 'date') {
     const underway = c.q.underway ? underwaySaid(kb, c.q.underway, t) : undefined;
     if (underway) return { kind: 'answers', items: [{ questionId: pending.id, value: underway.date ?? null, underway: true, said: clipQuote(t, 60) }] };
-    // 「去年十月」「前年底」「今年三月」: the year counted from today's, offered as a date to confirm, since the reply names none.
-    const relative = relativeDate(kb, t);
-    if (relative) {
-      const r = interpretForm(kb, relative, pending);
-      if (r.kind === 'answers' && r.items[0]?.questionId === pending.id && typeof r.items[0].value === 'string')
-        return { ...r, items: [{ ...r.items[0], approx: true, said: t }, ...r.items.slice(1)] };
-    }
     const d = parseDate(t);
     if (d) return { kind: 'answers', items: [{ questionId: pending.id, value: d }, ...laterEvents(kb, c, t, d)] };
     // 「2019年底」 is December; 「2021年初」 is recorded as its nearest month, marked round, so the exact one is asked once.
@@ -3531,21 +3524,6 @@ function readAsked(kb: FormsKnowledge, c: Concrete, pending: QuestionView, said:
     return { kind: 'unclear', reason: 'wrongKind', choices: [clipQuote(t, 20), k[other], k.wanted], field: labelOf(c) };
   }
   return { kind: 'answers', items: [{ questionId: pending.id, value: t.slice(0, 4000) }] };
-}
-
-/**
- * A date said against the present year (「去年十月」「前年底」「今年3月份」) with its year written out from today's: the
- * `relativeYears` word, followed by a month or a part of the year, becomes that year. Undefined when none is said so.
- */
-function relativeDate(kb: FormsKnowledge, t: string): string | undefined {
-  const rel = kb.formQuestions.vocabulary.relativeYears;
-  const words = Object.keys(rel).sort((a, b) => b.length - a.length);
-  if (!words.length) return undefined;
-  const m = new RegExp(`(${anyOf(words)})(?:的)?\\s*(?=[\\d零〇一二三四五六七八九十]{1,3}\\s*月|年?(?:底|末|终|初|中|上半年|下半年|前半年|后半年))`, 'u').exec(t);
-  if (!m) return undefined;
-  const year = new Date().getFullYear() + rel[m[1]!]!;
-  const rest = t.slice(m.index + m[0].length).replace(/^年/u, '');
-  return `${t.slice(0, m.index)}${year}年${rest}`;
 }
 
 /** A clause that holds a year (「2021年扩产」, 「15年上市」). */

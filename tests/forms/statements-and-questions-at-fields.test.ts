@@ -101,24 +101,6 @@ describe('a none at a list field is none, never the list\'s one item', () => {
     });
 });
 
-describe('a date said against the present year is offered as a date to confirm', () => {
-  const year = new Date().getFullYear();
-  const said: [string, string, string][] = [
-    ['form.project.end', '去年十月', `${year - 1}-10`],
-    ['form.project.end', '前年底', `${year - 2}-12`],
-    ['form.project.start', '今年3月份', `${year}-03`],
-  ];
-  for (const [id, text, value] of said)
-    it(`「${text}」 is ${value}, marked round so it is confirmed`, () => {
-      expect(read(id, text)).toEqual({ kind: 'answers', items: [{ questionId: id, value, approx: true, said: text }] });
-    });
-  // Near misses: a date with its year is exact; 去年 alone names no month.
-  it('「2025年10月」 is exact and 「去年」 alone gives no date', () => {
-    expect(read('form.project.end', '2025年10月')).toEqual({ kind: 'answers', items: [{ questionId: 'form.project.end', value: '2025-10' }] });
-    expect(read('form.project.end', '去年')).not.toMatchObject({ kind: 'answers' });
-  });
-});
-
 describe('a guess word before the first share is said of the whole list', () => {
   const said: [string, [string, number][]][] = [
     ['板式衣柜大概占六成，橱柜三成，其他一成', [['板式衣柜', 60], ['橱柜', 30], ['其他', 10]]],

@@ -7,7 +7,7 @@ import { caps, ELIGIBLE_NO_PRIORITY } from '../fixtures/hard-conditions';
 /**
  * Four enterprises whose 申报书 facts are typed as applicants type them in the chat: amounts in 亿, 万
  * and 元 mixed (「1.5亿元」, 「523,000,000元」, 「1亿6千5百万」), shares and rates as 「六成」 or 「八成五」,
- * dates as 「2021年底」 (its December) or 「去年3月」 (counted from today's year and kept round, so it is confirmed), figures inside
+ * dates as 「2021年底」 (its December) or 「去年3月」 (which the form asks again rather than guesses), figures inside
  * the enterprise's own long sentences, and one enterprise that gives little. Each typed answer goes
  * through the form phase's own reading (interpretForm, then applyFormAnswer), as the chat does.
  */
@@ -170,7 +170,7 @@ export const TYPED_ENTERPRISES: TypedEnterprise[] = [
       ['form.ind.defectRate.before', '百分之二点四'],
       ['form.ind.defectRate.after', '0.9%'],
     ],
-    unclear: [],
+    unclear: ['form.project.start'],
   },
   {
     id: 'T3-漯河调味品',
