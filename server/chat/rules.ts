@@ -30,6 +30,8 @@ export interface FormPhase {
   formView(questionId: string, category: Category | null): QuestionView | null;
   /** Whether a short reply says the fact asked is not known now (「回头问问财务」): a skip, never a question about the notice. */
   saysNotKnown(text: string): boolean;
+  /** The reply with each 几个 that says "several" (「也给几个房地产商做…」) written so it asks nothing: for whether it asks. */
+  withoutSeveral(text: string): string;
   /** A correction naming no field (「第三个改成发块」) read against the form answer given last; undefined when it is no edit of it. */
   correctLast(answers: Answers, lastId: string, text: string): Interpretation | undefined;
   /** The form's facts a reply outside the form phase states (「我们是…有限公司，员工380人」), each for its field while unanswered. */
@@ -162,7 +164,8 @@ export function createRules(kb: KnowledgeBase, forms: FormPhase | null = createF
         // 「这几个先空着」 puts off the fields shown with the one waiting: its 几个 asks nothing. 「这几个能先空着吗」 still asks.
         const putOff = read.kind === 'answers' && read.wholeGroup === true && read.items.every((i) => i.value === null);
         if (putOff && !/[?？]|[吗么嘛][\s。.!！~～…]*$/u.test(text.trim())) return read;
-        if (asksSomething(data, text) && !forms.saysNotKnown(text)) return { kind: 'question' };
+        // 「主要卖河南山东，也给几个房地产商做精装配套」 states: its 几个 says "several" and asks nothing.
+        if (asksSomething(data, forms.withoutSeveral(text)) && !forms.saysNotKnown(text)) return { kind: 'question' };
         return read;
       }
       // Nothing waits because the form was put off (以后再填): a reply that asks to go on with it answers the gate again.

@@ -466,6 +466,8 @@ function productParts(text: string): string[] {
  * all (「合计占营收的92%」) is no product (see `productsShare`).
  */
 export function parseProducts(text: string): { name: string; share?: number; approx?: true }[] {
+  let aboutAll = false;
+  let shares = 0;
   return productParts(text)
     .filter((s) => !COMBINED.test(s))
     .map((s, i) => (i === 0 ? s.replace(PRODUCT_LEAD, '') || s : s))
@@ -473,7 +475,12 @@ export function parseProducts(text: string): { name: string; share?: number; app
       const m = WITH_SHARE.exec(s);
       const share = m && m[1]!.trim() ? shareValue(m[3]!) : undefined;
       if (share === undefined) return { name: s };
-      return { name: m![1]!.trim(), share, ...(hedged(m![2], m![4], m![3]!) ? { approx: true as const } : {}) };
+      // 「板式衣柜大概占六成，橱柜三成，其他一成」: a guess word before the first share is said of the whole list, whose
+      // later shares are said short after it (no 占 of their own); each of them is as round as the first.
+      // A later share said in full with its own 占 (「…；醋酸丁酯溶剂占38%」) is its own figure, exact unless hedged itself.
+      const approx = (aboutAll && !s.includes('占')) || hedged(m![2], m![4], m![3]!);
+      if (shares++ === 0 && m![2] !== undefined) aboutAll = true;
+      return { name: m![1]!.trim(), share, ...(approx ? { approx: true as const } : {}) };
     });
 }
 
@@ -2553,6 +2560,9 @@ function readForm(kb: FormsKnowledge, text: string, pending: QuestionView | null
   const help = asked ? fieldQuestion(kb, asked, t) : undefined;
   if (help === 'other') return { kind: 'question' };
   if (help) return { kind: 'unclear', reason: 'fieldHelp', field: labelOf(asked!), choices: [help] };
+  // 「注册资本要写实缴的还是认缴的」: a question about what the field takes, which the notice does not settle; the field waits.
+  const unsettled = asked ? notSettledAt(kb, asked, t) : undefined;
+  if (unsettled) return { kind: 'unclear', reason: 'fieldHelp', field: labelOf(asked!), choices: [unsettled] };
   // 「有」, 「对的」, 「不了」 to 「是否现在继续填写…？」: a plain yes or no picks the choice the question says it picks.
   const plain = pending.kind === 'choice' ? plainAnswer(kb, pending.id, t) : undefined;
   if (plain !== undefined) return { kind: 'answers', items: [{ questionId: pending.id, value: plain }] };
@@ -2617,6 +2627,9 @@ function readForm(kb: FormsKnowledge, text: string, pending: QuestionView | null
   const none = c.q.kind === 'number' ? /^(?:目前|暂时|还|都|也)?(?:没有|没|无|暂无)(?:任何)?(.+?)[。.!！]*$/u.exec(t) : null;
   if (none && [...none[1]!.replace(/的/g, '')].every((ch) => c.text.includes(ch)) && !/[\d零〇一二两三四五六七八九十百千万]/u.test(none[1]!))
     return { kind: 'answers', items: [{ questionId: pending.id, value: c.q.noneMeans === 'skip' ? null : 0 }] };
+  // 「没有啥荣誉」「暂无」「荣誉资质暂时没有」 at a list field: none, read as 「没有」 alone is (the form leaves the list out), never
+  // stored as the list's one item. 「没有省级的，有市级专精特新」 names something held and is the list.
+  if (c.q.kind === 'text' && LIST_FACT.test(c.fact) && (saysNone(kb.formQuestions.vocabulary, t) || noneOfList(c, t))) return { kind: 'answers', items: [{ questionId: pending.id, value: null }] };
   // 「2020年没有数据」 skips the whole year in one step, not one figure at a time.
   if (c.q.group && W.noData.test(t)) return { kind: 'answers', items: [{ questionId: pending.id, value: null }], wholeGroup: true };
   // A phone read out in words (「电话幺八六…」) to a person's question is digits before its pieces are read.
@@ -2902,7 +2915,7 @@ export function pointsAtUnanswered(kb: FormsKnowledge, answers: Answers, questio
 const FIELD_QUESTION_MAX = 24;
 
 /** Words left of a question about a field once its name and question words are gone: they ask nothing more. */
-const FIELD_QUESTION_FILLER = /(?:这一栏|这一项|这一个|这个|这栏|这项|这里|一栏|该栏|该项|我们|俺们|咱们|俺|咱|应该|具体|到底|究竟|要|该|是|的|呢|啊|呀|吗|嘛|哈|吧|咧|哩|这|[\s，,。.！!？?~～、：:“”「」"'])/gu;
+const FIELD_QUESTION_FILLER = /(?:不知道|不晓得|不清楚|不太会|不会|这一栏|这一项|这一个|这个|这栏|这项|这里|一栏|该栏|该项|我们|俺们|咱们|俺|咱|应该|具体|到底|究竟|要|该|是|的|呢|啊|呀|吗|嘛|哈|吧|咧|哩|这|[\s，,。.！!？?~～、：:“”「」"'])/gu;
 
 /**
  * Whether a reply at a field asks what the field means or how to fill it (「啥叫资本性质」「资本性质是啥意思？」
@@ -2939,6 +2952,58 @@ function fieldQuestion(kb: FormsKnowledge, c: Concrete, text: string): string | 
     c.help ?? '',
     named.length ? fill(m.fieldHelpChoices, { names: named.join('、') }) : '',
   ].join('');
+}
+
+/** A question that asks yes or no, or which of two: a closing 吗 or question mark, or 还是, 要不要, 算不算 and the like. */
+const ASKS_WHICH = /[？?]\s*$|[吗么嘛]\s*[。.!！~～]*$|还是|要不要|算不算|含不含|包不包括|包括不包括|是不是|需不需要/u;
+/** A none said whole: the none word, before or after words of the thing listed (没有啥荣誉, 荣誉资质暂时没有). */
+const NONE_BEFORE = /^(?:目前|现在|暂时|还|都|也|我们|公司|企业|本企业)*(?:没有|没|无|暂无|尚无|未获得|没拿过|没评过|没获得过?)(?:过)?(?:任何|啥|什么|相关|这类|这些)?(.*?)(?:可填|可写)?[。.!！~～]*$/u;
+const NONE_AFTER = /^(.+?)(?:目前|现在|暂时|还|都|也)*(?:没有|没|无|暂无|尚无)(?:呢|哦|啊)?[。.!！~～]*$/u;
+
+/**
+ * Whether a whole reply at a list field says there is none of it (「没有啥荣誉」「暂无」「荣誉资质暂时没有」): a none word with
+ * nothing else but words of the question's own text, so what the list would name is what is said to be missing.
+ */
+function noneOfList(c: Concrete, text: string): boolean {
+  const t = text.trim();
+  const m = NONE_BEFORE.exec(t) ?? NONE_AFTER.exec(t);
+  if (!m) return false;
+  const rest = m[1]!.replace(/[的和与及、\s]/gu, '');
+  return [...rest].every((ch) => c.text.includes(ch));
+}
+
+/** Words that ask whether a field may be left out or must be given. */
+const OPTIONAL_ASKED = /不填|不写|空着|跳过|必须|必填|一定要|非得|可以不/u;
+/** The longest such question read at a field: a longer reply says more than it asks. */
+const NOT_SETTLED_MAX = 30;
+
+/**
+ * What to say to a question at a field about what it takes (「注册资本要写实缴的还是认缴的」「员工人数要算劳务派遣的吗」): one
+ * that names the field (its label, `saidAs`, or 这个) and asks yes or no or which of two, with no figure of its own.
+ * The notice settles no such detail, so the answer says what the field asks for and whom to ask; nothing is stored.
+ */
+function notSettledAt(kb: FormsKnowledge, c: Concrete, text: string): string | undefined {
+  const t = text.trim();
+  if (c.q.kind === 'choice' || t.length > NOT_SETTLED_MAX || !ASKS_WHICH.test(t) || /[\d零〇一二两三四五六七八九十百千万亿]/u.test(t)) return undefined;
+  // Whether the field may be left out (「这个可以不填吗」「必须写吗」) is a question about the notice's requirements, not about what the field takes.
+  if (OPTIONAL_ASKED.test(t)) return undefined;
+  const names = [labelOf(c), ...(c.q.saidAs ?? []), ...kb.formQuestions.vocabulary.thisField];
+  if (!names.some((n) => t.includes(n))) return undefined;
+  return fill(kb.formQuestions.messages.fieldNotSettled, { field: labelOf(c), means: c.q.means ?? c.text });
+}
+
+/** The measure words 几 counts with when it says "several" of a thing (几个客户, 几家房地产商). */
+const SEVERAL = '几(?:个|家|位|所|条|种|类|款|项)';
+
+/**
+ * The text with each 几个 that says "several" written 一些 (「也给几个房地产商做精装配套」 → 「也给一些房地产商做精装配套」):
+ * after a word that leads its object (`severalBefore`) and before the thing counted (two characters or more of its
+ * clause). A 几个 after any other word (「有几个车间」「要写几个客户」) or with nothing after it still asks. Only whether the reply asks is read from the result; the reply is stored as typed.
+ */
+export function withoutSeveral(kb: FormsKnowledge, text: string): string {
+  const before = kb.formQuestions.vocabulary.severalBefore;
+  if (!before.length) return text;
+  return text.replace(new RegExp(`(?<=${anyOf(before)})${SEVERAL}(?=[^，,。；;！!？?\\s]{2,})`, 'gu'), '一些');
 }
 
 /**
@@ -3767,6 +3832,7 @@ export function createFormPhase(kb: FormsKnowledge) {
     describeForm: (answers: Answers, category: Category | null) => describeForm(kb, answers, category),
     formView: (questionId: string, category: Category | null) => formView(kb, questionId, category),
     saysNotKnown: (text: string) => saysNotKnown(kb, text),
+    withoutSeveral: (text: string) => withoutSeveral(kb, text),
     correctLast: (answers: Answers, lastId: string, text: string) => correctLast(kb, answers, lastId, text),
     isFormQuestion: (questionId: string) => findQuestion(kb, questionId) !== undefined,
     fieldWords: (questionId: string) => { const q = findQuestion(kb, questionId)?.q; return [...(q?.saidAs ?? []), ...(q?.nearSaidAs ?? [])]; },

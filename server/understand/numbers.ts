@@ -118,7 +118,8 @@ function round(n: number): number {
 
 /** Units after a number, longest first so 万元 wins over 万 and 台套 over 台. */
 const UNITS = [
-  '个百分点', '个点', '平方米', '吨标准煤', '万元', '亿元', '台套', '小时', '分钟', '百分点',
+  // 「六百来号人」: 号 before 人 is the spoken counter of people, the unit 人 (「五号车间」 has no 人 after it).
+  '号人', '个百分点', '个点', '平方米', '吨标准煤', '万元', '亿元', '台套', '小时', '分钟', '百分点',
   // Foreign currencies are units of their own, never 元: 500万美元 is no 500 万元.
   '美元', '欧元', '日元', '港元', '港币', '英镑',
   '%', '‰', '元', '人', '个', '家', '台', '套', '条', '项', '张', '名', '位', '年', '月', '日', '号', '天', '周', '次', '批', '类', '种', '份', '层', '吨', '米', '秒',
@@ -133,7 +134,8 @@ const CN_NUM = '[零〇一二两三四五六七八九十壹贰貳叁參肆伍陆
 const AR_NUM = '\\d+(?:\\.\\d+)?';
 // Arabic digits with Chinese place units: 3千5百万, 1万2, and a 零 holding an empty place: 2亿零450万.
 const MIXED_NUM = '\\d+[十百千万亿](?:[零〇]?\\d+[十百千万亿]?|[十百千万亿])+';
-const FILL = '多|余|来';
+// 「二十几个」「十几人」: 几 after tens is a filler as 多 is; before a magnitude (一千几百) it is a digit unknown, no filler.
+const FILL = '多|余|来|几(?![十百千])';
 
 /** What every quantity QUANTITY finds begins with: a digit or the first character of CN_NUM. */
 const NUMERAL = /[\d零〇一二两三四五六七八九十壹贰貳叁參肆伍陆陸柒捌玖拾]/u;
@@ -208,6 +210,7 @@ export function findQuantities(text: string): Quantity[] {
     }
     // 「90来个点」: a rate said in points is a percentage, as 百分点 is.
     if (unit === '百分点' || unit === '个百分点' || unit === '个点') unit = '%';
+    if (unit === '号人') unit = '人';
     if (unit === '‰') {
       value /= 10;
       unit = '%';
@@ -232,7 +235,7 @@ export function inUnit(q: Quantity, unit: string | undefined): number | undefine
       // 亿元 or 万元. A 万 inside a numeral (一万五千, 1万5) is a place of the figure, which is typed in the
       // field's own 万元: 一万五千 is 15000 万元, never 1.5.
       const said = q.text.replace(new RegExp(`(?:${HEDGE_AFTER})$`, 'u'), '');
-      return /[亿億]|[万萬](?:多|余|来)?$/u.test(said) ? round(q.value / 1e4) : q.value;
+      return /[亿億]|[万萬](?:多|余|来|几)?$/u.test(said) ? round(q.value / 1e4) : q.value;
     }
     return undefined;
   }
@@ -357,7 +360,7 @@ const SAID_FIGURE = String.raw`(?:\d+(?:\.\d+)?|[零〇一二两三四五六七�
 /** The words of a guess before a figure (大概, 差不多有, 好像占): written 约. */
 const GUESS_BEFORE = String.raw`(?:大概|大约|大致|大体|差不多|估计|估摸|约莫|约摸|好像|应该|可能|约)(?:有|是|在|能有)?`;
 /** The counting words said after a figure before its unit (号人, 个人): the unit alone in writing. */
-const SPOKEN_COUNTER = /(?<=\d|[零〇一二两三四五六七八九十百千万])(?:来|多|余|出头)?(?:号|个)(?=人)/gu;
+const SPOKEN_COUNTER = /(?<=\d|[零〇一二两三四五六七八九十百千万])(?:来|多|余|几|出头)?(?:号|个)(?=人)/gu;
 
 /**
  * A round figure as said, in the neutral written form a request to confirm it quotes: 「六百二十来个人」 → 「约620人」,
@@ -367,7 +370,7 @@ const SPOKEN_COUNTER = /(?<=\d|[零〇一二两三四五六七八九十百千万
  */
 export function writtenRoundFigure(said: string): string {
   let t = said.trim().replace(/[，,。.!！~～\s]*[吧呢啊呀哈嘛]*[。.!！~～\s]*$/u, '');
-  t = t.replace(SPOKEN_COUNTER, (m) => (/^(?:多|余|出头)/u.test(m) ? m.replace(/(?:号|个)$/u, '') : m.startsWith('来') ? '来' : ''));
+  t = t.replace(SPOKEN_COUNTER, (m) => (/^(?:多|余|几|出头)/u.test(m) ? m.replace(/(?:号|个)$/u, '') : m.startsWith('来') ? '来' : ''));
   // A guess word before the figure, or before the verb that introduces it (占, 达), is 约.
   t = t.replace(new RegExp(`${GUESS_BEFORE}(?=(?:占|达|为)?(?:百分之)?${SAID_FIGURE}|一半)`, 'gu'), '约');
   t = t.replace(new RegExp(`(?:将近|接近|快)(?:有|是)?(?=${SAID_FIGURE})`, 'gu'), '近');
@@ -376,7 +379,7 @@ export function writtenRoundFigure(said: string): string {
   const unit = '(?:[万亿千百]?(?:人|台|套|项|条|家|个|吨|天|元|万元|亿元|平方米|亩)|[万亿]|%)?';
   t = t.replace(new RegExp(`(?:约)?(${SAID_FIGURE})来(${unit})`, 'gu'), (_m, n: string, u: string) => `约${n}${u}`);
   t = t.replace(new RegExp(`(?:约)?(${SAID_FIGURE}${unit})(?:左右|上下)`, 'gu'), (_m, n: string) => `约${n}`);
-  t = t.replace(new RegExp(`(?<!约)(${SAID_FIGURE})([万亿千百]?)(?:多|出头)`, 'gu'), (_m, n: string, mag: string) => `${n}${mag}余`);
+  t = t.replace(new RegExp(`(?<!约)(${SAID_FIGURE})([万亿千百]?)(?:多|出头|几(?![十百千]))`, 'gu'), (_m, n: string, mag: string) => `${n}${mag}余`);
   // The figure in Arabic digits, as the form prints figures; a range said in words (七八十) and a share in 成 stay so.
   t = t.replace(/(?<![零〇一二两三四五六七八九十百千万亿点])[零〇一二两三四五六七八九十百千点]+(?![成零〇一二两三四五六七八九十百千点])/gu, (n: string, at: number) => {
     const next = t.slice(at + n.length);

@@ -598,6 +598,11 @@ export const FormVocabulary = z.object({
    * or nothing else, the reply is answered from the field's `means`, `help` and named choices and never stored.
    */
   fieldQuestionWords: z.array(z.string().min(1)).default([]),
+  /**
+   * Words that lead an object said with 几个 or 几家 (给, 跟, 和, 还有): followed by more of its clause (「也给几个房地产商做精装配套」)
+   * the 几 says "several", so a reply at a field states and asks nothing; 「有几个车间」 and 「要写几个客户」 still ask.
+   */
+  severalBefore: z.array(z.string().min(1)).default([]),
   /** Words that ask how a figure is worked out (怎么算, 如何计算): at a field with `how`, a question about that field. */
   computeWords: z.array(z.string().min(1)).default([]),
   /** Words that name a share or a rate (比例, 占比, 比重): at a field with `how`, they name the field's own figure. */
@@ -660,6 +665,11 @@ export const FormMessages = z.object({
   fieldHelpChoices: z.string().includes('{names}'),
   /** How a field with no formula is worked out, asked at it: it is not computed, and what it asks for ({field}, {means}). */
   noFormula: z.string().includes('{field}').includes('{means}'),
+  /**
+   * A question at a field about what it counts or which figure it takes (「注册资本要写实缴的还是认缴的」「员工人数要算劳务派遣的吗」),
+   * which the notice does not settle: what the field asks for, that the notice says no more, and whom to ask ({field}, {means}).
+   */
+  fieldNotSettled: z.string().includes('{field}').includes('{means}'),
   /** Products said as a sentence whose names and shares do not pair one to one (「A、B和C，分别占55%和38%」; {said}). */
   productsUnclear: z.string().includes('{said}'),
   /** A reply to the products' field that gives only yearly figures (「2022年3.2亿，2021年2.8亿」; {said}): no product in it. */
