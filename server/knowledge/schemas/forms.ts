@@ -309,8 +309,6 @@ export const FormQuestion = z.object({
       years: z.record(z.string().min(1), z.number().int()).default({}),
       ask: z.string().min(1),
       shown: z.string().min(1),
-      /** Said by the form view's date box, which cannot mark a date planned ({said}). */
-      box: z.string().min(1).optional(),
     })
     .optional(),
   /**
