@@ -395,16 +395,14 @@ export const FormVocabulary = z.object({
    * division's name. A division code alone is stored as the division's name.
    */
   industryWords: z
-    .object({ saidWithDivision: z.string().includes('{said}').includes('{division}'), codeClass: z.string().includes('{division}').includes('{code}') })
-    .default({ saidWithDivision: '{said}（{code} {division}）', codeClass: '{division}（{code}）' }),
+    .object({ saidWithDivision: z.string().includes('{said}').includes('{division}'), codeClass: z.string().includes('{division}').includes('{code}') }),
   /**
    * A name question answered with a surname and a form of address (「刘总」): `kind` says what it is, `wanted` asks for
    * the full name ({field}: the name field, {surname}: the surname said, {post}: `post` filled, or nothing), `post`
    * offers the post an `addressPosts` address stands for ({post}) for the post field.
    */
   addressedName: z
-    .object({ kind: z.string().min(1), wanted: z.string().includes('{field}').includes('{surname}'), post: z.string().includes('{post}') })
-    .default({ kind: '姓氏加称呼', wanted: '{field}（写全名，如{surname}××{post}）', post: '；职务如是{post}，可填在职务一栏' }),
+    .object({ kind: z.string().min(1), wanted: z.string().includes('{field}').includes('{surname}'), post: z.string().includes('{post}') }),
   /**
    * An address typed where a checked text field (the credit code) is asked: `label` is its kind as said back (地址),
    * `question` the address field it may fill while that is empty, `places` the words of a place (省, 市, 区, 县) and
