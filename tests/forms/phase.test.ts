@@ -282,8 +282,16 @@ describe('typed answers in the form phase', () => {
       expect(read('form.contact.name', text), text).toEqual({ kind: 'unclear', reason: 'notAnAnswer' });
     }
     expect(read('form.leader.name', '董事长')).toEqual({ kind: 'unclear', reason: 'notAnAnswer' });
-    // A surname before the title is how the enterprise named the person: kept as given, no given name made up.
-    for (const text of ['王主任', '孙科长', '陈经理']) expect(read('form.contact.name', text), text).toEqual({ kind: 'answers', items: [{ questionId: 'form.contact.name', value: text }] });
+    // A surname and a form of address is how one speaks of the person, not the name a signed form carries: the full name
+    // is asked for, with the surname kept and the post the title stands for offered; no given name is made up.
+    for (const [text, surname, post] of [['王主任', '王', '主任'], ['孙科长', '孙', '科长'], ['陈经理', '陈', '经理']] as const) {
+      const r = read('form.contact.name', text);
+      expect(r, text).toMatchObject({ kind: 'unclear', reason: 'wrongKind', field: '联系人姓名' });
+      const choices = (r as { choices: string[] }).choices;
+      expect(choices[0], text).toBe(text);
+      expect(choices[2], text).toContain(`写全名，如${surname}××`);
+      expect(choices[2], text).toContain(`职务如是${post}`);
+    }
     // Each word listed as no name opens with a surname: one that does not is never reached.
     const v = kb.formQuestions.vocabulary;
     for (const w of v.notNames) expect(v.surnames.some((s) => w.startsWith(s)), w).toBe(true);
