@@ -80,7 +80,9 @@ export function buildFormView(kb: FormsKnowledge, answers: Answers, category: Ca
       field.value = answers[c.id] as AnswerValue;
       // A skip says nothing, but a project said under construction (还在建) says that.
       field.display = answers[c.id] === null ? (underwayMarked(answers, c.id) !== undefined ? (shown.get(c.id) ?? null) : null) : (shown.get(c.id) ?? String(answers[c.id]));
-      field.status = answers[c.id] === null ? 'skipped' : roughSaid.has(c.fact) || (deniedFacts.has(c.fact) && own.length > 0) ? 'unconfirmed' : 'filled';
+      // A project said under way is no skip: its planned date is still to come, so it waits as unconfirmed.
+      const open = answers[c.id] === null ? (underwayMarked(answers, c.id) !== undefined ? 'unconfirmed' : 'skipped') : undefined;
+      field.status = open ?? (roughSaid.has(c.fact) || (deniedFacts.has(c.fact) && own.length > 0) ? 'unconfirmed' : 'filled');
       // A round figure or a range is not yet a figure: the field shows the words typed, not the figure kept for checks.
       // A list (主营产品) keeps each item's round share inside the text as typed: the field shows that whole text, not
       // the one item's words, so no item is hidden from the box and then dropped by an edit of what was shown.
@@ -90,6 +92,9 @@ export function buildFormView(kb: FormsKnowledge, answers: Answers, category: Ca
         field.said = said;
         field.display = said;
       }
+      // The box of a project said under way shows the words that said so, not an empty box that reads as skipped.
+      const underway = stored === null ? underwayMarked(answers, c.id) : undefined;
+      if (underway !== undefined) field.said = underway;
     } else if (c.q.derivedFrom && given(answers, c.q.derivedFrom)) {
       // The interview gave it (the industry): shown filled, and never asked again.
       const v = getPath(facts, c.fact);
@@ -241,7 +246,8 @@ export function buildFormView(kb: FormsKnowledge, answers: Answers, category: Ca
         label: partLabel(kb, category, section),
         ...(first ? { questionId: first } : {}),
         open: first ? groupOf(kb, answers, category, first, section).length : 0,
-        skipped: ids.filter((id) => has(answers, id) && answers[id] === null),
+        // 撤销跳过 reopens what was skipped; a project said under way was answered, and reopening it would lose that.
+        skipped: ids.filter((id) => has(answers, id) && answers[id] === null && underwayMarked(answers, id) === undefined),
       };
     }
 

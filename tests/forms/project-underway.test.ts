@@ -73,6 +73,21 @@ describe('a completion date said under construction', () => {
     expect(checkFormValue(ctx, {}, 'smartWorkshop', END, '2022年10月')).toMatchObject({ ok: true, value: '2022-10' });
   });
 
+  it('shows a project said under way in its box as said and waiting, not as skipped, and 撤销跳过 leaves it be', () => {
+    const view = (answers: Answers) => buildFormView(ctx, answers, 'smartWorkshop');
+    const fieldOf = (answers: Answers) => view(answers).sections.flatMap((x) => x.groups.flatMap((g) => g.rows.flatMap((r) => r.fields))).find((f) => f.questionId === END);
+    const partOf = (answers: Answers) => view(answers).sections.flatMap((x) => x.groups).find((g) => g.rows.some((r) => r.fields.some((f) => f.questionId === END)))?.skip;
+    for (const said of ['还在建', '还没建完', '目前正在建设']) {
+      const answers = markUnderway({ [END]: null }, END, said);
+      expect(fieldOf(answers), said).toMatchObject({ display: '在建，预计完成日期待补充', status: 'unconfirmed', said });
+      expect(partOf(answers)?.skipped ?? [], said).not.toContain(END);
+    }
+    // A plain skip is still a skip, and 撤销跳过 reopens it.
+    expect(fieldOf({ [END]: null })).toMatchObject({ status: 'skipped', display: null });
+    expect(fieldOf({ [END]: null })?.said).toBeUndefined();
+    expect(partOf({ [END]: null })?.skipped).toContain(END);
+  });
+
   it('keeps the mark for the reply to the one planned-date ask, and drops it for a date given later as done', () => {
     const open = markUnderway({ [END]: null }, END, '还没建完');
     // The reply to the ask for the planned date keeps the project under way.

@@ -366,7 +366,7 @@ export class ZzFormView extends LitElement {
       // that gave other years' figures too goes as the words of the box's own year. A date said under way (「还在建」) goes
       // as its words, which the server marks as the chat does.
       const value = f.input === 'number' && typeof r.value === 'number' ? r.said ?? e.text.trim() : r.said ?? r.value;
-      emit(this, 'zz-edit', { questionId: qid, value, display: r.value === null ? W.skip : r.display, label: f.name || f.label });
+      emit(this, 'zz-edit', { questionId: qid, value, display: r.value === null && r.said === undefined ? W.skip : r.display, label: f.name || f.label });
     }
     // The same text filled other boxes that were empty (the mobile typed after a name): each is saved as its own edit.
     for (const a of r.also ?? []) emit(this, 'zz-edit', { questionId: a.questionId, value: a.value, display: a.display, label: a.label });
