@@ -1181,6 +1181,11 @@ export const FormDrafting = z.object({
    */
   formalKeep: z.array(z.string().min(1)).default([]),
   /**
+   * Words of a company's history (建, 成立, 扩, 开始建设): a year said in two Chinese digits (零五年, 一二年) is printed in
+   * figures (2005年, 2012年) only where one of them follows it in its clause; 「三五年内」 or 「一二年时间」 is no date.
+   */
+  spokenYearWords: z.array(z.string().min(1)).default([]),
+  /**
    * Verbs a cell text of the enterprise may open with once in written form (采用、建设了): such a text has
    * no subject, and the form's sentences name one (公司采用…, 车间建设了…).
    */
