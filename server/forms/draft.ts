@@ -239,6 +239,12 @@ function mainProducts(ctx: Ctx, f: FormFacts): [NonNullable<FormFacts['products'
   return (f.products ?? []).map((p, i) => [p, i] as [NonNullable<FormFacts['products']>[number], number]).filter(([p]) => !rest.has(p.name.trim()));
 }
 
+/** The products typed that stand for the rest of the revenue (「其他一成」) with a share said, with their index. */
+function restProducts(ctx: Ctx, f: FormFacts): [NonNullable<FormFacts['products']>[number], number][] {
+  const rest = new Set(ctx.kb.formDrafting.remainderProducts);
+  return (f.products ?? []).map((p, i) => [p, i] as [NonNullable<FormFacts['products']>[number], number]).filter(([p]) => rest.has(p.name.trim()) && p.share !== undefined);
+}
+
 /** Whether the history already tells the founding, so the date is not said twice. */
 function historyTellsFounding(f: FormFacts): boolean {
   const year = f.foundedOn?.slice(0, 4) ?? (f.foundedYear === undefined ? undefined : String(f.foundedYear));
@@ -342,12 +348,29 @@ function slot(ctx: Ctx, name: string): Slot {
         // the exact one, with the words as typed (约55%) beside it in the app's draft, as every other round figure's does.
         const label = fillText(shares.label, { name: p.name });
         const rough = p.approx ? ctx.facts.approximate?.find((a) => a.fact === 'products' && a.label === label) : undefined;
-        const ask = rough ? roughRequest(ctx, label, rough.said) : label;
+        // A round share typed after the first (「…大概六成，橱柜三成」) is as round as it: its words are quoted too.
+        const ask = rough ? roughRequest(ctx, label, rough.said) : p.approx && p.share !== undefined ? roughRequest(ctx, label, `${p.name}约${fmt(p.share)}%`) : label;
         missing.push(ask);
         return fillText(shares.asked, { name: p.name, ask: placeholder(ask) });
       });
+      // The share said of the rest of the revenue prints after the main products, as said: never one of them, nor in their sum.
+      let rest = '';
+      if (perProduct && shares.rest && shares.restAsked && shares.restLabel) {
+        for (const [p, i] of restProducts(ctx, f)) {
+          const name = shares.restNames[p.name.trim()] ?? p.name.trim();
+          facts.push(`form.products.${i}.name`);
+          if (!p.approx) {
+            numbers.push({ value: fmt(p.share!), source: `form.products.${i}.share` });
+            rest += fillText(shares.rest, { name, share: fmt(p.share!) });
+            continue;
+          }
+          const ask = roughRequest(ctx, fillText(shares.restLabel, { name }), `${name}约${fmt(p.share!)}%`);
+          missing.push(ask);
+          rest += fillText(shares.restAsked, { name, ask: placeholder(ask) });
+        }
+      }
       const names: Piece = { text: ps.map(([p]) => p.name).join('、'), numbers: ps.flatMap(([p, i]) => digitsOf(p.name, `form.products.${i}.name`)), facts: ps.map(([, i]) => `form.products.${i}.name`) };
-      return { text: parts.join('、'), numbers, facts, ...(missing.length ? { missing, short: names } : {}) };
+      return { text: parts.join('、') + rest, numbers, facts, ...(missing.length ? { missing, short: names } : {}) };
     }
     case 'honours': {
       // An honour the assessment's answer on prior titles contradicts waits for the user to say which holds (see the flag).
