@@ -1120,7 +1120,7 @@ export const FormDrafting = z.object({
       rest: z.string().includes('{name}').includes('{share}').optional(),
       restAsked: z.string().includes('{name}').includes('{ask}').optional(),
       restLabel: z.string().includes('{name}').optional(),
-      restNames: z.record(z.string().min(1)).default({}),
+      restNames: z.record(z.string(), z.string().min(1)).default({}),
     })
     .default({ exact: '{name}（占营业收入{share}%）', asked: '{name}（{ask}）', label: '主营产品“{name}”占营业收入比例', restNames: {} }),
   /**
