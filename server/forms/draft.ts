@@ -817,6 +817,19 @@ function capsSentence(ctx: Ctx, caps: CapabilityId[], status: boolean | 'partial
 }
 
 /**
+ * What the enterprise said it lacks is left to it: the 申报书 is its claim, so no sentence states the absence. A request
+ * names each system (〔请补充：MES 的排产与调度应用情况（贵企业回答尚未具备，属要素条件缺项）〕); the note stays in the
+ * app's draft and is left out of the signed form.
+ */
+function lackRequest(ctx: Ctx, caps: CapabilityId[]): Filled | null {
+  const chosen = caps.filter((c) => capStatus(ctx, c) === false && ctx.kb.formDrafting.capabilities[c]);
+  if (!chosen.length) return null;
+  const r = ctx.kb.formDrafting.requests;
+  const lab = fillText(r.lacking, { ask: chosen.map((c) => capAsk(ctx, c)).join('；') }) + r.lackingNote;
+  return { text: placeholder(lab), numbers: [], facts: chosen.flatMap((c) => capFacts(ctx, c)), missing: [lab] };
+}
+
+/**
  * One sentence for the systems the enterprise said are being built: 「公司正在建设制造执行系统（MES），尚未投入使用。」,
  * then, for each whose go-live date the enterprise gave, that date as its plan: 「按公司计划，MES预计于2023年底投入使用。」
  */
@@ -1200,10 +1213,10 @@ function cellUnits(ctx: Ctx, field: FormField, perWs: boolean): Unit[] {
   add(capsSentence(ctx, caps, true));
   add(capsSentence(ctx, caps, 'partial'));
   add(buildingSentence(ctx, caps));
-  // A 「没有」 answers a cell that has nothing else to say; beside what is in place it is no fact the cell asks for, and
-  // section 三 states it where the element lacks it.
-  const lackStated = !units.length && !!capsSentence(ctx, caps, false);
-  if (lackStated) add(capsSentence(ctx, caps, false));
+  // A 「没有」 leaves a cell that has nothing else to say to the enterprise, with a request naming what it lacks; beside
+  // what is in place it is no fact the cell asks for, and section 三 asks for it where the element lacks it.
+  const lackStated = !units.length && !!lackRequest(ctx, caps);
+  if (lackStated) add(lackRequest(ctx, caps));
   // What a hedged reply (「…，算吧」) stated is asked to be confirmed: the doubt is not printed, nor the claim left bare.
   const confirm = ctx.kb.formDrafting.documentForm.hedges?.ask;
   for (const c of cellCaps(ctx, field)) {
@@ -1337,9 +1350,9 @@ function elementsUnits(ctx: Ctx): { units: Unit[]; unmet: string[] } {
     if (missing.length) {
       unmet.push(el.clause);
       const open = missing.filter((c) => ctx.kb.formDrafting.capabilities[c] && !saidCaps.has(c) && !asked.includes(capAsk(ctx, c)));
-      // A system the enterprise said it lacks is stated so: a gap to close, neither built nor a fact to supply (one being
-      // built is stated by buildingSentence above).
-      const stated = [capsSentence(ctx, open, false)].filter((x): x is Filled => !!x);
+      // A system the enterprise said it lacks is left to it with a request: the form is its claim, so no sentence states
+      // the absence (one being built is stated by buildingSentence above).
+      const stated = [lackRequest(ctx, open)].filter((x): x is Filled => !!x);
       const unanswered = open.filter((c) => capStatus(ctx, c) === undefined);
       if (stated.length || unanswered.length) {
         // The element's own sentences and requests say what is missing; a cell's bare 「…情况」 request would only repeat them.
