@@ -1133,6 +1133,14 @@ function withoutClauses(text: string, quotes: string[]): string {
   return kept.join('').replace(/[，,；;]+$/u, '。');
 }
 
+/** Whether words name another workshop of the form and not the one being drafted. */
+function saysOfOtherWorkshop(ctx: Ctx, text: string): boolean {
+  const names = (ctx.facts.workshops ?? []).map((w) => w.name?.trim() ?? '');
+  const own = names[ctx.ws];
+  if (own && text.includes(own)) return false;
+  return names.some((n, i) => i !== ctx.ws && n.length >= 2 && text.includes(n));
+}
+
 /**
  * Draft of one cell: the enterprise's description as written, the workshop's own counts, one sentence
  * for the capabilities it confirmed and not already described, then a request for what was not said.
@@ -1178,6 +1186,9 @@ function cellUnits(ctx: Ctx, field: FormField, perWs: boolean): Unit[] {
     for (const c of cellCaps(ctx, field)) {
       const said = ctx.facts.capabilityDetails?.[c];
       if (!said || (capStatus(ctx, c) !== true && capStatus(ctx, c) !== 'partial' && capStatus(ctx, c) !== 'building') || !ctx.kb.formDrafting.capabilities[c]) continue;
+      // A workshop's cell holds only what was said of it or of the whole plant: words naming another workshop alone
+      // (「一车间的DCS是霍尼韦尔的」) are that workshop's, never copied into this one.
+      if (perWs && saysOfOtherWorkshop(ctx, said)) continue;
       // Of a system being built (「MES在建，年底上线」) its status and go-live date are stated by buildingSentence below,
       // once and as a plan; only what else the enterprise said of it is stated here.
       const building = capStatus(ctx, c) === 'building' ? buildingDetail(ctx, c) : undefined;
