@@ -239,6 +239,12 @@ function mainProducts(ctx: Ctx, f: FormFacts): [NonNullable<FormFacts['products'
   return (f.products ?? []).map((p, i) => [p, i] as [NonNullable<FormFacts['products']>[number], number]).filter(([p]) => !rest.has(p.name.trim()));
 }
 
+/** The products typed that stand for the rest of the revenue (「其他一成」) with a share said, with their index. */
+function restProducts(ctx: Ctx, f: FormFacts): [NonNullable<FormFacts['products']>[number], number][] {
+  const rest = new Set(ctx.kb.formDrafting.remainderProducts);
+  return (f.products ?? []).map((p, i) => [p, i] as [NonNullable<FormFacts['products']>[number], number]).filter(([p]) => rest.has(p.name.trim()) && p.share !== undefined);
+}
+
 /** Whether the history already tells the founding, so the date is not said twice. */
 function historyTellsFounding(f: FormFacts): boolean {
   const year = f.foundedOn?.slice(0, 4) ?? (f.foundedYear === undefined ? undefined : String(f.foundedYear));
@@ -342,12 +348,29 @@ function slot(ctx: Ctx, name: string): Slot {
         // the exact one, with the words as typed (约55%) beside it in the app's draft, as every other round figure's does.
         const label = fillText(shares.label, { name: p.name });
         const rough = p.approx ? ctx.facts.approximate?.find((a) => a.fact === 'products' && a.label === label) : undefined;
-        const ask = rough ? roughRequest(ctx, label, rough.said) : label;
+        // A round share typed after the first (「…大概六成，橱柜三成」) is as round as it: its words are quoted too.
+        const ask = rough ? roughRequest(ctx, label, rough.said) : p.approx && p.share !== undefined ? roughRequest(ctx, label, `${p.name}约${fmt(p.share)}%`) : label;
         missing.push(ask);
         return fillText(shares.asked, { name: p.name, ask: placeholder(ask) });
       });
+      // The share said of the rest of the revenue prints after the main products, as said: never one of them, nor in their sum.
+      let rest = '';
+      if (perProduct && shares.rest && shares.restAsked && shares.restLabel) {
+        for (const [p, i] of restProducts(ctx, f)) {
+          const name = shares.restNames[p.name.trim()] ?? p.name.trim();
+          facts.push(`form.products.${i}.name`);
+          if (!p.approx) {
+            numbers.push({ value: fmt(p.share!), source: `form.products.${i}.share` });
+            rest += fillText(shares.rest, { name, share: fmt(p.share!) });
+            continue;
+          }
+          const ask = roughRequest(ctx, fillText(shares.restLabel, { name }), `${name}约${fmt(p.share!)}%`);
+          missing.push(ask);
+          rest += fillText(shares.restAsked, { name, ask: placeholder(ask) });
+        }
+      }
       const names: Piece = { text: ps.map(([p]) => p.name).join('、'), numbers: ps.flatMap(([p, i]) => digitsOf(p.name, `form.products.${i}.name`)), facts: ps.map(([, i]) => `form.products.${i}.name`) };
-      return { text: parts.join('、'), numbers, facts, ...(missing.length ? { missing, short: names } : {}) };
+      return { text: parts.join('、') + rest, numbers, facts, ...(missing.length ? { missing, short: names } : {}) };
     }
     case 'honours': {
       // An honour the assessment's answer on prior titles contradicts waits for the user to say which holds (see the flag).
@@ -794,6 +817,19 @@ function capsSentence(ctx: Ctx, caps: CapabilityId[], status: boolean | 'partial
 }
 
 /**
+ * What the enterprise said it lacks is left to it: the 申报书 is its claim, so no sentence states the absence. A request
+ * names each system (〔请补充：MES 的排产与调度应用情况（贵企业回答尚未具备，属要素条件缺项）〕); the note stays in the
+ * app's draft and is left out of the signed form.
+ */
+function lackRequest(ctx: Ctx, caps: CapabilityId[]): Filled | null {
+  const chosen = caps.filter((c) => capStatus(ctx, c) === false && ctx.kb.formDrafting.capabilities[c]);
+  if (!chosen.length) return null;
+  const r = ctx.kb.formDrafting.requests;
+  const lab = fillText(r.lacking, { ask: chosen.map((c) => capAsk(ctx, c)).join('；') }) + r.lackingNote;
+  return { text: placeholder(lab), numbers: [], facts: chosen.flatMap((c) => capFacts(ctx, c)), missing: [lab] };
+}
+
+/**
  * One sentence for the systems the enterprise said are being built: 「公司正在建设制造执行系统（MES），尚未投入使用。」,
  * then, for each whose go-live date the enterprise gave, that date as its plan: 「按公司计划，MES预计于2023年底投入使用。」
  */
@@ -1097,6 +1133,14 @@ function withoutClauses(text: string, quotes: string[]): string {
   return kept.join('').replace(/[，,；;]+$/u, '。');
 }
 
+/** Whether words name another workshop of the form and not the one being drafted. */
+function saysOfOtherWorkshop(ctx: Ctx, text: string): boolean {
+  const names = (ctx.facts.workshops ?? []).map((w) => w.name?.trim() ?? '');
+  const own = names[ctx.ws];
+  if (own && text.includes(own)) return false;
+  return names.some((n, i) => i !== ctx.ws && n.length >= 2 && text.includes(n));
+}
+
 /**
  * Draft of one cell: the enterprise's description as written, the workshop's own counts, one sentence
  * for the capabilities it confirmed and not already described, then a request for what was not said.
@@ -1142,6 +1186,9 @@ function cellUnits(ctx: Ctx, field: FormField, perWs: boolean): Unit[] {
     for (const c of cellCaps(ctx, field)) {
       const said = ctx.facts.capabilityDetails?.[c];
       if (!said || (capStatus(ctx, c) !== true && capStatus(ctx, c) !== 'partial' && capStatus(ctx, c) !== 'building') || !ctx.kb.formDrafting.capabilities[c]) continue;
+      // A workshop's cell holds only what was said of it or of the whole plant: words naming another workshop alone
+      // (「一车间的DCS是霍尼韦尔的」) are that workshop's, never copied into this one.
+      if (perWs && saysOfOtherWorkshop(ctx, said)) continue;
       // Of a system being built (「MES在建，年底上线」) its status and go-live date are stated by buildingSentence below,
       // once and as a plan; only what else the enterprise said of it is stated here.
       const building = capStatus(ctx, c) === 'building' ? buildingDetail(ctx, c) : undefined;
@@ -1177,10 +1224,10 @@ function cellUnits(ctx: Ctx, field: FormField, perWs: boolean): Unit[] {
   add(capsSentence(ctx, caps, true));
   add(capsSentence(ctx, caps, 'partial'));
   add(buildingSentence(ctx, caps));
-  // A 「没有」 answers a cell that has nothing else to say; beside what is in place it is no fact the cell asks for, and
-  // section 三 states it where the element lacks it.
-  const lackStated = !units.length && !!capsSentence(ctx, caps, false);
-  if (lackStated) add(capsSentence(ctx, caps, false));
+  // A 「没有」 leaves a cell that has nothing else to say to the enterprise, with a request naming what it lacks; beside
+  // what is in place it is no fact the cell asks for, and section 三 asks for it where the element lacks it.
+  const lackStated = !units.length && !!lackRequest(ctx, caps);
+  if (lackStated) add(lackRequest(ctx, caps));
   // What a hedged reply (「…，算吧」) stated is asked to be confirmed: the doubt is not printed, nor the claim left bare.
   const confirm = ctx.kb.formDrafting.documentForm.hedges?.ask;
   for (const c of cellCaps(ctx, field)) {
@@ -1314,9 +1361,9 @@ function elementsUnits(ctx: Ctx): { units: Unit[]; unmet: string[] } {
     if (missing.length) {
       unmet.push(el.clause);
       const open = missing.filter((c) => ctx.kb.formDrafting.capabilities[c] && !saidCaps.has(c) && !asked.includes(capAsk(ctx, c)));
-      // A system the enterprise said it lacks is stated so: a gap to close, neither built nor a fact to supply (one being
-      // built is stated by buildingSentence above).
-      const stated = [capsSentence(ctx, open, false)].filter((x): x is Filled => !!x);
+      // A system the enterprise said it lacks is left to it with a request: the form is its claim, so no sentence states
+      // the absence (one being built is stated by buildingSentence above).
+      const stated = [lackRequest(ctx, open)].filter((x): x is Filled => !!x);
       const unanswered = open.filter((c) => capStatus(ctx, c) === undefined);
       if (stated.length || unanswered.length) {
         // The element's own sentences and requests say what is missing; a cell's bare 「…情况」 request would only repeat them.

@@ -1,9 +1,9 @@
 import type { FormFacts } from '../schemas/forms';
 import type { FormDrafting } from '../knowledge/schemas/forms';
-import { arabicYears } from '../understand';
+import { arabicYears, spokenYears } from '../understand';
 
 /** The knowledge's written forms of spoken words: fixed pairs, then patterns. */
-export type Formal = Pick<FormDrafting, 'formal' | 'formalRules'> & { formalKeep?: string[] };
+export type Formal = Pick<FormDrafting, 'formal' | 'formalRules'> & { formalKeep?: string[]; spokenYearWords?: string[] };
 
 const compiled = new WeakMap<object, [RegExp, string][]>();
 
@@ -21,10 +21,11 @@ function rulesOf(f: Formal): [RegExp, string][] {
  * (`form-drafting.json` `formal`: 俺们厂 → 公司, 搞了个 → 建设了) are replaced in order, then its patterns
  * (`formalRules`: 用的金蝶ERP → 采用金蝶ERP, 上了个MES → 上线了MES). Only the free-text facts are touched;
  * names, lists and figures are the enterprise's particulars as given. A year said in Chinese digits (二〇一九年) is
- * printed in figures first, as every date of the form is.
+ * printed in figures first, as every date of the form is, and so is one said in two digits (零五年建的) where the
+ * knowledge's history words follow it.
  */
 export function formalText(f: Formal, text: string): string {
-  let t = arabicYears(text);
+  let t = spokenYears(arabicYears(text), f.spokenYearWords ?? []);
   for (const [from, to] of f.formal) t = t.split(from).join(to);
   const keep = f.formalKeep ?? [];
   for (const [re, to] of rulesOf(f)) {

@@ -29,7 +29,7 @@ export { arabicNumerals, findQuantities, inUnit, isRange, parseChineseNumber, pa
 export { fuzzySyllable } from './repair';
 export { readEdit, type Edit } from './edits';
 export { partOfWord, withProvinces, type Elsewhere, type Lookalikes } from './places';
-export { absoluteYears, arabicYears, respectiveYears, sameEachYear, yearSeries, yearsSaid } from './years';
+export { absoluteYears, arabicYears, respectiveYears, sameEachYear, spokenYears, yearSeries, yearsSaid } from './years';
 export { clipQuote } from './quote';
 export { askAboutPending, type AboutPending, type PendingAsk, type PendingWords } from './pending';
 

@@ -192,3 +192,21 @@ export function arabicYears(text: string): string {
     return `${digits}年${month ? `${MONTH_DIGITS[month]}月` : ''}`;
   });
 }
+
+/** Two Chinese digits and 年, with no numeral before it (零五年, 一二年, 九八年): a year as spoken, the clause after it. */
+const SPOKEN_YEAR = /(?<![〇零o一二三四五六七八九十百千万两几\d])([〇零一二三四五六七八九]{2})年(?![内后前来多度底初中左以半级])([^，。；,;！!？?\n]*)/gu;
+
+/**
+ * 「零五年建的」 → 「2005年建的」, 「九八年成立」 → 「1998年成立」: a year said in two Chinese digits, read as a date only
+ * where a word of the company's history (`words`) follows it in its clause. 〇x–2x are this century's, 5x–9x the last
+ * one's; 3x and 4x are neither and stay as said.
+ */
+export function spokenYears(text: string, words: readonly string[]): string {
+  if (!words.length) return text;
+  return text.replace(SPOKEN_YEAR, (m, y: string, rest: string) => {
+    if (!words.some((w) => rest.includes(w))) return m;
+    const d = [...y].map((c) => YEAR_DIGIT[c] ?? c).join('');
+    const century = /^[012]/u.test(d) ? '20' : /^[5-9]/u.test(d) ? '19' : undefined;
+    return century ? `${century}${d}年${rest}` : m;
+  });
+}

@@ -76,9 +76,10 @@ describe('the new enterprises interviewed over the chat socket', () => {
       expect(body.category).toBe(category);
       const claims = body.sections.map((x) => x.text.replace(/〔请补充：[^〕]*〕/g, '')).join('\n');
       const denied = Object.entries(e.profile.capabilities ?? {}).filter(([, v]) => v === false).map(([id]) => id as keyof typeof drafting.capabilities);
-      // A denied system is named only where the draft says it is not yet in place (「公司尚未应用…」).
+      // A denied system is never named outside the requests left for the enterprise, nor stated as lacking.
       const sentences = claims.split(/[。\n]/u);
       for (const id of denied) for (const s of sentences.filter((x) => x.includes(drafting.capabilities[id]!.name))) expect(s, id).toContain('尚未');
+      for (const id of denied) expect(claims, id).not.toContain(`尚未${drafting.capabilities[id]!.verb}${drafting.capabilities[id]!.name}`);
       const docx = await fetch(`${srv.http}/api/sessions/${w.sessionId}/export.docx?category=${category}`, { headers: auth });
       expect(docx.status).toBe(200);
       expect(Buffer.from(await docx.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');

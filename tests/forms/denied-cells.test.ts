@@ -9,7 +9,7 @@ import type { Answers } from '../../server/schemas/interview';
 import { caps, ELIGIBLE_NO_PRIORITY } from '../fixtures/hard-conditions';
 
 /*
- * A system the enterprise denied in the interview is stated 「尚未应用…」 in 三: its narrative cell is not asked in the
+ * A system the enterprise denied in the interview is left to it with a request in 三: its narrative cell is not asked in the
  * form phase, and a cell text that later says it is in use corrects the interview's answer, so the draft states one
  * status.
  */

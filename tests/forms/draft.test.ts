@@ -179,37 +179,40 @@ describe('a draft claims only what the enterprise said', () => {
     for (const w of ['智能仪表', '（DCS）', '（APC）', '（RTO）']) expect(text).toContain(w);
   });
 
-  it('states a system the enterprise said it lacks as not yet in place, never as a request nor as built', () => {
+  it('leaves a system the enterprise said it lacks to the enterprise, with a request naming it, never a sentence of absence nor a claim', () => {
     const engineCtx: FormsContext = { ...ctx, engine: ctx as unknown as FormsContext['engine'] };
     const p = DraftProfile.parse({ enterprise: { name: '某药业', industryCode: '27' }, productionMode: 'process', capabilities: { dcs: true, sis: false } });
     const d = draftSection(engineCtx, p, 'processFactory', 'detail.elements');
     const sis = ctx.formDrafting.capabilities.sis!;
-    expect(d.text).toContain(`公司尚未应用${sis.name}。`);
-    expect(d.text).not.toContain(sis.ask);
-    expect(d.text).not.toContain(ctx.formDrafting.requests.lackingNote);
-    // The element is still unmet: the statement says the gap, it does not close it.
+    const { lacking, lackingNote } = ctx.formDrafting.requests;
+    // The app's draft says why it is asked; the signed form (fill.ts signedForm) leaves the note out.
+    expect(d.text).toContain(`〔请补充：${lacking.replace('{ask}', sis.ask)}${lackingNote}〕`);
+    expect(d.text).not.toMatch(/公司尚未|尚未应用|尚未建设/u);
+    // The element is still unmet: the request leaves the gap open.
     expect(d.unmet).toContain('三(三)3');
     // A system it never mentioned is a fact not given: asked for plainly.
     expect(d.text).toContain(ctx.formDrafting.capabilities.apc!.ask);
-    expect(d.text).not.toMatch(/尚未[^。]*（APC）/);
   });
 
-  it('states each lacking system under its element, with the verb knowledge gives it, whatever the category and branch', () => {
+  it('asks for each lacking system under its element, whatever the category and branch, once', () => {
     const engineCtx: FormsContext = { ...ctx, engine: ctx as unknown as FormsContext['engine'] };
     const cases: [string, Record<string, boolean | 'partial'>, 'processFactory' | 'discreteFactory' | 'smartWorkshop', string[]][] = [
-      ['26', { dcs: true, apc: false, rto: false }, 'processFactory', ['先进过程控制系统（APC）', '实时在线优化系统（RTO）']],
-      ['34', { erp: true, scm: false, pdm: false }, 'discreteFactory', ['供应链管理系统（SCM）', '产品数据管理系统（PDM）']],
-      ['36', { mes: true, automatedLines: true, flexibleCell: false }, 'smartWorkshop', ['柔性智能制造单元']],
+      ['26', { dcs: true, apc: false, rto: false }, 'processFactory', ['apc', 'rto']],
+      ['34', { erp: true, scm: false, pdm: false }, 'discreteFactory', ['scm', 'pdm']],
+      ['36', { mes: true, automatedLines: true, flexibleCell: false }, 'smartWorkshop', ['flexibleCell']],
     ];
-    for (const [code, caps, cat, names] of cases) {
+    const { lackingNote } = ctx.formDrafting.requests;
+    for (const [code, caps, cat, ids] of cases) {
       const p = DraftProfile.parse({ enterprise: { name: '某企业', industryCode: code }, capabilities: caps });
       const d = draftSection(engineCtx, p, cat, 'detail.elements');
-      const lacking = d.sentences.filter((x) => x.text.includes('尚未'));
-      for (const n of names) expect(lacking.some((x) => x.text.includes(n)), `${cat} ${n}: ${d.text}`).toBe(true);
-      // Each statement rests on the enterprise's own 「没有」 and is made once.
-      for (const x of lacking) expect(x.facts.every((f) => f.startsWith('capabilities.') && caps[f.slice(13)] === false), x.text).toBe(true);
-      expect(new Set(lacking.map((x) => x.text)).size).toBe(lacking.length);
-      expect(d.text).not.toContain(ctx.formDrafting.requests.lackingNote);
+      const asks = d.text.match(/〔请补充：[^〕]*〕/gu) ?? [];
+      const lacking = asks.filter((a) => a.includes(lackingNote));
+      for (const id of ids) {
+        const c = ctx.formDrafting.capabilities[id as keyof typeof ctx.formDrafting.capabilities]!;
+        expect(lacking.filter((a) => a.includes(c.askByMode?.[cat === 'discreteFactory' ? 'discrete' : 'process'] ?? c.ask)).length, `${cat} ${id}: ${d.text}`).toBe(1);
+        expect(d.text, `${cat} ${id}`).not.toContain(`尚未${c.verb}${c.name}`);
+      }
+      expect(d.text).not.toMatch(/公司尚未|车间尚未/u);
     }
   });
 

@@ -116,9 +116,10 @@ describe('the 申报书 drafts of the new enterprises', () => {
     const { drafts } = draftsOf(NEW_ENTERPRISES.find((x) => x.id.startsWith('N8'))!);
     const all = drafts.map((d) => d.text.replace(PLACEHOLDER, '')).join('');
     expect(all).toContain('智能仪表');
-    // RTO, answered no, is said to be lacking and never claimed.
-    expect(all).toContain('尚未应用实时在线优化系统（RTO）');
-    expect(all.replace(/[^。\n]*尚未[^。]*。/g, '')).not.toMatch(/实时在线优化系统|RTO/);
+    // RTO, answered no, is left to the enterprise with a request naming it, and never claimed nor said to be lacking.
+    const asks = drafts.map((d) => d.text).join('');
+    expect(asks).toContain(`〔请补充：${ctx.formDrafting.capabilities.rto!.ask}${ctx.formDrafting.requests.lackingNote}〕`);
+    expect(all).not.toMatch(/实时在线优化系统|RTO|尚未应用/);
     expect(all).not.toMatch(/柔性智能制造单元/);
   });
 
@@ -197,8 +198,8 @@ describe('the 申报书 drafts of the new enterprises', () => {
     const { form, drafts } = draftsOf(e);
     expect(form.workshops[0]!.cells['ws.run']!.text).toContain(e.form!.workshops![0]!.descriptions!['ws.run']!);
     const all = drafts.map((d) => d.text.replace(PLACEHOLDER, '')).join('');
-    expect(all.replace(/[^。\n]*尚未[^。]*。/g, '')).not.toMatch(/MES|制造执行系统|制造管控系统|实时在线优化/);
-    expect(all).toMatch(/尚未应用[^。]*制造管控系统/);
+    expect(all).not.toMatch(/MES|制造执行系统|制造管控系统|实时在线优化|尚未应用/);
+    expect(drafts.map((d) => d.text).join('')).toContain(ctx.formDrafting.capabilities.manufacturingControl!.ask);
     expect(all).toContain('部分建设工厂布局数字化模型');
   });
 

@@ -141,3 +141,26 @@ describe('finance warnings for the bureau', () => {
     expect(reviewFinanceWarnings(data, {}, null)).toBeNull();
   });
 });
+
+describe('every share said prints, the rest of the revenue too', () => {
+  it.each([
+    ['板式衣柜大概占六成，橱柜三成，其他一成', ['板式衣柜', '橱柜'], '其他产品', '10'],
+    ['水泵约占七成，阀门两成，剩下的一成', ['水泵', '阀门'], '其余产品', '10'],
+    ['实木门约占五成，木地板四成左右，其余一成', ['实木门', '木地板'], '其余产品', '10'],
+  ])('「%s」: each round share is asked for with its words, the rest after the main products', (typed, names, rest, share) => {
+    const { app, signed } = productsDraft(typed);
+    for (const n of names) expect(signed, n).toContain(`${n}（〔请补充：主营产品“${n}”占营业收入比例的准确数字〕）`);
+    expect(signed).toContain(`，${rest}占营业收入〔请补充：${rest}占营业收入比例的准确数字〕`);
+    expect(app).toContain(`（已答“${rest}约${share}%”）`);
+    expect(signed).not.toContain('100%');
+  });
+
+  it.each(['板式衣柜60%，橱柜30%，其他10%', '板式衣柜占60%、橱柜占30%、其它产品占10%'])('「%s」: an exact rest prints as a figure', (typed) => {
+    const { signed } = productsDraft(typed);
+    expect(signed).toContain('板式衣柜（占营业收入60%）、橱柜（占营业收入30%），其他产品占营业收入10%');
+  });
+
+  it.each(['板式衣柜60%，橱柜30%', '板式衣柜、橱柜、其他'])('「%s」: no rest said, none printed', (typed) => {
+    expect(productsDraft(typed).signed).not.toMatch(/其[他它余]/u);
+  });
+});

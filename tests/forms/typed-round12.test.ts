@@ -66,7 +66,7 @@ describeTypedRound({
   docx: {
     title: "the DOCX shows the enterprise's figures and corrections, placeholders for what is missing, and no notice wording or spoken words",
     // Systems the enterprise denied or is building are stated (尚未…/正在建设…), not asked for.
-    counts: { X1: 59, X2: 78, X3: 53, X4: 75, X5: 58, X6: 66 },
+    counts: { X1: 60, X2: 79, X3: 54, X4: 79, X5: 59, X6: 71 },
     more: (texts) => {
       expect(texts.X1).toContain('天河路99号');
       expect(texts.X1).not.toContain('天河路88号');

@@ -241,3 +241,35 @@ describe('spoken endings and a workshop\'s own rate against its assessment', () 
     expect(t).toContain('2010年建厂');
   });
 });
+
+describe('a company history and short replies said aloud, in written form', () => {
+  it.each([
+    ['嗯，公司是零五年建的，一二年扩了一条箱板纸线，二一年开始建设DCS。', '公司于2005年建成，2012年扩建了一条箱板纸线，2021年开始建设DCS。'],
+    ['啊，我们九八年成立的，那个，一九年上了MES。', '公司1998年成立，2019年上线了MES。'],
+    ['哦，厂子是零八年注册的，一六年搬到产业园。', '厂子于2008年注册，2016年搬到产业园。'],
+  ])('fillers go and spoken years are dated: %s', (from, to) => expect(written(from)).toBe(to));
+
+  it.each(['三五年内计划建设MES。', '一二年时间就能回本。', '那个车间已部署MES', '额度不够', '四五年建成'])('leaves what is no spoken year or filler alone: %s', (t) =>
+    expect(written(t)).toBe(t),
+  );
+
+  it.each([
+    ['防火墙安装了，别的还没有。', '已部署防火墙，其他暂无。'],
+    ['网闸部署了，别的都还没有。', '已部署网闸，其他暂无。'],
+    ['防火墙装了', '已部署防火墙'],
+    ['柔性线在建，还没完工。', '柔性生产线在建，尚未完工。'],
+    ['智能线还没投产。', '智能生产线尚未投产。'],
+    ['数字化线还没验收', '数字化生产线尚未验收'],
+    ['DCS是霍尼韦尔的，全线都用。', '全线采用霍尼韦尔DCS。'],
+    ['PLC是西门子的，各车间都在用。', '各车间采用西门子PLC。'],
+    ['SCADA是组态王的，全厂都使用。', '全厂采用组态王SCADA。'],
+    ['成品库有WMS。原料堆场有管理系统。', '成品库已部署WMS。原料堆场已部署管理系统。'],
+    ['仓库有ERP系统。', '仓库已部署ERP系统。'],
+    ['质检室有LIMS', '质检室已部署LIMS'],
+  ])('a colloquial reply is stated as written: %s → %s', (from, to) => expect(written(from)).toBe(to));
+
+  it.each(['DCS是霍尼韦尔的。', '成品库没有WMS。', '原料堆场还没有管理系统。', '车间只有Excel。', '有没有WMS', '车间有2台AGV。', '应用的系统有MES', '自动线路改造', '柔性线路板'])(
+    'leaves a near miss as said: %s',
+    (t) => expect(written(t)).toBe(t),
+  );
+});

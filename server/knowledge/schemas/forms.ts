@@ -1109,8 +1109,20 @@ export const FormDrafting = z.object({
    * `label` ({name}) names that share in a request and a flag.
    */
   productShares: z
-    .object({ exact: z.string().includes('{name}').includes('{share}'), asked: z.string().includes('{name}').includes('{ask}'), label: z.string().includes('{name}') })
-    .default({ exact: '{name}（占营业收入{share}%）', asked: '{name}（{ask}）', label: '主营产品“{name}”占营业收入比例' }),
+    .object({
+      exact: z.string().includes('{name}').includes('{share}'),
+      asked: z.string().includes('{name}').includes('{ask}'),
+      label: z.string().includes('{name}'),
+      /**
+       * The share said of the rest of the revenue (「其他一成」), printed after the main products and never added into
+       * their share: `rest` given exactly, `restAsked` round (its request `restLabel`), the name as `restNames` writes it.
+       */
+      rest: z.string().includes('{name}').includes('{share}').optional(),
+      restAsked: z.string().includes('{name}').includes('{ask}').optional(),
+      restLabel: z.string().includes('{name}').optional(),
+      restNames: z.record(z.string(), z.string().min(1)).default({}),
+    })
+    .default({ exact: '{name}（占营业收入{share}%）', asked: '{name}（{ask}）', label: '主营产品“{name}”占营业收入比例', restNames: {} }),
   /**
    * Requests of section 三: `lacking` asks about a system the enterprise said it lacks ({ask}: the capability's request);
    * `approximate` asks for the exact figure of one answered as a round one ({label}). Each request names only the
@@ -1180,6 +1192,11 @@ export const FormDrafting = z.object({
    * would otherwise turn 「乘用车制动系统」 into 「乘采用车制动系统」. Each is left as written, whatever rule matches in it.
    */
   formalKeep: z.array(z.string().min(1)).default([]),
+  /**
+   * Words of a company's history (建, 成立, 扩, 开始建设): a year said in two Chinese digits (零五年, 一二年) is printed in
+   * figures (2005年, 2012年) only where one of them follows it in its clause; 「三五年内」 or 「一二年时间」 is no date.
+   */
+  spokenYearWords: z.array(z.string().min(1)).default([]),
   /**
    * Verbs a cell text of the enterprise may open with once in written form (采用、建设了): such a text has
    * no subject, and the form's sentences name one (公司采用…, 车间建设了…).
