@@ -678,6 +678,7 @@ export class Conversation {
       : reason === 'sameAsUnknown' && interp.kind === 'unclear' ? phrases.sameAsUnknown(before.question, interp.choices ?? [], interp.field)
       : reason === 'notNamed' && interp.kind === 'unclear' ? phrases.notNamed(before.question, interp.choices ?? [], interp.field)
       : reason === 'fieldHelp' && interp.kind === 'unclear' ? phrases.fieldHelp(before.question, interp.choices ?? [])
+      : reason === 'aside' && interp.kind === 'unclear' && before.question ? phrases.asideDropped(before.question, clipQuote(interp.choices?.[0] ?? msg.text, 20))
       : phrases.unclear(before.question);
     // Asked back a third time, the same words are unlikely to work: the card's buttons and its skip are named.
     const times = before.question && this.askedBack?.id === before.question.id ? this.askedBack.times + 1 : 1;

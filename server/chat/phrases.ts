@@ -57,6 +57,7 @@ const PLACEHOLDERS = {
   pendingStill: ['question'],
   switchAck: ['said', 'question'],
   asideAck: ['said', 'question'],
+  asideDropped: ['said', 'question'],
   flipOffer: ['said', 'label', 'question'],
   flipKept: ['question'],
   fromEarlier: ['said'],
@@ -330,6 +331,8 @@ export const phrases = {
   flipKept: (q: QuestionView | null) => (q ? say('flipKept', { question: q.text }) : T.unclearNoQuestion),
   /** A nod typed right after a reply that went aside from the item waiting (a question answered, the category switched). */
   asideAck: (q: QuestionView, said: string) => say('asideAck', { said, question: q.text }),
+  /** A reply that only drops an aside (「地磅算了」): nothing recorded, the item asked again. */
+  asideDropped: (q: QuestionView, said: string) => say('asideDropped', { said, question: q.text }),
   /** A figure taken from an earlier reply because the user said it was given before (「前面说过了」), with that reply quoted. */
   fromEarlier: (said: string) => say('fromEarlier', { said }),
   /** 「前面说过了」 to a figure no earlier reply gave. */

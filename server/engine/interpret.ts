@@ -865,12 +865,50 @@ function toYesNo(p: Polarity): boolean {
  * ("这个怎么算？") is reported as such so the caller answers it and asks the pending question again.
  */
 export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionView | null, category: Category | null = null): Interpretation {
+  // 「地磅算了，不管它」 drops what it names: no answer, and the item is asked again. Beside an answer (「有SCADA，地磅不管它」)
+  // the dropping clause is left out, so its 不 is no no.
+  const asides = pending ? withoutAsides(kb, rawText) : undefined;
+  if (asides?.whole) return { kind: 'unclear', reason: 'aside', choices: [rawText.trim().replace(/[，,。；;！!~～\s]+$/u, '')] };
+  if (asides?.dropped && asides.kept.trim()) return interpret(kb, asides.kept, pending, category);
   const r = interpretAsTyped(kb, rawText, pending, category);
   if (r.kind !== 'unclear' || r.reason !== undefined) return r;
   // 「自动化哩」「数控嘞」: Henan's closing particle is often the 的 of a 是…的 statement (「是自动化的」), which the
   // understanding step drops with the other closing particles. A reply read as nothing that way is read again with 的.
   const withDe = rawText.replace(DIALECT_DE, '$1的');
   return withDe === rawText ? r : interpretAsTyped(kb, withDe, pending, category);
+}
+
+/** What a dismissed aside may name before its dismissal: a thing, never an answer word (有, 没, 不, 是, 用) of its own. */
+const ANSWERING = /[有没无不是用否]|上了|在建/u;
+/** Particles that may close a dismissing clause (「地磅算了吧」). */
+const DISMISSAL_TAIL = /[吧啊呀哈嘛呢哦]+$/u;
+
+/**
+ * A reply without its clauses that drop an aside (VocabularyFile `dismissals`): 「地磅算了，不管它」「那个地磅先不说这个」. A
+ * clause drops one when it ends with a dismissal word and what comes before it names no answer. `kept` is the rest as
+ * typed; `whole` says every clause dropped one, with a thing named or a word other than 算了 (「算了」 alone is left to
+ * the other readings: it may put the item off).
+ */
+function withoutAsides(kb: KnowledgeData, rawText: string): { kept: string; dropped: boolean; whole: boolean } {
+  const words = [...kb.interview.vocabulary.dismissals].sort((a, b) => b.length - a.length);
+  const parts = rawText.split(/([，,。；;！!~～\s]+)/u);
+  const kept: string[] = [];
+  let dropped = false;
+  let named = false;
+  for (let k = 0; k < parts.length; k += 2) {
+    const clause = parts[k]!.normalize('NFKC').toLowerCase().replace(DISMISSAL_TAIL, '');
+    if (!clause) continue;
+    const word = words.find((w) => clause.endsWith(w));
+    const topic = word === undefined ? undefined : clause.slice(0, -word.length);
+    if (word === undefined || topic === undefined || ANSWERING.test(topic) || topic.length > 10) {
+      if (kept.length) kept.push(parts[k - 1]!);
+      kept.push(parts[k]!);
+      continue;
+    }
+    dropped = true;
+    if (topic || !/^就?算了$/u.test(word)) named = true;
+  }
+  return { kept: kept.join(''), dropped, whole: dropped && named && !kept.length };
 }
 
 /** A count right after a name (「260台」「有221台」「共十二套」): the name is counted, not said to be in place. */

@@ -2630,6 +2630,11 @@ function readForm(kb: FormsKnowledge, text: string, pending: QuestionView | null
   // 「没有啥荣誉」「暂无」「荣誉资质暂时没有」 at a list field: none, read as 「没有」 alone is (the form leaves the list out), never
   // stored as the list's one item. 「没有省级的，有市级专精特新」 names something held and is the list.
   if (c.q.kind === 'text' && LIST_FACT.test(c.fact) && (saysNone(kb.formQuestions.vocabulary, t) || noneOfList(c, t))) return { kind: 'answers', items: [{ questionId: pending.id, value: null }] };
+  // 「高新技术企业；没有别的」: a clause saying the list holds nothing more is no item of it; the list is the rest.
+  if (c.q.kind === 'text' && LIST_FACT.test(c.fact)) {
+    const listed = withoutNothingElse(kb.formQuestions.vocabulary, t);
+    if (listed !== t) return listed ? interpretForm(kb, listed, pending) : { kind: 'answers', items: [{ questionId: pending.id, value: null }] };
+  }
   // 「2020年没有数据」 skips the whole year in one step, not one figure at a time.
   if (c.q.group && W.noData.test(t)) return { kind: 'answers', items: [{ questionId: pending.id, value: null }], wholeGroup: true };
   // A phone read out in words (「电话幺八六…」) to a person's question is digits before its pieces are read.
@@ -2970,6 +2975,25 @@ function noneOfList(c: Concrete, text: string): boolean {
   if (!m) return false;
   const rest = m[1]!.replace(/[的和与及、\s]/gu, '');
   return [...rest].every((ch) => c.text.includes(ch));
+}
+
+/** A list reply without its clauses that say it holds nothing more (`nothingElseSaid`), with the separators between the rest kept. */
+function withoutNothingElse(v: FormVocabulary, text: string): string {
+  const patterns = v.nothingElseSaid.map((p) => new RegExp(p, 'u'));
+  const parts = text.split(/([，,；;。！!\s]+)/u);
+  const kept: string[] = [];
+  let dropped = false;
+  for (let k = 0; k < parts.length; k += 2) {
+    const clause = parts[k]!.trim();
+    if (!clause) continue;
+    if (patterns.some((p) => p.test(clause))) {
+      dropped = true;
+      continue;
+    }
+    if (kept.length) kept.push(parts[k - 1]!);
+    kept.push(clause);
+  }
+  return dropped ? kept.join('').trim() : text;
 }
 
 /** Words that ask whether a field may be left out or must be given. */

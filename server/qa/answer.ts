@@ -1895,7 +1895,7 @@ function elementClause(kb: KnowledgeBase, question: string): { text: string; cit
  * where it names the concept. Undefined when a category is named (otherCategory answers that), when the
  * question does not ask whether it is required, or when it names no single such concept.
  */
-function perType(kb: KnowledgeBase, question: string): { text: string; citations: Citation[]; scope: { section: string; name: string }[]; unwritten: boolean } | undefined {
+function perType(kb: KnowledgeBase, question: string, session?: string): { text: string; citations: Citation[]; scope: { section: string; name: string }[]; unwritten: boolean } | undefined {
   const at = kb.data.intents.answerText;
   const t = at.perType;
   if (!t) return undefined;
@@ -1903,7 +1903,10 @@ function perType(kb: KnowledgeBase, question: string): { text: string; citations
   // 「智能工厂要WMS吗」 asks of both factory types; 车间, 离散 or 流程 name one category.
   if (categories.some((c) => c.words.some((w) => question.includes(w)))) return undefined;
   const factoryOnly = at.otherCategory.choice?.factory.some((w) => question.includes(w)) ?? false;
-  const scope = factoryOnly ? categories.filter((c) => c.unless?.some((w) => at.otherCategory.choice!.factory.includes(w)) !== true) : categories;
+  // Asked in a session that applies for one category, only that category's reading is said.
+  const own = session === undefined ? undefined : categories.find((c) => c.name === session);
+  if (session !== undefined && !own) return undefined;
+  const scope = own ? [own] : factoryOnly ? categories.filter((c) => c.unless?.some((w) => at.otherCategory.choice!.factory.includes(w)) !== true) : categories;
   const found = understanderFor(kb.data).findConcepts(question).filter((m) => !(m.id && at.otherCategory.ignore.includes(m.id)));
   const concepts = found.filter((m) => !found.some((x) => x.span.length > m.span.length && x.index <= m.index && m.index + m.span.length <= x.index + x.span.length));
   const under = (id: string, root: string) => id === root || (id.startsWith(root) && /^[\d(]/u.test(id.slice(root.length)));
@@ -1982,7 +1985,7 @@ function perType(kb: KnowledgeBase, question: string): { text: string; citations
   if (said.length === 0) return undefined;
   if (absent.length) said.push(fill(t.absent, { categories: absent.map((c) => c.name).join('、'), sections: absent.map((c) => c.section).join('、'), term }));
   const note = related ? fill(at.glossaryRelated, { abbr: related.abbr, name: related.name, clause: related.citation.clause }) : '';
-  const lead = capability ? fill(t.unwrittenLead!, { term: typed }) : lacking && t.lacking ? fill(t.lacking, { term }) : t.lead;
+  const lead = own ? '' : capability ? fill(t.unwrittenLead!, { term: typed }) : lacking && t.lacking ? fill(t.lacking, { term }) : t.lead;
   return { text: `${note}${lead}${said.join(t.separator)}${t.end}`, citations: cites, scope, unwritten: Boolean(related) };
 }
 
@@ -2780,10 +2783,24 @@ function ofSessionCategory(kb: KnowledgeBase, read: { response: AskResponse; ask
   const sections = t.otherCategory.categories.map((c) => c.section);
   const own = (clause: string) => read.response.citations.some((o) => o.clause === clause) || sections.some((s) => clause.startsWith(s));
   const same = r.citations.some((c) => read.response.citations.some((o) => o.clause === c.clause)) && r.citations.every((c) => own(c.clause));
-  if (!same || !concludes(kb, r) || r.answer.split('\n')[0]!.includes(depends)) return read;
+  if (!same || !concludes(kb, r) || r.answer.split('\n')[0]!.includes(depends)) return ofSessionElements(kb, read, category) ?? read;
   const response: AskResponse = { ...r, answer: `${fill(note, { category })}${r.answer}` };
   sources.set(response, sources.get(r)!);
   return { response, askedAs: asked };
+}
+
+/**
+ * 「SCADA必须有吗」 in a session applying for 离散型智能工厂, where the question read with the category finds another entry:
+ * the element clauses' reading of the system (perType) for that category alone, after the note that says so.
+ */
+function ofSessionElements(kb: KnowledgeBase, read: { response: AskResponse; askedAs: string }, category: string): { response: AskResponse; askedAs: string } | undefined {
+  const note = kb.data.intents.answerText.sessionCategory;
+  const typed = note ? perType(kb, readQuestion(kb, read.askedAs).q, category) : undefined;
+  if (!typed || !note) return undefined;
+  const cites = oncePerClause(typed.citations, (id) => kb.clause(id)?.text);
+  const response: AskResponse = { ...read.response, answer: render(kb, [typed.text], cites, fill(note, { category })), citations: cites };
+  sources.set(response, sources.get(read.response)!);
+  return { response, askedAs: read.askedAs };
 }
 
 function readFollowUp(kb: KnowledgeBase, question: string, previous: string | undefined): { response: AskResponse; askedAs: string } {

@@ -172,12 +172,13 @@ export type Interpretation =
    * given; `choices` are the words typed and the words pointing at it.
    * 'narrowScope': a standing said within a narrower scope than the question asks (「在许昌家具行业里算前面的」 to a
    * 省内 comparison); `choices` holds the word that narrows it.
+   * 'aside': a reply that only drops an aside (「地磅算了，不管它」): nothing is recorded; `choices` holds the words typed.
    * 'eachYear': one figure said for years not told apart (「每年都差不多1000万」) to a yearly figure; `choices` are the
    * words typed and the years the form's table asks.
    */
   | {
       kind: 'unclear';
-      reason?: 'instruction' | 'ghostwrite' | 'notAnAnswer' | 'previous' | 'severalChoices' | 'lookalike' | 'hedge' | 'whichWorkshop' | 'otherItem' | 'otherCategory' | 'otherEntity' | 'bare' | 'percentOrFraction' | 'period' | 'wanOrPlace' | 'wrongKind' | 'otherYear' | 'seriesCount' | 'notNamed' | 'fieldHelp' | 'parts' | 'onePart' | 'sameAsUnknown' | 'otherTime' | 'yesToWhich' | 'eachYear' | 'narrowScope';
+      reason?: 'instruction' | 'ghostwrite' | 'notAnAnswer' | 'previous' | 'severalChoices' | 'lookalike' | 'hedge' | 'whichWorkshop' | 'otherItem' | 'otherCategory' | 'otherEntity' | 'bare' | 'percentOrFraction' | 'period' | 'wanOrPlace' | 'wrongKind' | 'otherYear' | 'seriesCount' | 'notNamed' | 'fieldHelp' | 'parts' | 'onePart' | 'sameAsUnknown' | 'otherTime' | 'yesToWhich' | 'eachYear' | 'narrowScope' | 'aside';
       choices?: string[];
       field?: string;
     };

@@ -379,6 +379,9 @@ export function writtenRoundFigure(said: string): string {
   const unit = '(?:[万亿千百]?(?:人|台|套|项|条|家|个|吨|天|元|万元|亿元|平方米|亩)|[万亿]|%)?';
   t = t.replace(new RegExp(`(?:约)?(${SAID_FIGURE})来(${unit})`, 'gu'), (_m, n: string, u: string) => `约${n}${u}`);
   t = t.replace(new RegExp(`(?:约)?(${SAID_FIGURE}${unit})(?:左右|上下)`, 'gu'), (_m, n: string) => `约${n}`);
+  // 几 in a middle place (「一千几百万」「两百几十人」) is a digit unknown below the one said: the figure said and more, 余,
+  // so no place of it is written in digits beside a 几 left in words.
+  t = t.replace(new RegExp(`(?<!约)(${SAID_FIGURE})几[十百千](?![零〇一二两三四五六七八九十百千点几\\d])`, 'gu'), (_m, n: string) => `${n}余`);
   t = t.replace(new RegExp(`(?<!约)(${SAID_FIGURE})([万亿千百]?)(?:多|出头|几(?![十百千]))`, 'gu'), (_m, n: string, mag: string) => `${n}${mag}余`);
   // The figure in Arabic digits, as the form prints figures; a range said in words (七八十) and a share in 成 stay so.
   t = t.replace(/(?<![零〇一二两三四五六七八九十百千万亿点])[零〇一二两三四五六七八九十百千点]+(?![成零〇一二两三四五六七八九十百千点])/gu, (n: string, at: number) => {

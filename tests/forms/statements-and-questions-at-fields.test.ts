@@ -76,10 +76,18 @@ describe('round head counts said with 来, 几, 多 or 左右 are kept alike', (
     ['form.rnd.staff', '二十几个', 20, '20余个'],
     ['form.rnd.staff', '十几个人', 10, '10余人'],
     ['form.employees', '三十几号人', 30, '30余人'],
+    ['form.employees', '九十多号人', 90, '90余人'],
+    ['form.employees', '七十来号人', 70, '约70人'],
+    ['form.employees', '四十几号人吧', 40, '40余人'],
   ];
   for (const [id, text, value, written] of said)
     it(`「${text}」 is ${value}, approximate, written ${written}`, () => {
       expect(read(id, text)).toMatchObject({ kind: 'answers', items: [{ questionId: id, value, approx: true }] });
+      expect(writtenRoundFigure(text)).toBe(written);
+    });
+  // 几 in a middle place is a digit unknown below the one said: written 余 after the figure, never digits beside a 几.
+  for (const [text, written] of [['一千几百万', '1000余万'], ['两百几十人', '200余人'], ['三万几千元', '三万余元']] as const)
+    it(`「${text}」 is written ${written}`, () => {
       expect(writtenRoundFigure(text)).toBe(written);
     });
   // Near misses: 几 before a magnitude is a digit unknown, and 五号车间 is no head count.
@@ -94,8 +102,13 @@ describe('a none at a list field is none, never the list\'s one item', () => {
     it(`「${text}」 at 荣誉和资质 leaves the list empty`, () => {
       expect(read('form.honours', text)).toEqual({ kind: 'answers', items: [{ questionId: 'form.honours', value: null }] });
     });
+  // A clause saying there is nothing more is no item of the list.
+  for (const [text, held] of [['高新技术企业；没有别的', '高新技术企业'], ['高新技术企业、专精特新，其他没有了', '高新技术企业、专精特新'], ['省级绿色工厂，就这些', '省级绿色工厂']] as const)
+    it(`「${text}」 is stored as ${held}`, () => {
+      expect(read('form.honours', text)).toEqual({ kind: 'answers', items: [{ questionId: 'form.honours', value: held }] });
+    });
   // Near misses: a none beside what is held is the list.
-  for (const text of ['没有省级的，有市级专精特新', '高新技术企业'])
+  for (const text of ['没有省级的，有市级专精特新', '高新技术企业', '高新技术企业；别的奖项在申报'])
     it(`「${text}」 is stored as said`, () => {
       expect(read('form.honours', text)).toEqual({ kind: 'answers', items: [{ questionId: 'form.honours', value: text }] });
     });

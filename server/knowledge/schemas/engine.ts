@@ -450,6 +450,11 @@ export const InterviewFile = z
        */
       hedges: Words.default([]),
       /**
+       * Words that close a clause dismissing an aside (「地磅算了」「不管它」「先不说这个」): the speaker drops what the clause
+       * names, which answers nothing. A reply made only of such clauses records nothing and the item is asked again.
+       */
+      dismissals: Words.default([]),
+      /**
        * Hedges that doubt only whether what is said counts (算是吧, 应该算吧), not the fact itself: beside a fact the
        * question describes (`describes`: 「单位产值能耗降了12%」), the fact answers and the hedge is the enterprise's modesty.
        */

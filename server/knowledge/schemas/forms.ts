@@ -619,6 +619,14 @@ export const FormVocabulary = z.object({
     .array(z.string().min(1))
     .default([])
     .refine((ps) => ps.every((p) => { try { new RegExp(p, 'u'); return true; } catch { return false; } }), 'noneSaid: each entry must be a valid regular expression'),
+  /**
+   * Patterns of a clause closing a list that says it holds nothing more (没有别的, 其他没有了, 就这些): no item of the
+   * list, so the list is what the other clauses name.
+   */
+  nothingElseSaid: z
+    .array(z.string().min(1))
+    .default([])
+    .refine((ps) => ps.every((p) => { try { new RegExp(p, 'u'); return true; } catch { return false; } }), 'nothingElseSaid: each entry must be a valid regular expression'),
   /** Words that cite the notice as the claim (按照通知要求): a reply resting on them and no fact of its own is asked back. */
   noticeEchoWords: z.array(z.string().min(1)).default([]),
 });
