@@ -44,9 +44,23 @@ function answerWhetherCounts(kb: KnowledgeBase, q: QuestionView, label: string, 
   const askedAs = `${thing}算不算${target ?? label}`;
   const clause = q.clause ? kb.clause(q.clause) : undefined;
   const named = !!clause && clause.text.toLowerCase().includes(thing.toLowerCase());
-  const quoted = clause ? cite(kb, clause.id, named ? [thing] : [target ?? label, label]) : null;
+  const quoted = clause ? cite(kb, clause.id, named ? [thing] : [...nameParts(target ?? label), ...nameParts(label)]) : null;
   const text = named && quoted
     ? phrases.countsNamed(thing, quoted.clause, quoted.quote)
     : phrases.countsOpen(thing, target ?? label, quoted ? phrases.countsQuote(quoted.clause, quoted.quote) : '');
-  return { text, citations: quoted ? [quoted] : [], confidence: 1, outOfScope: false, source: 'rule', askedAs };
+  // The clause naming the thing settles it; otherwise the reply is sure only that the notice is silent, not whether it counts.
+  return { text, citations: quoted ? [quoted] : [], confidence: named ? 1 : OPEN_CONFIDENCE, outOfScope: false, source: 'rule', askedAs };
+}
+
+/** How sure a reply is that leaves whether a thing counts to the bureau's 初审. */
+const OPEN_CONFIDENCE = 0.5;
+
+/**
+ * A name as the clause may write it: whole, then without its bracketed abbreviation (「生产过程数据采集和监控系统（SCADA）」
+ * is 「生产过程数据采集和监控系统」 in 三(二)3), then the bracketed part itself, so the sentence quoted is the one naming it.
+ */
+function nameParts(name: string): string[] {
+  const bare = name.replace(/[（(][^（）()]*[）)]/g, '').trim();
+  const inner = [...name.matchAll(/[（(]([^（）()]+)[）)]/g)].map((m) => m[1]!.trim());
+  return [name, bare, ...inner].filter((x, i, all) => x.length > 1 && all.indexOf(x) === i);
 }

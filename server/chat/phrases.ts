@@ -119,7 +119,8 @@ const PLACEHOLDERS = {
   verdictIneligibleTail: [],
   verdictRecommended: ['category'],
   verdictFitsNotYet: ['category'],
-  verdictChosenFitsWorse: ['category', 'better', 'gaps', 'betterGaps'],
+  verdictChosenFitsWorse: ['category', 'better', 'gaps', 'betterGaps', 'unasked'],
+  verdictFitsWorseUnasked: ['better', 'count'],
   categoryFit: ['category', 'total', 'met', 'gaps', 'unknown'],
   categoryFitGaps: ['count', 'list'],
   categoryFitUnknown: ['count', 'list'],
@@ -491,7 +492,13 @@ export const phrases = {
     // would read as the rules preferring it.
     const fit = a.category.fitsBetter;
     let text = fit
-      ? say('verdictChosenFitsWorse', { category: names.category(a.category.recommended), better: names.category(fit.category), gaps: fit.chosenGaps, betterGaps: fit.gaps })
+      ? say('verdictChosenFitsWorse', {
+          category: names.category(a.category.recommended),
+          better: names.category(fit.category),
+          gaps: fit.chosenGaps,
+          betterGaps: fit.gaps,
+          unasked: fit.unknown ? say('verdictFitsWorseUnasked', { better: names.category(fit.category), count: fit.unknown }) : '',
+        })
       : say(a.category.notYet ? 'verdictFitsNotYet' : 'verdictRecommended', { category: names.category(a.category.recommended) });
     // A hard condition left unanswered (不清楚, skipped) is said right after the category, by its clause: 「可以着手申报」
     // and 「均已具备」 would otherwise read as every condition met.

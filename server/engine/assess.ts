@@ -382,8 +382,8 @@ function decideMode(kb: KnowledgeData, f: Facts): ModeResult {
   }
   const ev = r.modeEvidence;
   const score = { discrete: 0, process: 0 };
-  // Per mode: the reason names only the systems that point to the mode chosen, a partial one as partial.
-  const evidence: Record<Mode, string[]> = { discrete: [], process: [] };
+  // Per mode: the reason names only the systems that point to the mode chosen, the partly built ones apart.
+  const evidence: Record<Mode, { built: string[]; partial: string[] }> = { discrete: { built: [], partial: [] }, process: { built: [], partial: [] } };
   const { capLabel } = indexOf(kb);
   for (const m of ['process', 'discrete'] as const) {
     for (const [id, w] of Object.entries(ev[m]) as [CapabilityId, number][]) {
@@ -391,15 +391,21 @@ function decideMode(kb: KnowledgeData, f: Facts): ModeResult {
       if (v === true || v === 'partial') {
         score[m] += v === true ? w : w * ev.partialFactor;
         const label = capLabel.get(id) ?? id;
-        evidence[m].push(v === true ? label : fill(r.texts.partialItem, { label }));
+        evidence[m][v === true ? 'built' : 'partial'].push(label);
       }
     }
   }
   if (division && division.prior !== 'mixed') score[division.prior] += division.mixed ? ev.prior.mixed : ev.prior.strong;
   const mode: Mode | undefined = score.process > score.discrete ? 'process' : score.discrete > score.process ? 'discrete' : undefined;
   if (!mode) return { mode, division, reason: r.texts.modeUndetermined };
-  const hasEvidence = evidence[mode].length > 0;
-  const vars = { mode: r.modes[mode], industry: division?.name, prior: division ? r.priors[division.prior] : undefined, evidence: evidence[mode].join(r.texts.listSeparator) };
+  const { built, partial } = evidence[mode];
+  const hasEvidence = built.length + partial.length > 0;
+  const sep = r.texts.listSeparator;
+  const said =
+    built.length && partial.length
+      ? fill(r.texts.evidenceBoth, { built: built.join(sep), partial: partial.join(sep) })
+      : fill(built.length ? r.texts.evidenceBuilt : r.texts.evidencePartial, { list: (built.length ? built : partial).join(sep) });
+  const vars = { mode: r.modes[mode], industry: division?.name, prior: division ? r.priors[division.prior] : undefined, evidence: said };
   const tpl = !division ? r.texts.modeEvidenceOnly : hasEvidence ? r.texts.modeInferred : r.texts.modeInferredNoEvidence;
   return { mode, division, reason: { clause: tpl.clause, text: fill(tpl.text, vars) } };
 }
@@ -409,12 +415,20 @@ function describeElements(kb: KnowledgeData, conds: Condition[], category: Categ
   return conds
     .map((c) => {
       const ids = c.status === 'unknown' ? c.unknown : c.missing;
-      const detail = ids.map((id) => labelOf(kb, id, category)).join(t.listSeparator);
-      // 「人工智能技术应用（产品配方优化…）」 already names its element: said once, not inside its own title.
-      if (ids.length === 1 && detail.startsWith(c.title)) return fill(t.elementUnknownItem, { clause: c.clause, title: detail });
+      const labels = ids.map((id) => labelOf(kb, id, category));
+      // 「人工智能技术应用（产品配方优化…）」 already names its element: said once, not inside its own title. Alone it
+      // stands for the element; beside others, what its brackets say is listed within the element's.
+      if (labels.length === 1 && labels[0]!.startsWith(c.title)) return fill(t.elementUnknownItem, { clause: c.clause, title: labels[0]! });
+      const detail = labels.map((l) => withoutTitle(l, c.title)).join(t.listSeparator);
       return detail ? fill(t.elementGapItem, { clause: c.clause, title: c.title, detail }) : fill(t.elementUnknownItem, { clause: c.clause, title: c.title });
     })
     .join(t.listSeparator);
+}
+
+/** 「人工智能技术应用（产品质量改进…）」 under the element 人工智能技术应用 is what its brackets say; other labels as they are. */
+function withoutTitle(label: string, title: string): string {
+  const open = `${title}（`;
+  return label.startsWith(open) && label.endsWith('）') ? label.slice(open.length, -1) : label;
 }
 
 /* ------------------------------------------------------------------ the whole assessment */
@@ -523,10 +537,13 @@ export function evaluateFacts(kb: KnowledgeData, f: Facts): Evaluation {
     const chosenGaps = conditions.filter(failing);
     const otherGaps = other ? evalCategory(kb, f, other, mode, memo).filter(failing) : [];
     const otherUnknown = other ? evalCategory(kb, f, other, mode, memo).filter((c) => c.status === 'unknown') : [];
-    if (other && chosenGaps.length > otherGaps.length && otherUnknown.length <= chosenGaps.length - otherGaps.length) {
-      const vars = { chosen: catLabel(chosen), better: catLabel(other), chosenGaps: chosenGaps.length, betterGaps: otherGaps.length, elements: describe(chosenGaps, chosen) };
+    // The other's conditions never asked on this path are 未核实, not met: it fits better only where all of them
+    // failing would still leave it fewer failing, and how many there are is said beside its count.
+    if (other && otherGaps.length + otherUnknown.length < chosenGaps.length) {
+      const unasked = otherUnknown.length && t.fitsWorseUnasked ? fill(t.fitsWorseUnasked, { better: catLabel(other), count: otherUnknown.length }) : '';
+      const vars = { chosen: catLabel(chosen), better: catLabel(other), chosenGaps: chosenGaps.length, betterGaps: otherGaps.length, elements: describe(chosenGaps, chosen), unasked };
       reasons.push({ clause: t.scopeGivenFitsWorse.clause, text: fill(t.scopeGivenFitsWorse.text, vars) });
-      fitsBetter = { category: other, gaps: otherGaps.length, chosenGaps: chosenGaps.length };
+      fitsBetter = { category: other, gaps: otherGaps.length, chosenGaps: chosenGaps.length, ...(otherUnknown.length ? { unknown: otherUnknown.length } : {}) };
       // The workshop fits better than the factory chosen: its 「why not」 says it fails fewer, in agreement with the reason above.
       const workshop = other === 'smartWorkshop' ? alternatives.find((x) => x.category === 'smartWorkshop') : undefined;
       if (workshop && otherGaps.length) {

@@ -101,7 +101,8 @@ export const Assessment = z.object({
      * Only when the enterprise chose its scope and the other scope has fewer element conditions failing: the category
      * that fits better and both counts. The recommendation stays the chosen one; the verdict says the comparison.
      */
-    fitsBetter: z.object({ category: Category, gaps: z.number().int(), chosenGaps: z.number().int() }).optional(),
+    // unknown: the better one's conditions not asked yet (未核实), absent when none.
+    fitsBetter: z.object({ category: Category, gaps: z.number().int(), chosenGaps: z.number().int(), unknown: z.number().int().optional() }).optional(),
     /**
      * More than the knowledge's share of the recommended category's element conditions fail: the category is the one
      * that fits, but applying now is not advised. Absent otherwise (and from assessments stored before it existed).

@@ -66,6 +66,18 @@ describe('whether a thing counts for the item waiting', () => {
     }, 120_000);
   }
 
+  // The factory's 三(二)3 opens with the 联网率 sentence: the quote is the sentence naming data collection, the item asked.
+  for (const text of ['地磅算不算', '那地磅算吗', '地磅也算数据采集吗']) {
+    it(`「${text}」 at the factory's data collection quotes the data-collection sentence of 三(二)3`, async () => {
+      const [r] = await replies(discreteFactory, 'cap.scada', [text]);
+      expect(r!.stored).toEqual({});
+      expect(r!.said).toContain('《通知》没有说“地磅”算不算');
+      expect(r!.said).toContain('三(二)3'); expect(r!.said).toContain('应用生产过程数据采集和监控系统，实现现场操作');
+      expect(r!.said).not.toContain('联网数占');
+      expect(r!.next).toBe('cap.scada');
+    }, 120_000);
+  }
+
   it('near miss: 「这个算不算」 is asked of the item itself', async () => {
     const [r] = await replies(workshop, 'cap.scada', ['这个算不算']);
     expect(r!.stored).toEqual({});

@@ -4,6 +4,7 @@ import { evaluateFacts } from '../../server/engine/assess';
 import { Assessment, CAPABILITY_IDS } from '../../server/schemas/profile';
 import type { Answers } from '../../server/schemas/interview';
 import { HARD_CONDITIONS_MET } from '../fixtures/hard-conditions';
+import { FACTORY_UNASKED_WORKSHOP } from '../fixtures/factory-unasked-workshop';
 import { realKb } from './kb';
 
 /**
@@ -14,6 +15,7 @@ import { realKb } from './kb';
 const kb = realKb();
 const allCaps = Object.fromEntries(CAPABILITY_IDS.map((c) => [`cap.${c}`, true]));
 const base: Answers = { ...HARD_CONDITIONS_MET, ...allCaps, 'ent.city': '新乡市', 'ent.industryCode': '34', 'cat.productionMode': 'discrete' };
+const ratios: Answers = { ...base, 'metric.automationRatio': 80, 'self.automationAdvanced': true, 'metric.networkedRatio': 85, 'self.networkingAdvanced': true };
 const without = (a: Answers, ...ids: string[]) => Object.fromEntries(Object.entries(a).filter(([k]) => !ids.includes(k)));
 const assess = (answers: Answers) => {
   const a = evaluateFacts(kb, factsFromAnswers(kb, answers)).assessment;
@@ -59,7 +61,9 @@ describe('hard conditions left unanswered', () => {
 });
 
 describe('a chosen factory the workshop fits better', () => {
-  const valve = { ...base, 'cat.scope': 'factory', 'cap.pdm': false, 'cap.cadCae': false, 'cap.erp': false, 'cap.agvRgv': false, 'cap.andon': false, 'cap.autoId': false };
+  // The workshop's ratios answered: with them unasked it could fail as many as the factory, and fits better only where
+  // it fails fewer whatever its unasked items turn out.
+  const valve = { ...ratios, 'cat.scope': 'factory', 'cap.pdm': false, 'cap.cadCae': false, 'cap.erp': false, 'cap.agvRgv': false, 'cap.andon': false, 'cap.autoId': false };
 
   it('says the workshop fails fewer in its why-not and its note, agreeing with the reason that it fits better', () => {
     const a = assess(valve);
@@ -78,5 +82,93 @@ describe('a chosen factory the workshop fits better', () => {
     expect(a.category.fitsBetter).toBeUndefined();
     expect(a.notes.some((n) => n.text.includes('改报智能车间也不能解决'))).toBe(true);
     expect(a.category.alternatives.find((x) => x.category === 'smartWorkshop')!.whyNot).toContain('若改报智能车间，按现有回答仍不满足');
+  });
+});
+
+describe('a chosen factory compared with a workshop whose own items were never asked', () => {
+  // A factory path on which the workshop-only items (柔性智能制造单元 and the like) were never asked: 4 of the workshop's
+  // conditions are 未核实, not met.
+  const s3 = FACTORY_UNASKED_WORKSHOP;
+  const text = (a: Assessment) => [...a.category.reasons, ...a.category.alternatives.map((x) => ({ text: x.whyNot }))].map((x) => x.text).join('');
+
+  it('the reported one: 4 unmet against 0 unmet and 4 unasked is no ground to say the workshop fits better', () => {
+    const a = assess(s3);
+    expect(a.category.fitsBetter).toBeUndefined();
+    expect(text(a)).not.toContain('更合适');
+    expect(text(a)).not.toContain('智能车间有 0 项');
+  });
+
+  it('one more factory gap than the workshop could fail: fits better, with its unasked items said as 未核实', () => {
+    const a = assess({ ...s3, 'cap.systemIntegration': false });
+    expect(a.category.fitsBetter).toEqual({ category: 'smartWorkshop', gaps: 0, chosenGaps: 5, unknown: 4 });
+    expect(text(a)).toContain('智能车间有 0 项，智能车间另有 4 项未问到（未核实');
+  });
+
+  it('a workshop with one item unasked beside two unmet still fits better than four unmet, and says the one', () => {
+    const a = assess(without({ ...ratios, 'cat.scope': 'factory', 'cap.pdm': false, 'cap.cadCae': false, 'cap.erp': false, 'cap.agvRgv': false, 'cap.andon': false, 'cap.autoId': false }, 'cap.flexibleCell'));
+    expect(a.category.fitsBetter).toEqual({ category: 'smartWorkshop', gaps: 2, chosenGaps: 4, unknown: 1 });
+    expect(text(a)).toContain('另有 1 项未问到');
+  });
+
+  it('near miss: every workshop item answered, no unasked count is said', () => {
+    const a = assess({ ...ratios, 'cat.scope': 'factory', 'cap.pdm': false, 'cap.cadCae': false, 'cap.erp': false, 'cap.agvRgv': false, 'cap.andon': false, 'cap.autoId': false });
+    expect(a.category.fitsBetter).toEqual({ category: 'smartWorkshop', gaps: 2, chosenGaps: 4 });
+    expect(text(a)).not.toContain('未问到');
+  });
+
+  it('near miss: the workshop\'s ratios unasked, it could fail as many as the factory, so it is not said to fit better', () => {
+    const a = assess({ ...base, 'cat.scope': 'factory', 'cap.pdm': false, 'cap.cadCae': false, 'cap.erp': false, 'cap.agvRgv': false, 'cap.andon': false, 'cap.autoId': false });
+    expect(a.category.fitsBetter).toBeUndefined();
+    expect(text(a)).not.toContain('更合适');
+  });
+});
+
+describe('an element named once, never inside its own brackets', () => {
+  const doubled = /([\u4e00-\u9fa5]{4,})（\1/u;
+  const none = Object.fromEntries(CAPABILITY_IDS.map((c) => [`cap.${c}`, false]));
+  const all = (a: Assessment) => [...a.category.reasons, ...a.category.alternatives.map((x) => ({ text: x.whyNot })), ...a.notes].map((x) => x.text).join('\n');
+
+  it('the reported one: 人工智能技术应用 with both its items missing lists them within its brackets once', () => {
+    const a = assess({ ...ratios, 'cat.scope': 'factory', 'cap.aiApplication': false, 'cap.predictiveMaintenance': false, 'cap.systemIntegration': false, 'cap.lims': false, 'cap.pdm': false });
+    expect(all(a)).toContain('三(二)6人工智能技术应用（产品质量改进与缺陷检测');
+    expect(all(a)).not.toMatch(doubled);
+  });
+
+  for (const [who, answers] of [
+    ['a discrete factory with no system at all', { ...base, ...none, 'cat.scope': 'factory' }],
+    ['a process factory with no system at all', { ...base, ...none, 'ent.industryCode': '26', 'cat.productionMode': 'process', 'cat.scope': 'factory' }],
+    ['a workshop with no system at all', { ...base, ...none, 'cat.scope': 'workshop' }],
+  ] as const) {
+    it(`${who}: every element's gaps are said without its name repeated in its brackets`, () => {
+      expect(all(assess(answers as Answers))).not.toMatch(doubled);
+    });
+  }
+
+  it('near miss: an AI item alone still stands for its element, named once', () => {
+    const a = assess({ ...ratios, 'cat.scope': 'factory', 'cap.aiApplication': false, 'cap.systemIntegration': false, 'cap.lims': false, 'cap.pdm': false, 'cap.scm': false });
+    expect(all(a)).toMatch(/三\(二\)6人工智能技术应用（产品质量改进与缺陷检测[^（]*）/u);
+    expect(all(a)).not.toMatch(doubled);
+  });
+});
+
+describe('the systems a production mode is read from', () => {
+  const reason = (a: Assessment) => a.category.reasons[0]!.text;
+  const noMode: Answers = { ...without(base, 'cat.productionMode'), ...Object.fromEntries(CAPABILITY_IDS.map((c) => [`cap.${c}`, false])) };
+
+  it('the reported one: MES and the flexible cell partly built are 部分具备, not 已具备', () => {
+    const a = assess({ ...noMode, 'cat.scope': 'factory', 'cap.mes': 'partial', 'cap.flexibleCell': 'partial', 'cap.andon': false, 'cap.errorProofing': false });
+    expect(reason(a)).toContain('部分具备的系统（制造执行系统（MES）、柔性智能制造单元）');
+    expect(reason(a)).not.toMatch(/已具备的系统（[^）]*部分具备/u);
+  });
+
+  it('built and partly built said apart', () => {
+    const a = assess({ ...noMode, 'cat.scope': 'factory', 'cap.mes': 'partial', 'cap.andon': true, 'cap.errorProofing': false, 'cap.flexibleCell': false });
+    expect(reason(a)).toMatch(/已具备的系统（[^）]*安灯系统（Andon）[^）]*）及部分具备的系统（制造执行系统（MES）/u);
+  });
+
+  it('near miss: all built keep 已具备 and no 部分具备', () => {
+    const a = assess({ ...noMode, 'cat.scope': 'factory', 'cap.mes': true, 'cap.andon': true });
+    expect(reason(a)).toContain('已具备的系统（');
+    expect(reason(a)).not.toContain('部分具备');
   });
 });

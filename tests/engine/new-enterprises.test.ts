@@ -43,7 +43,8 @@ describe('what the assessments say about them', () => {
     const mode = a.category.reasons[0]!;
     expect(mode.clause).toBe('二(二)');
     expect(mode.text).toContain('流程型');
-    expect(mode.text).toContain('先进过程控制系统（APC）（部分具备）');
+    expect(mode.text).toContain('部分具备的系统（先进过程控制系统（APC））');
+    expect(mode.text).not.toMatch(/已具备的系统（[^）]*先进过程控制/);
     expect(a.category.alternatives.find((x) => x.category === 'discreteFactory')!.whyNot).toContain('二(二)');
     const mgmt = a.conditions.find((c) => c.clause === '三(三)4')!;
     expect(mgmt.status).toBe('met');

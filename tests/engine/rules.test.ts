@@ -226,7 +226,7 @@ describe('category: discrete or process', () => {
     const reason = a.category.reasons[0]!.text;
     expect(reason).toContain('分布式控制系统（DCS）');
     expect(reason).not.toContain('制造执行系统');
-    expect(reason).toMatch(/先进过程控制系统（APC）（部分具备）/);
+    expect(reason).toMatch(/已具备的系统（分布式控制系统（DCS））及部分具备的系统（先进过程控制系统（APC））/);
   });
 
   it('follows productionMode when given, over the industry prior', () => {

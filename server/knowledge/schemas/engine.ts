@@ -258,9 +258,12 @@ export const CategoryRulesFile = z.object({
     scopeModeUnknown: ClauseText,
     /**
      * The category applied for is kept, and said to fit worse than the other scope when that one has fewer element
-     * conditions failing: {chosen} {chosenGaps} {better} {betterGaps} {elements}.
+     * conditions failing even were all its unasked ones failing: {chosen} {chosenGaps} {better} {betterGaps} {elements}
+     * {unasked}.
      */
     scopeGivenFitsWorse: ClauseText.optional(),
+    /** Said in {unasked} when the better one has conditions not asked yet, which are 未核实, not met: {better} {count}. */
+    fitsWorseUnasked: Text.optional(),
     whyNotWorkshopFactoryChosen: Text,
     whyNotWorkshopFactoryReady: Text,
     whyNotWorkshopAlsoGaps: Text,
@@ -279,6 +282,13 @@ export const CategoryRulesFile = z.object({
     listSeparator: Text,
     noneItem: Text,
     partialItem: Text,
+    /**
+     * The systems a production mode is read from, in {evidence} of modeInferred and modeEvidenceOnly: those built
+     * ({list}), those partly built ({list}), or both ({built} {partial}); a partly built one is never said 已具备.
+     */
+    evidenceBuilt: Text,
+    evidencePartial: Text,
+    evidenceBoth: Text,
     /** A system being built, one item of a list of gaps ({label}), and what to do once built ({labels}). */
     buildingItem: Text,
     buildingAdvice: Text,
