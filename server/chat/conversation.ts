@@ -316,7 +316,7 @@ export class Conversation {
       // So is one it reads otherwise than the number reader (the enterprise's own figure beside the group's).
       const formFigure = pending?.kind === 'number' && msg.questionId.startsWith('form.');
       const unreadFigure = formFigure && (read?.kind === 'unclear' || (read?.kind === 'answers' && read.items.length === 1 && read.items[0]!.value !== parseNumber(msg.value, pending.unit)?.value));
-      if (read && (passing || unreadFigure || read.kind === 'question' || (read.kind === 'answers' && read.asks) || (read.kind === 'unclear' && (read.reason === 'instruction' || read.reason === 'ghostwrite' || read.reason === 'previous' || read.reason === 'fieldHelp')) || pointsAtNothing)) {
+      if (read && (passing || unreadFigure || read.kind === 'question' || (read.kind === 'answers' && read.asks) || (read.kind === 'unclear' && (read.reason === 'instruction' || read.reason === 'greeting' || read.reason === 'ghostwrite' || read.reason === 'previous' || read.reason === 'fieldHelp')) || pointsAtNothing)) {
         return this.turn(sessionId, { type: 'text', clientId: msg.clientId, text: msg.value.trim().slice(0, 2000), ...(msg.pending !== undefined ? { pending: msg.pending } : {}) });
       }
       // 「先跳过」「不清楚」 typed into the field skips the question, as the same words in the chat do:
@@ -652,6 +652,7 @@ export class Conversation {
     const reason = interp.kind === 'unclear' ? interp.reason : undefined;
     const reply =
       notSaidBefore && before.question ? phrases.notSaidBefore(before.question)
+      : reason === 'greeting' ? phrases.greeting(before.question)
       : reason === 'instruction' ? phrases.instruction(before.question)
       : reason === 'ghostwrite' ? phrases.ghostwrite(before.question)
       : reason === 'notAnAnswer' ? phrases.notAnAnswer(before.question)
@@ -681,6 +682,13 @@ export class Conversation {
       : reason === 'aside' && interp.kind === 'unclear' && before.question ? phrases.asideDropped(before.question, clipQuote(interp.choices?.[0] ?? msg.text, 20))
       : phrases.unclear(before.question);
     // Asked back a third time, the same words are unlikely to work: the card's buttons and its skip are named.
+    // A greeting asked nothing back: the next reply to the item starts its count afresh.
+    if (reason === 'greeting') {
+      await this.say(sessionId, reply, []);
+      if (msg.mode !== 'qa') return this.closeTurn(before, ctx);
+      if (before.question) this.send({ type: 'question', question: await this.phrase(before.question, ctx), progress: before.progress });
+      return;
+    }
     const times = before.question && this.askedBack?.id === before.question.id ? this.askedBack.times + 1 : 1;
     // A year alone asked back for its month is kept, so that 「3月份」 next completes it.
     const offered = before.question?.id.startsWith('form.') && interp.kind === 'unclear' ? offersOf(interp, before.question) : undefined;
@@ -688,8 +696,9 @@ export class Conversation {
     const toldBack = reply + (before.question && times >= 3 ? phrases.askedAgain(before.question) : '');
     // Only a reply the rules could not read at all is logged for review. A hedge, an instruction or a request to
     // write is read; so is a reply asked back to be confirmed (a lookalike, a figure's unit or span, which
-    // workshop): the next turn records it, and it is no question for the helpline to answer.
-    if (before.question && msg.mode !== 'qa' && (reason === undefined || reason === 'notAnAnswer' || reason === 'wrongKind')) {
+    // workshop) or of another kind than the field wants (a surname and title at a full name): the rules knew
+    // what it was and said so, and it is no question for the helpline to answer.
+    if (before.question && msg.mode !== 'qa' && (reason === undefined || reason === 'notAnAnswer')) {
       this.deps.logUnread?.(sessionId, { text: msg.text, questionId: before.question.id, clause: before.question.clause ?? '', toldBack }, this.runtime.kb.version);
     }
     await this.say(sessionId, toldBack, []);

@@ -42,6 +42,8 @@ const PLACEHOLDERS = {
   unblocked: [],
   unclear: ['hint', 'question'],
   unclearNoQuestion: [],
+  greeting: ['question'],
+  greetingNoQuestion: [],
   instruction: [],
   instructionAsk: ['hint', 'question'],
   ghostwrite: ['question'],
@@ -263,6 +265,8 @@ export const phrases = {
   /** A correction cleared every failing hard condition: the earlier 「暂不符合」 no longer stands. */
   unblocked: T.unblocked,
   unclear: (q: QuestionView | null) => (q ? say('unclear', { hint: hint(q), question: q.text }) : T.unclearNoQuestion),
+  /** 「你好」 while an item waits answers nothing: greeted, and the item asked again. */
+  greeting: (q: QuestionView | null) => (q ? say('greeting', { question: q.text }) : T.greetingNoQuestion),
   /** Text that tells the assistant what to conclude: the rules decide from facts, so nothing is recorded. */
   instruction: (q: QuestionView | null) => T.instruction + (q ? say('instructionAsk', { hint: hint(q), question: q.text }) : ''),
   /** A request to write a form fact for the enterprise: the form states only what the enterprise gave. */

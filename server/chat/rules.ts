@@ -4,7 +4,7 @@ import type { KnowledgeBase } from '../knowledge/base';
 import type { AnswerValue, Progress, QuestionView, Recorded } from '../schemas/interview';
 import type { Category } from '../schemas/profile';
 import { applyAnswer, describeAnswers, evaluate, interpret } from '../engine';
-import { isGhostwriting, isInstruction, isQuestion, loneEquipmentCounts, ownFactsIn } from '../engine/interpret';
+import { isGhostwriting, isGreeting, isInstruction, isQuestion, loneEquipmentCounts, ownFactsIn } from '../engine/interpret';
 import { applyingCategory, readByHardCondition, viewOf } from '../engine/plan';
 import { correctionOfNamedItem, withdrawsAnswer } from '../engine/named-correction';
 import { acksOnly, asksVerdict, yesOnly, categoryFit, categoryRequest, startsOnly, switchReply } from '../engine/category-request';
@@ -149,6 +149,7 @@ export function createRules(kb: KnowledgeBase, forms: FormPhase | null = createF
         // The same reading of instructions and questions as the interview: a question typed while a
         // text field waits is answered, never stored as the field's value.
         if (isInstruction(data, text)) return { kind: 'unclear', reason: 'instruction' };
+        if (isGreeting(data, text)) return { kind: 'unclear', reason: 'greeting' };
         if (isGhostwriting(data, text)) {
           // Facts given with a request to write them up (「…采集率大概90%，你帮我写得正式一点」) are the answer, read without
           // the request; a request with nothing of the enterprise's beside it is refused as before.

@@ -559,6 +559,28 @@ export function isInstruction(kb: KnowledgeData, text: string): boolean {
 }
 
 /**
+ * A message made only of greeting words and particles (「你好」「您好啊」「在吗？」, intents.json acknowledgement groups
+ * marked `greeting`) answers nothing: it is greeted and the item waiting asked again. A greeting with anything else
+ * in it (「你好，我们有MES」) is read as that reply.
+ */
+export function isGreeting(kb: KnowledgeData, text: string): boolean {
+  const a = kb.intents.answerText.acknowledgement;
+  if (!a) return false;
+  const greetings = a.groups.filter((g) => g.greeting).flatMap((g) => g.words);
+  if (!greetings.length) return false;
+  let rest = text.normalize('NFKC').toLowerCase().replace(/[\p{P}\p{S}\s]/gu, '');
+  const words = [...new Set([...greetings, ...a.particles])].sort((x, y) => y.length - x.length);
+  let greeted = false;
+  while (rest) {
+    const w = words.find((x) => rest.startsWith(x));
+    if (!w) return false;
+    if (greetings.includes(w)) greeted = true;
+    rest = rest.slice(w.length);
+  }
+  return greeted;
+}
+
+/**
  * Text that asks the assistant to write or fill in a fact for the enterprise (「你帮我写一段吧」, 「随便填个地址」)
  * is a request, not the enterprise's fact: a 申报书 states only what the enterprise gave.
  */
@@ -1523,6 +1545,8 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
   const vocab = vocabOf(kb);
   const typed = rawText.normalize('NFKC').slice(0, 4000).trim();
   if (!typed) return { kind: 'unclear' };
+  // Read as typed: the understanding step drops greetings as fillers.
+  if (isGreeting(kb, typed)) return { kind: 'unclear', reason: 'greeting' };
   // The one understanding step: simplified script, repaired typos and expanded abbreviations
   // (營業執照, zncj), so the words below match what was meant. A text answer keeps what was typed.
   const understood = withoutQuotedAsking(kb, understanderFor(kb).understand(typed).text.trim());

@@ -305,6 +305,16 @@ function collectIds(spec: ReturnType<typeof formSpec>, out: Set<string>): void {
  * reader), then checks it with the same rules that store it. Nothing is stored: the value goes
  * to the server over the chat socket, which checks it again before it keeps it.
  */
+/**
+ * A value of another kind than the box wants (「刘总」 at 联系人姓名, 「2015年」 at the credit code): what it is and what the box
+ * wants, each said once. Where what the box wants already names it (「联系人姓名（写全名…）」), the box is not named again.
+ */
+function wrongKindError(kb: FormsKnowledge, choices: string[], field: string): string {
+  const [said = '', kind = '', wanted = ''] = choices;
+  const m = kb.formQuestions.messages;
+  return wanted.includes(field) || field.includes(wanted) ? fill(m.wrongKindSelf, { said, kind, wanted }) : fill(m.wrongKind, { said, kind, wanted, field });
+}
+
 export function checkFormValue(kb: FormsKnowledge, answers: Answers, category: Category | null, questionId: string, text: string): FormCheckResult {
   const view = formView(kb, questionId, category);
   if (!view || !questionId.startsWith('form.')) return { ok: false, error: `未知的问题：${questionId}` };
@@ -330,7 +340,7 @@ export function checkFormValue(kb: FormsKnowledge, answers: Answers, category: C
     const n = readFigure(kb, questionId, t);
     // 「营收一亿二，比上年涨了一成」: a figure with more said around it is read as the chat reads the same reply; the box
     // saves the figure's own words, so what is said beside it is not read again as the figure.
-    if (n === undefined) return figureInWords(kb, answers, category, questionId, view, t) ?? { ok: false, error: `请填写一个数字${view.unit ? `（单位：${view.unit}）` : ''}` };
+    if (n === undefined) return figureInWords(kb, answers, category, questionId, view, t) ?? { ok: false, error: view.unit ? fill(kb.formQuestions.messages.notANumberUnit, { unit: view.unit }) : kb.formQuestions.messages.notANumber };
     if (n.kind === 'ask') return { ok: false, error: n.message };
     // 「0.6」 in a percentage field is 0.6% or 60%: asked, never rescaled in silence.
     const fraction = percentOrFraction(n);
@@ -363,7 +373,7 @@ export function checkFormValue(kb: FormsKnowledge, answers: Answers, category: C
     // 「2020年」「2020」: the year is given and the month is what is missing, so the month is what is asked.
     const year = d ? undefined : /^(?:(?:19|20)\d{2})(?=\s*年?\s*$)/u.exec(t)?.[0];
     if (year) return { ok: false, error: fill(kb.formQuestions.messages.monthOf, { said: t.slice(0, 20), year }) };
-    if (!d) return { ok: false, error: '应为真实日期，格式 YYYY-MM-DD 或 YYYY-MM，如 2020-03-15' };
+    if (!d) return { ok: false, error: kb.formQuestions.questions.find((q) => q.id === questionId)?.precision === 'month' ? kb.formQuestions.messages.badMonth : kb.formQuestions.messages.badDay };
     value = d;
   } else if (view.kind === 'text' && oneLineField(kb, questionId)) {
     // A one-line box is read as the chat reads the same reply: 「联系人赵主任 13812345678」 in the name box is the
@@ -371,7 +381,7 @@ export function checkFormValue(kb: FormsKnowledge, answers: Answers, category: C
     const read = interpretForm(kb, t, view);
     // 「2015年」 in the credit code's box: what the box wants is said, not which letters a code may not use.
     if (read.kind === 'unclear' && read.reason === 'wrongKind' && read.choices)
-      return { ok: false, error: fill(kb.formQuestions.messages.wrongKind, { said: read.choices[0]!, kind: read.choices[1]!, wanted: read.choices[2]!, field: labelOf(view) }) };
+      return { ok: false, error: wrongKindError(kb, read.choices, labelOf(view)) };
     // 「郑州市高新区科学大道100号」 in the credit code's box is an address: said so, with the box it belongs in.
     const left = read.kind === 'answers' ? read.pendingLeft : undefined;
     const place = read.kind === 'answers' ? read.items.find((i) => i.extra && i.questionId === kb.formQuestions.vocabulary.addressKind?.question) : undefined;
@@ -382,7 +392,7 @@ export function checkFormValue(kb: FormsKnowledge, answers: Answers, category: C
     }
     // 「联系人赵主任 138…」 in the name box: no full name to save, said so as the chat says it; the text stays in the box.
     if (left?.reason === 'wrongKind' && read.kind === 'answers' && !read.items.some((i) => i.questionId === questionId))
-      return { ok: false, error: fill(kb.formQuestions.messages.wrongKind, { said: left.choices[0]!, kind: left.choices[1]!, wanted: left.choices[2]!, field: labelOf(view) }) };
+      return { ok: false, error: wrongKindError(kb, left.choices, labelOf(view)) };
     const own = read.kind === 'answers' ? read.items.find((i) => i.questionId === questionId) : undefined;
     if (!own || own.value === null) value = t;
     else {
@@ -394,7 +404,7 @@ export function checkFormValue(kb: FormsKnowledge, answers: Answers, category: C
     }
   } else if (view.kind === 'choice') {
     const c = view.choices?.find((x) => x.value === t || x.label === t);
-    if (!c) return { ok: false, error: `请从以下选项中选择：${(view.choices ?? []).map((x) => x.label).join('、')}` };
+    if (!c) return { ok: false, error: fill(kb.formQuestions.messages.notAChoice, { choices: (view.choices ?? []).map((x) => x.label).join('、') }) };
     value = c.value;
   } else {
     // 「主营业务：…」 in the narrative's box is what follows the label, as in the chat.

@@ -882,7 +882,7 @@ function countAsText(v: FormVocabulary, c: Concrete, text: string): { kind: stri
   return kind ? { kind, wanted: wantedWord(v, c) } : undefined;
 }
 
-function validateValue(c: Concrete, value: AnswerValue, messages?: FormMessages, vocabulary?: FormVocabulary): string | null {
+function validateValue(c: Concrete, value: AnswerValue, messages: FormMessages, vocabulary?: FormVocabulary): string | null {
   const q = c.q;
   const name = `“${c.text.replace(/[？?].*$/, '')}”`;
   if (value === null) return null;
@@ -898,11 +898,11 @@ function validateValue(c: Concrete, value: AnswerValue, messages?: FormMessages,
     return null;
   }
   if (q.kind === 'choice') {
-    if (typeof value !== 'string' || !q.choices?.some((x) => x.value === value)) return `${name}请从以下选项中选择：${(q.choices ?? []).map((x) => x.label).join('、')}`;
+    if (typeof value !== 'string' || !q.choices?.some((x) => x.value === value)) return name + fill(messages.notAChoice, { choices: (q.choices ?? []).map((x) => x.label).join('、') });
     return null;
   }
   if (q.kind === 'date') {
-    if (typeof value !== 'string' || !isRealDate(value)) return `${name}应为真实日期，格式 YYYY-MM-DD 或 YYYY-MM，如 2020-03-15`;
+    if (typeof value !== 'string' || !isRealDate(value)) return name + (q.precision === 'month' ? messages.badMonth : messages.badDay);
     return null;
   }
   if (typeof value !== 'string' && !Array.isArray(value)) return `${name}需要文字回答`;

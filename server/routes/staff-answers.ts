@@ -8,6 +8,7 @@ import { fill } from '../engine/kb';
 import type { AnswerEntry } from '../knowledge/schemas/answer-base';
 import type { KnowledgeBase } from '../knowledge/base';
 import { LOW_CONFIDENCE } from '../staff/dashboard';
+import { readLoggedReply } from '../staff/interview-reply';
 import { applyAnswerLayer } from '../staff/answer-layer';
 import type { StaffContext } from '../staff/plugin';
 import { AnswerVersionQuery, EntryIdParam, ReviewQueueQuery, RollbackRequest, SaveEntryRequest, type StaffIdentity, type StaffRole } from '../staff/schemas';
@@ -113,17 +114,10 @@ export default async function staffAnswerRoutes(fastify: FastifyInstance, opts: 
    * told」. Said in the console's words with the question's label, so staff read which question it answered.
    */
   const interviewMisread = (logged: string) => {
-    const m = /^\[([^\]·]+?) · ([^\]]*)\] ?([\s\S]*)$/u.exec(logged);
     const w = kb().data.ui.console.interviewMisread;
-    const questionId = m?.[1] ?? '';
-    const asked = kb().data.interview.questions.find((q) => q.id === questionId);
-    // A form question has no label and cites no clause: it is named as the chat asked it.
-    const formQuestion = asked ? undefined : kb().data.formQuestions.questions.find((q) => q.id === questionId);
-    const question = asked?.label ?? formQuestion?.text ?? questionId;
-    const clause = m?.[2]?.trim() ?? '';
-    const toldBack = m?.[3] ?? '';
-    const text = !m ? logged : clause ? fill(w.what, { question, clause, toldBack }) : fill(w.whatForm, { question, toldBack });
-    return { questionId, question, tag: w.tag, what: text, lexicon: w.lexicon, lexiconDone: w.lexiconDone };
+    const r = readLoggedReply(kb().data, logged);
+    const text = !r ? logged : r.clause ? fill(w.what, { question: r.question, clause: r.clause, toldBack: r.toldBack }) : fill(w.whatForm, { question: r.question, toldBack: r.toldBack });
+    return { questionId: r?.questionId ?? '', question: r?.question ?? '', tag: w.tag, what: text, lexicon: w.lexicon, lexiconDone: w.lexiconDone };
   };
 
   // An interview reply the rules did not read is noted for the interview's lexicon (in the audit log, with the

@@ -50,6 +50,7 @@ import type { Refusal, Submission } from '../staff/store';
 import type { StaffContext } from '../staff/plugin';
 import { beijingTime, STAFF_TIME_ZONE, summaryWorkbook } from '../staff/xlsx';
 import { dashboardTables, LOW_CONFIDENCE, rates, toCsv } from '../staff/dashboard';
+import { loggedAnswerText } from '../staff/interview-reply';
 import staffAnswerRoutes from './staff-answers';
 
 declare module 'fastify' {
@@ -283,13 +284,23 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
     return out;
   };
 
+  // A logged row is read with the knowledge version it was answered under, or the default one once that is no longer served.
+  const dataOf = (version: string) => {
+    try {
+      return fastify.knowledgeFor(version).data;
+    } catch {
+      return kb().data;
+    }
+  };
+
   fastify.get('/api/staff/questions', async (request) => {
     requireRole(request, 'helpline', 'admin');
     const q = parseOr400(QuestionLogQuery, request.query, 'query');
     const filter = { source: q.source, refused: q.refused === undefined ? undefined : q.refused === 'true', text: q.q };
     const [items, total] = await Promise.all([ctx.store().questions({ ...q, ...filter }), ctx.store().questionCount(filter)]);
     audit(request, 'questions.list');
-    return { items, total, retentionDays: fastify.config.QUESTION_LOG_RETENTION_DAYS, entryQuestions: entryQuestionsOf(items) } satisfies QuestionLogPage;
+    const w = kb().data.ui.console.questionLog;
+    return { items: items.map((i) => ({ ...i, answer: loggedAnswerText(dataOf(i.knowledgeVersion), i) })), total, retentionDays: fastify.config.QUESTION_LOG_RETENTION_DAYS, entryQuestions: entryQuestionsOf(items), sources: w.sources, feedback: w.feedback } satisfies QuestionLogPage;
   });
 
   fastify.get('/api/staff/questions.csv', async (request, reply) => {
@@ -305,7 +316,7 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
       rows: items.map((i) => {
         const named = entryQuestionsOf([i])[i.knowledgeVersion] ?? {};
         // A refusal answered nothing: the score it fell short with is no confidence in an answer, so its cell is empty.
-        return [beijingTime(i.at), i.source, i.question, i.answer, i.clauses.join(' '), i.entries.map((e) => named[e] ?? '').filter(Boolean).join('；'), i.entries.join(' '), i.refused ? '' : i.confidence, i.refused ? w.yes : w.no, i.feedback ?? '', i.knowledgeVersion];
+        return [beijingTime(i.at), w.sources[i.source], i.question, loggedAnswerText(dataOf(i.knowledgeVersion), i), i.clauses.join(' '), i.entries.map((e) => named[e] ?? '').filter(Boolean).join('；'), i.entries.join(' '), i.refused ? '' : i.confidence, i.refused ? w.yes : w.no, i.feedback ? w.feedback[i.feedback] : '', i.knowledgeVersion];
       }),
     });
     return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="questions.csv"; filename*=UTF-8''${encodeURIComponent(w.title)}.csv`).send(csv);

@@ -91,6 +91,9 @@ export interface QuestionLogPage {
   entryQuestions: Record<string, Record<string, string>>;
   total: number;
   retentionDays: number;
+  /** Each source and rating as the page names it, the same words the export writes (knowledge ui.json). */
+  sources: Record<QuestionSource, string>;
+  feedback: { up: string; down: string };
 }
 
 export const SubmitRequest = z.object({

@@ -188,10 +188,10 @@ describe('what the round found in the readings, on paraphrases beside the typed 
 
 describe('the form view reads a box as the chat reads the same reply', () => {
   it('the name box splits a name from its post and phone; the other boxes are filled only where empty', () => {
-    // A surname and a post is no full name: the box says so and saves nothing, its text kept for the user to complete.
+    // A surname and a post is no full name: the box says so once and saves nothing, its text kept for the user to complete.
     expect(checkFormValue(ctx, {}, 'smartWorkshop', 'form.contact.name', '联系人赵主任 13812345678')).toEqual({
       ok: false,
-      error: '「赵主任」是姓氏加称呼，不是全名，而“联系人姓名”要填的是联系人姓名（写全名，如赵××；职务如是主任，可填在职务一栏），先不记录。请填写这一栏的联系人姓名（写全名，如赵××；职务如是主任，可填在职务一栏）',
+      error: '「赵主任」是姓氏加称呼，不是全名，这一栏要填的是联系人姓名（写全名，如赵××；职务如是主任，可填在职务一栏），先不记录。',
     });
     const r = checkFormValue(ctx, {}, 'smartWorkshop', 'form.contact.name', '刘洋 生产部经理 电话幺八六 三九八一 二三四五');
     // Said as 电话, the mobile goes to the phone box, and saving it fills the empty mobile box too (mobileFills), as in the chat.

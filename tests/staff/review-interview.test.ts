@@ -58,6 +58,25 @@ describe('an interview reply in the review queue', () => {
     expect(item.interview!.what).not.toContain('（）');
   });
 
+  it('is shown in the question log and its export by the item\'s label and the source\'s Chinese name, never an id', async () => {
+    const id = await logged('interview', '刘总的电话你问问', '[form.contact.name · ] 抱歉，我没能从这句话里确定答案。');
+    const chat = await logged('chat', '申报书要几份', '通知没有说明');
+    const page = (await b.app.inject({ url: '/api/staff/questions?limit=200', headers: as(helpline) })).json();
+    const row = page.items.find((i: { id: string }) => i.id === id);
+    expect(row.answer).toBe('〔回答「联系人姓名」〕抱歉，我没能从这句话里确定答案。');
+    expect(page.sources).toEqual(b.app.kb.data.ui.console.questionLog.sources);
+    const csv = (await b.app.inject({ url: '/api/staff/questions.csv', headers: as(helpline) })).body;
+    const lines = csv.replace(/^\uFEFF/, '').split('\r\n');
+    const source = lines[0]!.split(',').indexOf('来源');
+    const interviewLine = lines.find((l) => l.includes('刘总的电话你问问'))!;
+    const chatLine = lines.find((l) => l.includes('申报书要几份'))!;
+    expect(interviewLine.split(',')[source]).toBe('评估未读懂');
+    expect(chatLine.split(',')[source]).toBe('对话');
+    expect(interviewLine).toContain('〔回答「联系人姓名」〕');
+    expect(csv).not.toMatch(/form\.contact\.name|,interview,|,chat,/u);
+    expect(chat).toBeTruthy();
+  });
+
   it('is noted for the lexicon and leaves the queue; a question cannot be noted so', async () => {
     const reply = await logged('interview', '差不多有吧', '[ent.operatingWell · 二(一)] 没听明白。');
     const question = await logged('chat', '申报书要盖几个章', '通知没有说明');

@@ -20,6 +20,9 @@ const LOG: QuestionLogEntry[] = Array.from({ length: 236 }, (_, i) => ({
 
 const requests: URL[] = [];
 
+/** The source labels the server sends from knowledge (ui.json questionLog.sources). */
+const SOURCES = { api: '接口', chat: '对话', cli: '命令行', console: '工作台', interview: '评估未读懂' };
+
 function fakeServer() {
   vi.stubGlobal('fetch', async (url: string) => {
     const u = new URL(url, 'http://console.test');
@@ -35,7 +38,7 @@ function fakeServer() {
     const items = rows.slice(0, Number(p.get('limit') ?? 100));
     // Entries are named by their standard question, as the server sends them for the page's versions.
     const entryQuestions = { 'henan-2023': { 'quota-city': '郑州市能推荐几家？' } };
-    return new Response(JSON.stringify({ items, entryQuestions, total, retentionDays: 180 }), { status: 200, headers: { 'content-type': 'application/json' } });
+    return new Response(JSON.stringify({ items, entryQuestions, total, retentionDays: 180, sources: SOURCES, feedback: { up: '有帮助', down: '没有帮助' } }), { status: 200, headers: { 'content-type': 'application/json' } });
   });
 }
 

@@ -650,6 +650,16 @@ export const FormMessages = z.object({
   wanOrPlace: z.string().includes('{said}').includes('{small}').includes('{large}'),
   /** A value of another kind ({kind}: 天数, 百分比, 日期) than the field ({field}) wants ({wanted}: its kind and unit). */
   wrongKind: z.string().includes('{said}').includes('{kind}').includes('{wanted}'),
+  /** The same where what the field wants already names it (「联系人姓名（写全名…）」 at 联系人姓名): the field is not named twice. */
+  wrongKindSelf: z.string().includes('{said}').includes('{kind}').includes('{wanted}'),
+  /** A date box whose text is no real date: a box kept to the day, and one kept to the month (`precision: month`), each with its own example. */
+  badDay: z.string().min(2),
+  badMonth: z.string().min(2),
+  /** A figure's box whose text holds no figure, with and without the field's unit ({unit}). */
+  notANumber: z.string().min(2),
+  notANumberUnit: z.string().includes('{unit}'),
+  /** A choice's box whose text is none of its choices ({choices}: their labels). */
+  notAChoice: z.string().includes('{choices}'),
   /**
    * An address typed into a checked field's box (the credit code), in the form view: what it is ({said}, {kind}), what the
    * box wants ({wanted}) and the address field to put it in ({place}).

@@ -493,7 +493,16 @@ export const IntentsFile = z.object({
     acknowledgement: z
       .object({
         particles: z.array(z.string().min(1)).default([]),
-        groups: z.array(z.object({ words: z.array(z.string().min(1)).min(1), reply: z.string().min(2) })).min(1),
+        groups: z
+          .array(
+            z.object({
+              words: z.array(z.string().min(1)).min(1),
+              /** Words that only greet (「你好」「在吗」): typed while the interview or the form waits, they are greeted and the item asked again, never read as its answer. */
+              greeting: z.boolean().optional(),
+              reply: z.string().min(2),
+            }),
+          )
+          .min(1),
       })
       .optional(),
     basis: z.string(),

@@ -113,6 +113,14 @@ export const ConsoleWording = z.object({
       .strict(),
     yes: Text,
     no: Text,
+    /** Where a question came from, as the page and the export both name it: never the log's own id. */
+    sources: z.object({ api: Text, chat: Text, cli: Text, console: Text, interview: Text }).strict(),
+    /** The enterprise's rating of an answer, as the page and the export both name it. */
+    feedback: z.object({ up: Text, down: Text }).strict(),
+    /** An interview reply's answer cell: the item it answered by its label ({label}), its clause, and what the enterprise was told ({toldBack}). */
+    interviewAnswer: templateOf(['label', 'clause', 'toldBack']),
+    /** The same for a form item, which cites no clause. */
+    interviewAnswerForm: templateOf(['label', 'toldBack']),
   }),
   /**
    * The self-assessment verdicts as the console names them, one word per verdict wherever staff read it (the 推荐汇总表,

@@ -6,7 +6,6 @@ import { beijingTime, TIME_ZONE_LABEL } from '../time';
 import { call, download } from '../api';
 import type { QuestionLogEntry, QuestionLogPage, QuestionSource } from '../../../server/staff/schemas';
 
-const SOURCE: Record<QuestionSource, string> = { api: '接口', chat: '对话', cli: '命令行', console: '工作台', interview: '评估未读懂' };
 
 /** Where the next page starts: the last question shown. */
 interface Cursor {
@@ -80,6 +79,9 @@ export class ZzConsoleLog extends LitElement {
   /** Whether a page follows this one: asked of the server (one row more than a page), not worked out from the total, which grows as questions come in. */
   @state() private _more = false;
   @state() private _retention = 0;
+  /** Each source and rating as the knowledge version names it; the export writes the same words. */
+  @state() private _sources: Partial<Record<QuestionSource, string>> = {};
+  @state() private _feedback: QuestionLogPage['feedback'] | null = null;
   @state() private _refusedOnly = false;
   @state() private _source: QuestionSource | '' = '';
   /** Words searched for in the questions and answers: a caller's question is found by what it said. */
@@ -120,6 +122,8 @@ export class ZzConsoleLog extends LitElement {
       this._more = r.items.length > ZzConsoleLog.PAGE_SIZE;
       this._total = r.total;
       this._retention = r.retentionDays;
+      this._sources = r.sources;
+      this._feedback = r.feedback;
       this._pages = pages;
       this._error = '';
     } catch (err) {
@@ -148,7 +152,7 @@ export class ZzConsoleLog extends LitElement {
         <label class="row" style="margin:0">来源
           <select aria-label="来源" @change=${(e: Event) => { this._source = (e.target as HTMLSelectElement).value as QuestionSource | ''; void this._load(); }}>
             <option value="" ?selected=${!this._source}>全部</option>
-            ${(Object.entries(SOURCE) as [QuestionSource, string][]).map(([v, label]) => html`<option value=${v} ?selected=${this._source === v}>${label}</option>`)}
+            ${(Object.entries(this._sources) as [QuestionSource, string][]).map(([v, label]) => html`<option value=${v} ?selected=${this._source === v}>${label}</option>`)}
           </select>
         </label>
         <label class="row" style="margin:0"><input type="checkbox" .checked=${this._refusedOnly} @change=${(e: Event) => { this._refusedOnly = (e.target as HTMLInputElement).checked; void this._load(); }} /> 只看未能回答的</label>
@@ -164,7 +168,7 @@ export class ZzConsoleLog extends LitElement {
             ${this._items.map(
               (q) => html`<tr data-id=${q.id}>
                 <td data-label=${`时间（${TIME_ZONE_LABEL}）`} class="nowrap">${beijingTime(q.at)}</td>
-                <td data-label="来源">${SOURCE[q.source]}</td>
+                <td data-label="来源">${this._sources[q.source] ?? ''}</td>
                 <td data-label="问题" class="q">
                   <details>
                     <summary>${q.question}</summary>
@@ -175,7 +179,7 @@ export class ZzConsoleLog extends LitElement {
                 <td data-label="知识库版本" class="nowrap">${q.knowledgeVersion}</td>
                 <td data-label="置信度">${this._confidence(q)}</td>
                 <td data-label="结果">${q.refused ? html`<span class="tag unmet">未能回答</span>` : html`<span class="tag met">已回答</span>`}</td>
-                <td data-label="评价">${q.feedback === 'up' ? '有帮助' : q.feedback === 'down' ? '没有帮助' : ''}</td>
+                <td data-label="评价">${q.feedback && this._feedback ? this._feedback[q.feedback] : ''}</td>
               </tr>`,
             )}
           </tbody>
