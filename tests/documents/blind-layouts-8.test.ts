@@ -286,7 +286,7 @@ describe('each general cause, on a page of text', () => {
   });
 
   it('注册资本 in a sentence is the company\'s, in words or figures; a subsidiary\'s is not', () => {
-    expect(read('公司简介\n周口华纺纺织有限公司成立于2008年，注册资本人民币五千万元，是一家纺织企业。')).toEqual({ registeredCapital: '5000', 'ent.foundedYear': '2008' });
+    expect(read('公司简介\n周口华纺纺织有限公司成立于2008年，注册资本人民币五千万元，是一家纺织企业。')).toEqual({ name: '周口华纺纺织有限公司', registeredCapital: '5000', 'ent.foundedYear': '2008' });
     expect(read('公司注册资本约1.2亿元。')).toEqual({ registeredCapital: '≈12000' });
     expect(read('公司成立于2008年，注册资金5000万元。')).toEqual({ registeredCapital: '5000', 'ent.foundedYear': '2008' });
     expect(read('公司全资子公司注册资本5000万元。')).toEqual({});

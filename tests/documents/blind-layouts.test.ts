@@ -140,7 +140,8 @@ describe('a 企业简介 told as a story, and an equipment and systems list', ()
     const { got, suggestions } = await upload('企业简介.docx', await profile());
     const round = suggestions.filter((s) => (s as { approximate?: true }).approximate).map((s) => s.field);
     // 注册资本叁仟万元 in the first sentence is the company's own, in words; so is its founding month, to the precision printed.
-    expect(got).toEqual({ address: ADDRESS, registeredCapital: 3000, foundedOn: '2014-09', employees: 800, 'rnd.staff': 62, 'finance.2022.revenue': 32000, 'finance.2022.profit': 2100, 'finance.2022.tax': 1050 });
+    // The profile is headed only 企业简介: its first sentence opens with the company, which names it.
+    expect(got).toEqual({ name: NAME, address: ADDRESS, registeredCapital: 3000, foundedOn: '2014-09', employees: 800, 'rnd.staff': 62, 'finance.2022.revenue': 32000, 'finance.2022.profit': 2100, 'finance.2022.tax': 1050 });
     // 八百余人 and 约三点二亿元 are round: offered as such, for the form to ask the exact figures.
     expect(round.sort()).toEqual(['employees', 'finance.2022.revenue']);
     expect(suggestions.find((s) => s.field === 'address')!.source.snippet).toContain('邮编');

@@ -54,7 +54,7 @@ describe('the operator workflow from the command line', () => {
 
     const list = await script('knowledge-review', ['henan-2024', '--root', root]);
     expect(list.code, list.err).toBe(0);
-    expect(list.out).toMatch(/henan-2024（基于 henan-2023）：待复核 93 项/);
+    expect(list.out).toMatch(/henan-2024（基于 henan-2023）：待复核 94 项/);
     expect(list.out).toContain('--accept forms');
 
     const show = await script('knowledge-review', ['henan-2024', '--root', root, '--show', 'elements.json#/categories/discreteFactory/elements/3']);

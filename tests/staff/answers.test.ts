@@ -65,7 +65,9 @@ describe('review queue and staff answer entries', () => {
     expect((await b.app.inject({ method: 'POST', url: '/api/feedback', payload: { questionId: qid, vote: 'down' } })).statusCode).toBe(200);
     const item = (await queue()).items.find((i: { id: string }) => i.id === qid);
     expect(item.nearest).toBeTruthy();
-    expect(item.nearestQuestion).toBe(b.app.kb.data.answerBase.entries.find((e) => e.id === item.nearest)!.questions[0]);
+    // Named by the entry's label where it has one (staff know it by that), else by the first question it answers.
+    const nearest = b.app.kb.data.answerBase.entries.find((e) => e.id === item.nearest)!;
+    expect(item.nearestQuestion).toBe(nearest.label ?? nearest.questions[0]);
     await b.app.inject({ method: 'POST', url: `/api/staff/review/${qid}/dismiss`, headers: as(helpline) });
   });
 
