@@ -1090,7 +1090,10 @@ export class Conversation {
       return;
     }
     const { rules, kb } = this.runtime;
-    const category = rules.categoryFit?.(ctx.answers)?.category;
+    // The session's category shapes an answer only once the enterprise has said what it applies for: with no scope
+    // given, the fit is the rules' default, and an answer 「按您本次申报的…」 would claim a choice nobody made.
+    const chosen = ctx.answers['cat.scope'] !== undefined && ctx.answers['cat.scope'] !== null;
+    const category = chosen ? rules.categoryFit?.(ctx.answers)?.category : undefined;
     const label = category ? kb.data.elements.categories[category]?.label : undefined;
     const withPrevious = { ...ctx, previousQuestion: this.lastQuestion, ...(label ? { category: label } : {}) };
     await this.stream(
