@@ -35,6 +35,7 @@ describe('the chat in the staff question log', () => {
     expect(items.find((i) => i.question === '洛阳能推几家')!.entries).toEqual(['region-count']);
     expect(items.find((i) => i.question === '今天天气怎么样')!.refusalTopic).toBeTruthy();
     const queued = (await srv.app.inject({ method: 'GET', url: '/api/staff/review?limit=100', headers: as(staff) })).json().items as Logged[];
-    expect(new Set(queued.filter((i) => questions.includes(i.question)).map((i) => i.question))).toEqual(new Set(['今天天气怎么样', '申报要交钱吗']));
+    // Small talk is logged as refused but kept out of the review queue: it is no unanswered question about the notice.
+    expect(new Set(queued.filter((i) => questions.includes(i.question)).map((i) => i.question))).toEqual(new Set(['申报要交钱吗']));
   }, 120_000);
 });
