@@ -60,7 +60,7 @@ describe('whether a thing counts for the item waiting', () => {
       const [r] = await replies(workshop, 'cap.scada', [text]);
       expect(r!.stored).toEqual({});
       expect(r!.said).toContain('《通知》没有说“地磅”算不算');
-      expect(r!.said).toContain('初审和评审专家');
+      expect(r!.said).toContain('由主管部门初审时对照条款判断');
       expect(r!.said).toContain('三(一)5');
       expect(r!.next).toBe('cap.scada');
     }, 120_000);

@@ -379,7 +379,7 @@ describe('达到省内行业先进水平: no number in the notice', () => {
     const c = cond(a, '三(一)3');
     expect(c.status).toBe('unknown');
     expect(c.advice).toContain('99%');
-    expect(c.advice).toContain('评审专家');
+    expect(c.advice).toContain('初审的主管部门');
   });
 
   it('never judges a reported ratio: a low ratio that the enterprise self-assesses as advanced is met', () => {
