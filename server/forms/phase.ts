@@ -170,6 +170,7 @@ function view(c: Concrete): QuestionView {
   if (c.q.kind === 'text' && c.q.maxLength === undefined) v.multiline = true;
   if (c.q.group) v.group = { id: c.q.group, label: groupLabel(c.q.group) };
   if (c.q.unit) v.unit = c.q.unit;
+  if (c.q.precision) v.precision = c.q.precision;
   if (c.q.min !== undefined) v.min = c.q.min;
   if (c.q.max !== undefined) v.max = c.q.max;
   if (c.clause) v.clause = c.clause;

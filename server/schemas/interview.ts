@@ -31,6 +31,8 @@ export const QuestionView = z.object({
   optional: z.boolean().optional(),
   /** A narrative answer: the client offers a multi-line input that grows with the text. */
   multiline: z.boolean().optional(),
+  /** A date kept to the month: the client offers a month picker, so no day is asked that the form does not keep. */
+  precision: z.enum(['month', 'day']).optional(),
   /** The question belongs to a group (a financial year) that can be skipped in one step; the label names it. */
   group: z.object({ id: z.string(), label: z.string() }).optional(),
   /** The skip button's words and how a skip reads back, from the knowledge's product wording. */

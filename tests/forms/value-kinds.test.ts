@@ -173,3 +173,12 @@ describe('a question at a field, in the chat', () => {
     expect(chat('form.products', '申报截止时间是什么时候')).toEqual({ kind: 'question' });
   });
 });
+
+describe('a date question says how much of the date the form keeps', () => {
+  it('keeps the construction dates to the month and the founding date to the day, so the page offers the right picker', () => {
+    expect(formView(kb, 'form.project.start', 'smartWorkshop')!.precision).toBe('month');
+    expect(formView(kb, 'form.project.end', 'discreteFactory')!.precision).toBe('month');
+    expect(formView(kb, 'form.foundedOn', 'discreteFactory')!.precision).toBe('day');
+    expect(formView(kb, 'form.creditCode', 'discreteFactory')!.precision).toBeUndefined();
+  });
+});

@@ -84,6 +84,15 @@ describe('zz-question', () => {
     expect(shadow(el).querySelector('[role=alert]')).toBeNull();
   });
 
+  it('offers a month picker for a date the form keeps to the month, and a day picker otherwise', async () => {
+    const month = await mount('zz-question', { question: { id: 'form.project.end', text: '建设完成时间？', kind: 'date', precision: 'month', phase: 'form' } });
+    expect(shadow(month).querySelector('input')!.type).toBe('month');
+    const day = await mount('zz-question', { question: { id: 'form.foundedOn', text: '企业成立时间？', kind: 'date', precision: 'day', phase: 'form' } });
+    expect(shadow(day).querySelector('input')!.type).toBe('date');
+    const text = await mount('zz-question', { question: { id: 'form.creditCode', text: '统一社会信用代码？', kind: 'text', phase: 'form' } });
+    expect(shadow(text).querySelector('input')!.type).toBe('text');
+  });
+
   it('lists the choices of a choice question as buttons with their labels', async () => {
     const el = await mount('zz-question', {
       question: { id: 'ent.mode', text: '生产方式？', kind: 'choice', choices: [{ value: 'discrete', label: '离散型' }, { value: 'process', label: '流程型' }], phase: 'category' },

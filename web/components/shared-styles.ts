@@ -103,6 +103,7 @@ export const controls = css`
   input[type='text'],
   input[type='number'],
   input[type='date'],
+  input[type='month'],
   textarea {
     min-height: var(--zz-tap);
     border: 1px solid var(--zz-color-border);

@@ -398,7 +398,7 @@ export class ZzQuestion extends LitElement {
         return html`<form class="row" @submit=${this._submitText}>
           <span class="text">
             <input
-              type=${q.kind === 'date' ? 'date' : 'text'}
+              type=${q.kind !== 'date' ? 'text' : q.precision === 'month' ? 'month' : 'date'}
               aria-label=${q.text}
               maxlength="2000"
               .value=${this._draft}
