@@ -182,12 +182,15 @@ export function createRules(kb: KnowledgeBase, forms: FormPhase | null = createF
         if (answers[f.questionId] === undefined && listed(f.questionId) && !out.some((o) => o.questionId === f.questionId)) out.push(f);
       };
       // What the interview reads beside a question (「MES已经上了，能报车间吗」), and the form's facts said with it (the
-      // head count of 「有380人」 among them).
-      const read = this.interpret(text, null, answers);
+      // head count of 「有380人」 among them). Only clauses that ask nothing are read: 「能同时报两个车间不」 asks whether
+      // two may be applied for, and its closing 不 is the question's, not a no to a second application.
+      const clauses = text.split(/(?<=[，,。；;！!？?\n])/u);
+      const stated = clauses.filter((c) => !asksSomething(data, c)).join('').replace(/[，,；;\s]+$/u, '');
+      const read = stated ? this.interpret(stated, null, answers) : { kind: 'none' as const };
       if (read.kind === 'answers') for (const i of read.items) add({ questionId: i.questionId, value: i.value as AnswerValue, ...(i.approx ? { approx: true as const } : {}), ...(i.said ? { said: i.said } : {}) });
       // Only clauses that ask nothing state a fact: 「员工300人以上才能报吗」 asks about a count, it gives none.
       const byField = (sets: string) => data.interview.questions.find((q) => q.sets === sets)?.id;
-      for (const clause of text.split(/(?<=[，,。；;！!？?\n])/u).filter((c) => !asksSomething(data, c))) {
+      for (const clause of clauses.filter((c) => !asksSomething(data, c))) {
         const own = ownFactsIn(data, clause);
         const city = byField('enterprise.city');
         const industry = byField('enterprise.industryCode');
@@ -358,7 +361,8 @@ function takesBack(data: KnowledgeBase['data'], text: string): boolean {
 function asksSomething(data: KnowledgeBase['data'], text: string): boolean {
   const t = text.normalize('NFKC').trim();
   if (/[?]/.test(t)) return true;
-  if (/[吗么嘛][\s。.!！~～…]*$/u.test(t)) return true;
+  // A closing 不 asks too (「能报两个车间不」): a statement seldom ends on it, while 没/没有 end statements (「ERP还没」).
+  if (/[吗么嘛不][\s。.!！~～…]*$/u.test(t)) return true;
   return t.length <= 40 && isQuestion(data, t);
 }
 

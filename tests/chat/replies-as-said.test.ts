@@ -110,7 +110,7 @@ describe('facts said in 政策问答 questions', () => {
   // a decline or a plain 是 takes nothing, and a fact answered meanwhile is not replaced.
   it('offer nothing for a question that states no fact, and take nothing without 记入', async () => {
     const { c, sessionId, token } = await opened();
-    for (const [i, text] of ['员工300人以上才能报吗', '郑州的企业能报几家？', '没有MES能报吗'].entries()) {
+    for (const [i, text] of ['员工300人以上才能报吗', '郑州的企业能报几家？', '没有MES能报吗', '一个企业能同时报两个车间不', '今年还能再报一个工厂吗'].entries()) {
       const r = await typed(c, `n-${i}`, text, 'qa');
       expect(said(r.msgs).join('\n'), text).not.toContain('记入');
     }
