@@ -361,8 +361,9 @@ function takesBack(data: KnowledgeBase['data'], text: string): boolean {
 function asksSomething(data: KnowledgeBase['data'], text: string): boolean {
   const t = text.normalize('NFKC').trim();
   if (/[?]/.test(t)) return true;
-  // A closing 不 asks too (「能报两个车间不」): a statement seldom ends on it, while 没/没有 end statements (「ERP还没」).
-  if (/[吗么嘛不][\s。.!！~～…]*$/u.test(t)) return true;
+  if (/[吗么嘛][\s。.!！~～…]*$/u.test(t)) return true;
+  // A closing 不 after a modal asks too (「能同时报两个车间不」); a bare 不 or 「暂时还不」 answers.
+  if (/(?:能|可以|会|行|算|够|中)[^，,。；;]*不[\s。.!！~～…]*$/u.test(t)) return true;
   return t.length <= 40 && isQuestion(data, t);
 }
 
