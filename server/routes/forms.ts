@@ -21,6 +21,7 @@ import { ChecklistState } from '../schemas/forms';
 import { evaluate } from '../engine';
 import type { KnowledgeBase } from '../knowledge/base';
 import { buildFormView, checkFormValue } from '../forms/form-view';
+import { chinaDay } from '../understand/dates';
 import { FormCheckRequest } from '../schemas/form-view';
 
 const CategoryParams = z.object({ category: Category });
@@ -166,7 +167,7 @@ async function formsRoutes(fastify: FastifyInstance): Promise<void> {
   async function sessionDate(sessionId: string): Promise<string | undefined> {
     const [first] = await fastify.store.transcriptAfter(sessionId, 0);
     const at = first ? Date.parse(first.at) : NaN;
-    return Number.isFinite(at) ? new Date(at + 8 * 3600_000).toISOString().slice(0, 10) : undefined;
+    return Number.isFinite(at) ? chinaDay(new Date(at)) : undefined;
   }
 
   /** The session's facts as a drafting profile, and the category to draft for. */
@@ -295,7 +296,7 @@ async function formsRoutes(fastify: FastifyInstance): Promise<void> {
     const answers = await fastify.store.getAnswers(sessionId);
     const kb = await fastify.sessionKnowledge(sessionId);
     const category = body.category ?? evaluate(kb.data, answers).assessment.category.recommended;
-    return checkFormValue(ctx(kb), answers, category, body.questionId, body.text);
+    return checkFormValue(ctx(kb), answers, category, body.questionId, body.text, await sessionDate(sessionId));
   });
 
   /** The self-assessment report: the engine's assessment as is, the gaps as a build plan, the materials as ticked. */
