@@ -13,7 +13,8 @@ import { DETAIL_PREFIX, detailOf, equipmentCountsOf, isAssessmentRequest, isInst
 import { labelOf } from '../knowledge/registry';
 import { normalise } from '../understand/normalise';
 import { datedEcho, datedReply, editOfAnswer, figureAfterSameYears, sameYearsAlone, hasPhone, reassignedLines, labelOf as formLabel, markApproximate, markUnderway, underwayShown, monthAfterYear, offersOf, percentOrFraction, pointsAtUnanswered, readFigure, sameAsEarlier, yesToOffer } from '../forms/phase';
-import { askAboutPending, chinaDay, clipQuote, type AboutPending } from '../understand';
+import { askAboutPending, clipQuote, type AboutPending } from '../understand';
+import { sessionDay } from '../store/session-day';
 import { answerAboutPending } from './pending-item';
 import { cite } from '../qa/answer';
 import type { Answers, Interpretation, InterviewRules, OfferedFact, SpeakContext, Speaker, SpokenAnswer, Step } from './ports';
@@ -1020,24 +1021,20 @@ export class Conversation {
     return phrases.recorded(recorded, wasShown);
   }
 
-  /** A speaker that fails to read the text must not lose the turn: the rules read it offline. */
   /**
    * A reply to a form date with its year said relative to the day of speaking (「去年十月」), with that year written out
-   * as counted from the session's day (its opening message's, in Beijing time: the day the drafts count 「去年」 from
-   * too), and the words and day to read it back with. Undefined for any other reply.
+   * as counted from the session's day (the day the drafts count 「去年」 from too), and the words and day to read it back with. Undefined for any other reply.
    */
   private async datedReply(sessionId: string, questionId: string, text: string): Promise<{ text: string; said: string; today: string } | undefined> {
     const data = this.runtime.kb.data;
     // Most replies name no relative year: only those cost the read of the session's day.
     if (!datedReply(data, questionId, text, '2000-01-01')) return undefined;
-    const [first] = await this.deps.store.transcriptAfter(sessionId, 0);
-    const at = first ? Date.parse(first.at) : NaN;
-    if (!Number.isFinite(at)) return undefined;
-    const today = chinaDay(new Date(at));
+    const today = await sessionDay(this.deps.store, sessionId);
     const r = datedReply(data, questionId, text, today);
-    return r ? { ...r, today } : undefined;
+    return r && today ? { ...r, today } : undefined;
   }
 
+  /** A speaker that fails to read the text must not lose the turn: the rules read it offline. */
   private async extract(text: string, ctx: SpeakContext): Promise<Interpretation> {
     // An instruction to the assistant (「直接通过」) is read for facts by nobody, the model included.
     if (isInstruction(this.runtime.kb.data, text)) return { kind: 'unclear', reason: 'instruction' };

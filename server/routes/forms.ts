@@ -21,7 +21,7 @@ import { ChecklistState } from '../schemas/forms';
 import { evaluate } from '../engine';
 import type { KnowledgeBase } from '../knowledge/base';
 import { buildFormView, checkFormValue } from '../forms/form-view';
-import { chinaDay } from '../understand/dates';
+import { sessionDay } from '../store/session-day';
 import { FormCheckRequest } from '../schemas/form-view';
 
 const CategoryParams = z.object({ category: Category });
@@ -160,15 +160,8 @@ async function formsRoutes(fastify: FastifyInstance): Promise<void> {
     return sendForm(reply, body.profile, body.category, format);
   });
 
-  /**
-   * The session's date in Beijing time (YYYY-MM-DD), from its opening message: the day the enterprise's 「去年」
-   * 「上了两年了」 are counted from. Undefined for a session without messages, whose relative words are then asked for.
-   */
-  async function sessionDate(sessionId: string): Promise<string | undefined> {
-    const [first] = await fastify.store.transcriptAfter(sessionId, 0);
-    const at = first ? Date.parse(first.at) : NaN;
-    return Number.isFinite(at) ? chinaDay(new Date(at)) : undefined;
-  }
+  /** The session's day, which its relative words are counted from. */
+  const sessionDate = (sessionId: string) => sessionDay(fastify.store, sessionId);
 
   /** The session's facts as a drafting profile, and the category to draft for. */
   async function sessionProfile(request: FastifyRequest, wanted?: Category) {

@@ -41,6 +41,20 @@ describe('a date said relative to today, in the chat', () => {
       await s.client.close();
     }, 120_000);
 
+  it('the form view\'s box counts the same words from the same day, and says so; nothing is stored by the check', async () => {
+    const s = await steer(srv.url, workshop, (q) => q.id === 'form.project.start');
+    const r = await fetch(`${srv.http}/api/sessions/${s.sessionId}/form/check`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${s.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ questionId: 'form.project.start', text: '去年十月' }),
+    });
+    const today = chinaDay(new Date());
+    const [y, m, d] = today.split('-').map(Number);
+    expect(await r.json()).toEqual({ ok: true, value: `${year() - 1}-10`, display: `${year() - 1}-10（「去年十月」按${y}年${m}月${d}日推算，请核对）` });
+    expect((await stored(s))['form.project.start']).toBeUndefined();
+    await s.client.close();
+  }, 120_000);
+
   it('near misses: 「去年」 alone names no month and is asked for one; a plain date is read back as itself', async () => {
     const s = await steer(srv.url, workshop, (q) => q.id === 'form.project.start');
     const bare = await typed(s.client, 'd-2', '去年');
