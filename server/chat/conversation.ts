@@ -12,8 +12,9 @@ import { fill, indexOf, labelOf as capabilityLabel } from '../engine/kb';
 import { DETAIL_PREFIX, detailOf, equipmentCountsOf, isAssessmentRequest, isInstruction, parseNumber, previousCorrectionAfter, withoutQuotedAsking } from '../engine/interpret';
 import { labelOf } from '../knowledge/registry';
 import { normalise } from '../understand/normalise';
-import { editOfAnswer, hasPhone, reassignedLines, labelOf as formLabel, markApproximate, markUnderway, underwayShown, monthAfterYear, offersOf, percentOrFraction, pointsAtUnanswered, readFigure, sameAsEarlier, yesToOffer } from '../forms/phase';
+import { datedEcho, datedReply, editOfAnswer, figureAfterSameYears, sameYearsAlone, hasPhone, reassignedLines, labelOf as formLabel, markApproximate, markUnderway, underwayShown, monthAfterYear, offersOf, percentOrFraction, pointsAtUnanswered, readFigure, sameAsEarlier, yesToOffer } from '../forms/phase';
 import { askAboutPending, clipQuote, type AboutPending } from '../understand';
+import { sessionDay } from '../store/session-day';
 import { answerAboutPending } from './pending-item';
 import { cite } from '../qa/answer';
 import type { Answers, Interpretation, InterviewRules, OfferedFact, SpeakContext, Speaker, SpokenAnswer, Step } from './ports';
@@ -418,20 +419,22 @@ export class Conversation {
       scopeSaid !== undefined && (held === undefined || held === null || (held === scopeSaid.value && /[，,。；;\s]/u.test(msg.text.trim().replace(/[。！!？?～~\s]+$/u, ''))));
     if (request && !restated) return this.categoryTurn(sessionId, msg.clientId, msg.text, request, answers, before, ctx);
     const pendingForm = msg.mode !== 'qa' && before.question?.id.startsWith('form.') ? before.question.id : undefined;
+    // 「去年十月」 to a date: its year counted from the session's day, as the form view's box counts it, and read back.
+    const dated = pendingForm ? await this.datedReply(sessionId, pendingForm, msg.text) : undefined;
     const yearSaid = pendingForm && this.askedBack?.id === pendingForm ? this.askedBack.said : undefined;
     // 「是」 to 「…如果全车间就是这些，请回复“40台”」 sends the value offered; to an ask-back offering several it asks which.
     const offers = pendingForm && this.askedBack?.id === pendingForm ? this.askedBack.offers : undefined;
     // What was offered holds for the very next reply only: a turn that is not asked back again leaves none.
     if (this.askedBack?.offers) this.askedBack = { id: this.askedBack.id, times: this.askedBack.times, ...(this.askedBack.said ? { said: this.askedBack.said } : {}) };
     const same = pendingForm
-      ? (offers && before.question ? yesToOffer(data, before.question, offers, msg.text) : undefined) ?? sameAsEarlier(data, answers, pendingForm, msg.text) ?? editOfAnswer(data, answers, pendingForm, msg.text) ?? reassignedLines(data, answers, msg.text) ?? (yearSaid ? monthAfterYear(data, pendingForm, yearSaid, msg.text) : undefined)
+      ? (offers && before.question ? yesToOffer(data, before.question, offers, msg.text) : undefined) ?? sameAsEarlier(data, answers, pendingForm, msg.text) ?? editOfAnswer(data, answers, pendingForm, msg.text) ?? reassignedLines(data, answers, msg.text) ?? (yearSaid ? monthAfterYear(data, pendingForm, yearSaid, msg.text) ?? figureAfterSameYears(data, pendingForm, yearSaid, msg.text) : undefined)
       : undefined;
     // A reply naming an answered item with a new value changes that item, whatever question waits; the rules decide it before any model reads the text.
     const named = msg.mode !== 'qa' && !same ? rules.correctNamed?.(msg.text, before.question, answers) : undefined;
     // 「有ERP。上一个说错了，其实有」: the reply to the pending question comes first, then a correction of the answer before;
     // each part is read for its own question, so neither is lost.
     const split = msg.mode !== 'qa' && !same && !named && before.question ? previousCorrectionAfter(data, msg.text) : undefined;
-    let interp: Interpretation = msg.mode === 'qa' ? { kind: 'question' } : same ?? named ?? (await this.extract(split?.head ?? msg.text, ctx));
+    let interp: Interpretation = msg.mode === 'qa' ? { kind: 'question' } : same ?? named ?? (await this.extract(split?.head ?? dated?.text ?? msg.text, ctx));
     if (split && interp.kind !== 'question') {
       const fix = this.correctPrevious(split.tail, answers, before.question);
       if (fix.kind === 'answers') {
@@ -548,6 +551,8 @@ export class Conversation {
         const wasShown = new Map(replaced ? rules.describe(answers).map((r) => [r.questionId, r.display]) : []);
         let confirm = phrases.recorded(recorded, wasShown, appended);
         if (fromEarlier) confirm += phrases.fromEarlier(fromEarlier);
+        const datedShown = dated ? recorded.find((r) => r.questionId === pendingForm && r.value !== null) : undefined;
+        if (dated && datedShown) confirm += datedEcho(data, 'relativeDate', dated.said, datedShown.display, dated.today);
         confirm += phrases.passing(passing);
         // 「去年亏了点」: an item left to confirm from what was said is told what the bureau judges and what to check.
         for (const r of recorded) {
@@ -650,8 +655,11 @@ export class Conversation {
       return;
     }
     const reason = interp.kind === 'unclear' ? interp.reason : undefined;
+    // 「这三年都一样」 with no figure: the years are taken as alike, and the one figure they share is what is asked.
+    const alike = reason === 'bare' && before.question?.kind === 'number' && sameYearsAlone(this.runtime.kb.data, before.question.id, msg.text);
     const reply =
       notSaidBefore && before.question ? phrases.notSaidBefore(before.question)
+      : alike && before.question ? fill(this.runtime.kb.data.formQuestions.messages.sameYearsFigure, { said: clipQuote(msg.text, 20), unit: before.question.unit ? `（${before.question.unit}）` : '' })
       : reason === 'greeting' ? phrases.greeting(before.question)
       : reason === 'instruction' ? phrases.instruction(before.question)
       : reason === 'ghostwrite' ? phrases.ghostwrite(before.question)
@@ -690,9 +698,11 @@ export class Conversation {
       return;
     }
     const times = before.question && this.askedBack?.id === before.question.id ? this.askedBack.times + 1 : 1;
-    // A year alone asked back for its month is kept, so that 「3月份」 next completes it.
+    // A year alone asked back for its month is kept, so that 「3月份」 next completes it; so are years said alike with no
+    // figure (「这三年都一样」), so that the figure said next fills each of them.
     const offered = before.question?.id.startsWith('form.') && interp.kind === 'unclear' ? offersOf(interp, before.question) : undefined;
-    this.askedBack = before.question ? { id: before.question.id, times, ...(reason === 'bare' && before.question.kind === 'date' ? { said: msg.text } : {}), ...(offered?.length ? { offers: offered } : {}) } : undefined;
+    const kept = reason === 'bare' && before.question && (before.question.kind === 'date' || sameYearsAlone(this.runtime.kb.data, before.question.id, msg.text));
+    this.askedBack = before.question ? { id: before.question.id, times, ...(kept ? { said: msg.text } : {}), ...(offered?.length ? { offers: offered } : {}) } : undefined;
     const toldBack = reply + (before.question && times >= 3 ? phrases.askedAgain(before.question) : '');
     // Only a reply the rules could not read at all is logged for review. A hedge, an instruction or a request to
     // write is read; so is a reply asked back to be confirmed (a lookalike, a figure's unit or span, which
@@ -1009,6 +1019,19 @@ export class Conversation {
     const replaced = recorded.some((r) => before[r.questionId] !== undefined && before[r.questionId] !== null);
     const wasShown = new Map(replaced ? this.runtime.rules.describe(before).map((r) => [r.questionId, r.display]) : []);
     return phrases.recorded(recorded, wasShown);
+  }
+
+  /**
+   * A reply to a form date with its year said relative to the day of speaking (「去年十月」), with that year written out
+   * as counted from the session's day (the day the drafts count 「去年」 from too), and the words and day to read it back with. Undefined for any other reply.
+   */
+  private async datedReply(sessionId: string, questionId: string, text: string): Promise<{ text: string; said: string; today: string } | undefined> {
+    const data = this.runtime.kb.data;
+    // Most replies name no relative year: only those cost the read of the session's day.
+    if (!datedReply(data, questionId, text, '2000-01-01')) return undefined;
+    const today = await sessionDay(this.deps.store, sessionId);
+    const r = datedReply(data, questionId, text, today);
+    return r && today ? { ...r, today } : undefined;
   }
 
   /** A speaker that fails to read the text must not lose the turn: the rules read it offline. */

@@ -4,7 +4,7 @@ import type { Category } from '../schemas/profile';
 import type { FormCheckResult, FormView, FormViewField, FormViewSection } from '../schemas/form-view';
 import { changeCell, changeWords, checkFacts, financeValue, foundedYear, getPath, indicatorChange, indicatorValue, type FactFlag, type IndicatorId } from './facts';
 import { factCheckFormOf, formSpec, type FormsKnowledge } from './knowledge';
-import { applyFormAnswer, capabilityAnswers, countsInStory, fieldHelpFor, pointsAtUnanswered, withoutOwnLabel, groupOf, sectionQuestions, workshopOf, editOfAnswer, hasPhone, readFigure, sameAsEarlier, describeForm, formFactsFromAnswers, formQuestions, formView, interpretForm, labelOf, notApplicable, oneLineField, parseDate, partOfYear, percentOrFraction, yearGiven, dateGiven, underwayMarked, underwayShown, markUnderway } from './phase';
+import { applyFormAnswer, capabilityAnswers, countsInStory, fieldHelpFor, pointsAtUnanswered, withoutOwnLabel, groupOf, sectionQuestions, workshopOf, editOfAnswer, hasPhone, readFigure, sameAsEarlier, describeForm, formFactsFromAnswers, formQuestions, formView, interpretForm, labelOf, notApplicable, oneLineField, parseDate, partOfYear, percentOrFraction, yearGiven, dateGiven, underwayMarked, underwayShown, markUnderway, datedReply, datedEcho, sameYearsAlone } from './phase';
 import { fill } from '../engine/kb';
 import { halfWidthAlnum } from '../understand/normalise';
 import { clipQuote } from '../understand/quote';
@@ -315,7 +315,8 @@ function wrongKindError(kb: FormsKnowledge, choices: string[], field: string): s
   return wanted.includes(field) || field.includes(wanted) ? fill(m.wrongKindSelf, { said, kind, wanted }) : fill(m.wrongKind, { said, kind, wanted, field });
 }
 
-export function checkFormValue(kb: FormsKnowledge, answers: Answers, category: Category | null, questionId: string, text: string): FormCheckResult {
+/** `today`: the session's day (YYYY-MM-DD), which a date said relative to it (「去年十月」) is counted from; without it, such a date is asked. */
+export function checkFormValue(kb: FormsKnowledge, answers: Answers, category: Category | null, questionId: string, text: string, today?: string): FormCheckResult {
   const view = formView(kb, questionId, category);
   if (!view || !questionId.startsWith('form.')) return { ok: false, error: `未知的问题：${questionId}` };
   // The box reads a phone's full-width digits as the chat does.
@@ -340,6 +341,8 @@ export function checkFormValue(kb: FormsKnowledge, answers: Answers, category: C
     const n = readFigure(kb, questionId, t);
     // 「营收一亿二，比上年涨了一成」: a figure with more said around it is read as the chat reads the same reply; the box
     // saves the figure's own words, so what is said beside it is not read again as the figure.
+    // 「这三年都一样」 with no figure: the box keeps no earlier text, so the figure is asked for beside these words.
+    if (n === undefined && sameYearsAlone(kb, questionId, t)) return { ok: false, error: fill(kb.formQuestions.messages.sameYearsFigureBox, { said: clipQuote(t, 20) }) };
     if (n === undefined) return figureInWords(kb, answers, category, questionId, view, t) ?? { ok: false, error: view.unit ? fill(kb.formQuestions.messages.notANumberUnit, { unit: view.unit }) : kb.formQuestions.messages.notANumber };
     if (n.kind === 'ask') return { ok: false, error: n.message };
     // 「0.6」 in a percentage field is 0.6% or 60%: asked, never rescaled in silence.
@@ -349,6 +352,13 @@ export function checkFormValue(kb: FormsKnowledge, answers: Answers, category: C
     // 「两个：一个是机加车间，另一个是装配车间」 in the count's box names the workshops too, as the chat reads it.
     const read = interpretForm(kb, t, view);
     const own = read.kind === 'answers' ? read.items.find((i) => i.questionId === questionId) : undefined;
+    // 「九十多号人」 is a round figure, as in the chat: saved as the words typed, which the server marks round, and shown so.
+    if (n.approx) {
+      const r = applyFormAnswer(kb, answers, questionId, value, category);
+      if (!r.ok) return { ok: false, error: r.error };
+      const said = own?.approx && own.said ? own.said : t;
+      return { ok: true, value: r.recorded[0]!.value, display: fill(kb.formDrafting.messages.approximateShown ?? '{said}', { said }), said };
+    }
     if (own && own.value === value && !own.approx) {
       const r = applyFormAnswer(kb, answers, questionId, value, category);
       if (!r.ok) return { ok: false, error: r.error };
@@ -366,14 +376,23 @@ export function checkFormValue(kb: FormsKnowledge, answers: Answers, category: C
       const shown = underway.value === null ? underwayShown(kb, questionId) : undefined;
       return { ok: true, value: underway.value, display: shown ?? r.recorded[0]!.display, said: t };
     }
+    // 「去年十月」「前年底」: the year counted from the session's day, as the chat counts it; the box shows the date it made.
+    const relative = datedReply(kb, questionId, t, today);
+    const dated = relative?.text ?? t;
     // 「2019年底」 is December; 「2021年初」 names no one month, and the box asks which, once.
-    const part = parseDate(t) ? undefined : partOfYear(t);
+    const part = parseDate(dated) ? undefined : partOfYear(dated);
     if (part?.approx) return { ok: false, error: fill(kb.formQuestions.messages.monthOf, { said: t.slice(0, 20), year: part.value.slice(0, 4) }) };
-    const d = parseDate(t) ?? part?.value;
+    const d = parseDate(dated) ?? part?.value;
     // 「2020年」「2020」: the year is given and the month is what is missing, so the month is what is asked.
     const year = d ? undefined : /^(?:(?:19|20)\d{2})(?=\s*年?\s*$)/u.exec(t)?.[0];
     if (year) return { ok: false, error: fill(kb.formQuestions.messages.monthOf, { said: t.slice(0, 20), year }) };
     if (!d) return { ok: false, error: kb.formQuestions.questions.find((q) => q.id === questionId)?.precision === 'month' ? kb.formQuestions.messages.badMonth : kb.formQuestions.messages.badDay };
+    if (relative && today) {
+      const r = applyFormAnswer(kb, answers, questionId, d, category);
+      if (!r.ok) return { ok: false, error: r.error };
+      const rec = r.recorded[0]!;
+      return { ok: true, value: rec.value, display: datedEcho(kb, 'relativeDateShown', relative.said, rec.display, today) };
+    }
     value = d;
   } else if (view.kind === 'text' && oneLineField(kb, questionId)) {
     // A one-line box is read as the chat reads the same reply: 「联系人赵主任 13812345678」 in the name box is the
@@ -469,7 +488,9 @@ function figureInWords(kb: FormsKnowledge, answers: Answers, category: Category 
   if (!r.ok) return { ok: false, error: r.error };
   const rec = r.recorded[0]!;
   const also = alsoFilled(kb, answers, r.answers, category, questionId, read);
-  return { ok: true, value: rec.value, display: rec.display, said: own.approx ? own.said ?? t : String(own.value), ...(also.length ? { also } : {}) };
+  const said = own.approx ? own.said ?? t : String(own.value);
+  const display = own.approx ? fill(kb.formDrafting.messages.approximateShown ?? '{said}', { said }) : rec.display;
+  return { ok: true, value: rec.value, display, said, ...(also.length ? { also } : {}) };
 }
 
 /**

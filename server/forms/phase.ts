@@ -8,7 +8,7 @@ import { findQuantities, fullYear, parseChineseNumber, spokenDigits, YEAR_DIGIT 
 import { readEdit, type Edit } from '../understand/edits';
 import { halfWidthAlnum } from '../understand/normalise';
 import { absoluteYears, respectiveYears, sameEachYear, yearSeries, yearsSaid } from '../understand/years';
-import { arabicDate, parseDate } from '../understand/dates';
+import { arabicDate, parseDate, relativeDates } from '../understand/dates';
 import { clipQuote } from '../understand/quote';
 
 export { parseDate };
@@ -3239,6 +3239,54 @@ export function monthAfterYear(kb: FormsKnowledge, questionId: string, yearSaid:
   return d ? { kind: 'answers', items: [{ questionId, value: d }] } : undefined;
 }
 
+/**
+ * A reply to a date question whose year is said relative to the day of speaking (「去年十月」「前年底」), with that year
+ * written out as `today` (YYYY-MM-DD, the session's day) counts it, and the words that said it; undefined where it says
+ * none or no day is given. A project said under way keeps its words: its planned date (「预计明年六月完工」) is read by
+ * underwaySaid, from the notice's year.
+ */
+export function datedReply(kb: FormsKnowledge, questionId: string, text: string, today: string | undefined): { text: string; said: string } | undefined {
+  const c = findQuestion(kb, questionId);
+  if (!today || c?.q.kind !== 'date') return undefined;
+  if (c.q.underway && underwaySaid(kb, c.q.underway, text)) return undefined;
+  const r = relativeDates(text, today, kb.formQuestions.vocabulary.relativeYears);
+  return r.said.length ? { text: r.text, said: r.said.join('、') } : undefined;
+}
+
+/** The words that read a relative date back for confirmation (「「去年十月」按今天（2026年12月7日）算是2025年10月」). */
+export function datedEcho(kb: FormsKnowledge, tpl: 'relativeDate' | 'relativeDateShown', said: string, date: string, today: string): string {
+  const [y, m, d] = today.split('-').map(Number);
+  return fill(kb.formQuestions.messages[tpl], { said, date, today: `${y}年${m}月${d}日` });
+}
+
+/**
+ * 「这三年都一样」「近三年都差不多」「前两年都持平」 at a yearly figure, with no figure yet: the years said alike, which the
+ * figure said next is given to. Read by the one reader of such replies (sameEachYear): with a figure after it, the reply
+ * would fill two years or more.
+ */
+export function sameYearsAlone(kb: FormsKnowledge, questionId: string, text: string): boolean {
+  const c = findQuestion(kb, questionId);
+  if (!c || c.q.kind !== 'number' || !YEARLY_FACT.test(c.fact)) return false;
+  const t = wholeReply(halfWidthAlnum(text));
+  // A reply that gives a figure already (「这三年都是1000万」) is read as it stands.
+  if (!t || interpretForm(kb, t, view(c)).kind === 'answers') return false;
+  const read = interpretForm(kb, `${t}，1`, view(c));
+  return read.kind === 'answers' && new Set(read.items.map((i) => i.questionId)).size >= 2;
+}
+
+/**
+ * The figure said after 「这三年都一样」 was asked back for it (「1000万」): given to every year the reply before said
+ * alike, as the two said at once are read. Undefined where the reply is no figure alone (another year's, a question).
+ */
+export function figureAfterSameYears(kb: FormsKnowledge, questionId: string, alike: string, text: string): Interpretation | undefined {
+  if (!sameYearsAlone(kb, questionId, alike)) return undefined;
+  const n = readFigure(kb, questionId, text);
+  const c = findQuestion(kb, questionId);
+  if (n?.kind !== 'value' || !c) return undefined;
+  const read = interpretForm(kb, `${wholeReply(halfWidthAlnum(alike))}，${wholeReply(halfWidthAlnum(text))}`, view(c));
+  return read.kind === 'answers' && read.items.length >= 2 ? read : undefined;
+}
+
 /** A reply that opens with a field's name and then points at an earlier answer (「工厂地址 同上」): that field and the pointing words. */
 function namedSameAs(kb: FormsKnowledge, t: string): { id: string; rest: string } | undefined {
   const lower = t.toLowerCase();
@@ -3265,10 +3313,13 @@ const INNER_WAN = /[万萬](?=\s*[零〇一二两三四五六七八九\d])/u;
 export function readFigure(
   kb: FormsKnowledge,
   questionId: string,
-  text: string,
+  typed: string,
 ): { kind: 'value'; value: number; approx?: true; typed?: number } | { kind: 'ask'; reason: 'period' | 'wanOrPlace' | 'wrongKind' | 'otherYear'; choices: string[]; message: string } | undefined {
   const c = findQuestion(kb, questionId);
   if (!c || c.q.kind !== 'number') return undefined;
+  // 「一个亿，同比涨了两成」: how the figure changed, said beside it, is no figure of the field, as the chat reads the same
+  // reply; its percentage is no kind the field is typed in, nor its 上年 a year the figure is of.
+  const text = withoutChange(halfWidthAlnum(typed).trim());
   // 「2021年一点二亿」 in the 2022 column: the figure is another year's, never this one's. The chat records it as that
   // year's before it gets here (readAsked); the form view's box says where it goes.
   const yearly = yearlyFigures(kb, c, text);

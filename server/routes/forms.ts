@@ -21,6 +21,7 @@ import { ChecklistState } from '../schemas/forms';
 import { evaluate } from '../engine';
 import type { KnowledgeBase } from '../knowledge/base';
 import { buildFormView, checkFormValue } from '../forms/form-view';
+import { sessionDay } from '../store/session-day';
 import { FormCheckRequest } from '../schemas/form-view';
 
 const CategoryParams = z.object({ category: Category });
@@ -159,15 +160,8 @@ async function formsRoutes(fastify: FastifyInstance): Promise<void> {
     return sendForm(reply, body.profile, body.category, format);
   });
 
-  /**
-   * The session's date in Beijing time (YYYY-MM-DD), from its opening message: the day the enterprise's 「去年」
-   * 「上了两年了」 are counted from. Undefined for a session without messages, whose relative words are then asked for.
-   */
-  async function sessionDate(sessionId: string): Promise<string | undefined> {
-    const [first] = await fastify.store.transcriptAfter(sessionId, 0);
-    const at = first ? Date.parse(first.at) : NaN;
-    return Number.isFinite(at) ? new Date(at + 8 * 3600_000).toISOString().slice(0, 10) : undefined;
-  }
+  /** The session's day, which its relative words are counted from. */
+  const sessionDate = (sessionId: string) => sessionDay(fastify.store, sessionId);
 
   /** The session's facts as a drafting profile, and the category to draft for. */
   async function sessionProfile(request: FastifyRequest, wanted?: Category) {
@@ -295,7 +289,7 @@ async function formsRoutes(fastify: FastifyInstance): Promise<void> {
     const answers = await fastify.store.getAnswers(sessionId);
     const kb = await fastify.sessionKnowledge(sessionId);
     const category = body.category ?? evaluate(kb.data, answers).assessment.category.recommended;
-    return checkFormValue(ctx(kb), answers, category, body.questionId, body.text);
+    return checkFormValue(ctx(kb), answers, category, body.questionId, body.text, await sessionDate(sessionId));
   });
 
   /** The self-assessment report: the engine's assessment as is, the gaps as a build plan, the materials as ticked. */

@@ -26,3 +26,32 @@ export function parseDate(text: string): string | undefined {
   return isRealDate(s) ? s : undefined;
 }
 
+
+/** What may follow a year said relative to today in a date: a month (「十月」「3月份」) or a part of the year (「底」「年初」「上半年」). */
+const DATE_AFTER_YEAR = String.raw`\s*(?:的\s*)?(?=[一二三四五六七八九十\d]{1,3}\s*月|年?[底末终初中]|[上下前后]半年)`;
+
+/**
+ * 「去年十月」「前年底」「今年三月份」: a date whose year is said relative to the day of speaking, with that year written out
+ * (「2025年十月」 said on 2026-12-07), so the one date reader reads it. `today` is that day (YYYY-MM-DD), passed in so the
+ * reading stays pure; `words` maps each relative word to its offset in years (去年 −1, as the knowledge's `relativeYears`).
+ * Only a word followed by a month or a part of the year is a date's: 「去年营收」 and 「去年」 alone name no date. The
+ * longest word is read first, so 大前年 is never 前年; a word inside a longer one (过去年份) is left alone.
+ */
+export function relativeDates(text: string, today: string, words: Readonly<Record<string, number>>): { text: string; said: string[] } {
+  const year = Number(/^(\d{4})-\d{2}/u.exec(today)?.[1]);
+  const said = Object.keys(words).sort((a, b) => b.length - a.length);
+  if (!Number.isFinite(year) || !said.length) return { text, said: [] };
+  const re = new RegExp(`(?<![过])(${said.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})${DATE_AFTER_YEAR}`, 'gu');
+  const found: string[] = [];
+  const out = text.replace(re, (m: string, w: string, at: number) => {
+    // The words the date was said in, up to the month or part of the year, for the reply to quote back.
+    found.push(text.slice(at).match(/^.*?(?:[一二三四五六七八九十\d]{1,3}\s*月份?|年?[底末终初中]|[上下前后]半年)/u)?.[0] ?? m);
+    return `${year + words[w]!}年`;
+  });
+  return { text: out, said: found };
+}
+
+/** The calendar day of an instant in China (UTC+8), as YYYY-MM-DD: the day a session's relative dates are counted from. */
+export function chinaDay(at: Date): string {
+  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}

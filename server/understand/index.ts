@@ -31,6 +31,7 @@ export { readEdit, type Edit } from './edits';
 export { partOfWord, withProvinces, type Elsewhere, type Lookalikes } from './places';
 export { absoluteYears, arabicYears, respectiveYears, sameEachYear, spokenYears, yearSeries, yearsSaid } from './years';
 export { clipQuote } from './quote';
+export { chinaDay, relativeDates } from './dates';
 export { askAboutPending, type AboutPending, type PendingAsk, type PendingWords } from './pending';
 
 export interface Correction {

@@ -57,8 +57,9 @@ describe('typed form answers are read as the applicant meant them', () => {
     expect(drafted(byId('T4')).profile.form.honours).toContain('河南省智能车间（磨加工车间，2021年）');
   });
 
-  it('a date the form cannot place (去年3月, 2008年) or a span (半年) is asked again, never guessed; 2021年底 is its December', () => {
+  it('a date the form cannot place (2008年) or a span (半年) is asked again, never guessed; 2021年底 is its December; 去年3月 is counted from the session\'s day', () => {
     for (const e of TYPED_ENTERPRISES) expect(drafted(e).unclear, e.id).toEqual(e.unclear);
+    expect(drafted(byId('T2')).profile.form.project?.start).toBe('2022-03');
     const t1 = drafted(byId('T1'));
     expect(t1.profile.form.project?.start).toBe('2021-12');
     expect(t1.form.drafts.constructionSummary!.text).toContain('于2021年12月启动');

@@ -1,13 +1,13 @@
 import type { Answers } from '../../server/schemas/interview';
 import type { Category } from '../../server/schemas/profile';
-import { applyFormAnswer, formView, interpretForm, markApproximate } from '../../server/forms/phase';
+import { applyFormAnswer, datedReply, formView, interpretForm, markApproximate } from '../../server/forms/phase';
 import type { FormsKnowledge } from '../../server/forms/knowledge';
 import { caps, ELIGIBLE_NO_PRIORITY } from '../fixtures/hard-conditions';
 
 /**
  * Four enterprises whose 申报书 facts are typed as applicants type them in the chat: amounts in 亿, 万
  * and 元 mixed (「1.5亿元」, 「523,000,000元」, 「1亿6千5百万」), shares and rates as 「六成」 or 「八成五」,
- * dates as 「2021年底」 (its December) or 「去年3月」 (which the form asks again rather than guesses), figures inside
+ * dates as 「2021年底」 (its December) or 「去年3月」 (counted from the session's day, SESSION_DAY), figures inside
  * the enterprise's own long sentences, and one enterprise that gives little. Each typed answer goes
  * through the form phase's own reading (interpretForm, then applyFormAnswer), as the chat does.
  */
@@ -170,7 +170,8 @@ export const TYPED_ENTERPRISES: TypedEnterprise[] = [
       ['form.ind.defectRate.before', '百分之二点四'],
       ['form.ind.defectRate.after', '0.9%'],
     ],
-    unclear: ['form.project.start'],
+    // 「去年3月」 is counted from the session's day (2022-03), as the chat and the form view count it.
+    unclear: [],
   },
   {
     id: 'T3-漯河调味品',
@@ -275,6 +276,12 @@ export const TYPED_ENTERPRISES: TypedEnterprise[] = [
 ];
 
 /**
+ * The day the typed sessions are held on, which a date said relative to it (「去年3月」) is counted from, as the chat and the
+ * form view count it from the session's day: a day of the notice's year, the year the typed words were written in.
+ */
+export const SESSION_DAY = '2023-06-01';
+
+/**
  * The session answers after the interview and each typed form answer, read and recorded as the chat does.
  * Returns the ids whose text the form phase could not read (it asks them again).
  */
@@ -282,7 +289,7 @@ export function typedAnswers(kb: FormsKnowledge, e: TypedEnterprise): { answers:
   let answers: Answers = { ...e.interview };
   const unclear: string[] = [];
   for (const [id, text] of e.typed) {
-    const r = interpretForm(kb, text, formView(kb, id, e.category));
+    const r = interpretForm(kb, datedReply(kb, id, text, SESSION_DAY)?.text ?? text, formView(kb, id, e.category));
     if (r.kind !== 'answers') {
       unclear.push(id);
       continue;

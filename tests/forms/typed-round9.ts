@@ -5,7 +5,8 @@ import type { TypedEnterprise } from './typed-enterprises';
  * Six more enterprises typed as applicants type on a phone, written before any tuning against them: trades
  * no other fixture covers (Xinyang tea, oil-drilling equipment, gold smelting, power semiconductors,
  * veterinary drugs, vibrating screens), both branches and both scopes. Their answers carry the founding year
- * already given in the interview, dates as 「2008.6」, 「一七年九月」, 「22年6月」 and 「去年3月」, money in 万, 亿, 千万
+ * already given in the interview, dates as 「2008.6」, 「一七年九月」, 「22年6月」 and 「去年3月」 (counted from the session's
+ * day), money in 万, 亿, 千万
  * and Chinese numerals, 「不清楚」 and 「回头问问财务」 (which must stay missing), a reply that corrects an
  * earlier one, rates in % and ‰, long WeChat-style paragraphs in spoken words, and a contact's name and
  * phone in one reply.
@@ -294,8 +295,9 @@ export const ROUND9_ENTERPRISES: Round9Enterprise[] = [
       ['form.ind.operatingCost.after', '1720万元/天'],
       ['form.benefits', '金回收率从97.2%提高到98.1%，二氧化硫排放下降30%，一年省电1200万度。'],
     ],
-    // 「2003年」 alone for the founding date and 「去年3月」: asked again, never guessed; 「回头问问技术部」 is skipped.
-    unclear: ['form.foundedOn', 'form.project.start'],
+    // 「2003年」 alone for the founding date: asked again, never guessed; 「去年3月」 is counted from the session's day
+    // (2022-03), as the chat counts it; 「回头问问技术部」 is skipped.
+    unclear: ['form.foundedOn'],
     expected: {
       name: '灵宝金源冶炼有限责任公司',
       foundedOn: null,
@@ -312,7 +314,7 @@ export const ROUND9_ENTERPRISES: Round9Enterprise[] = [
       'rnd.staff': 105,
       'patents.total': 63,
       'patents.invention': null,
-      'project.start': null,
+      'project.start': '2022-03',
       'project.end': '2022-12',
       'project.investment': 23500,
       'workshops.1.name': '精炼车间',

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FormsContext } from '../../server/forms/draft';
-import { applyFormAnswer, correctLast, editOfAnswer, formView, groupOf, interpretForm, markApproximate, monthAfterYear, sameAsEarlier } from '../../server/forms/phase';
+import { applyFormAnswer, correctLast, datedReply, editOfAnswer, formView, groupOf, interpretForm, markApproximate, monthAfterYear, sameAsEarlier } from '../../server/forms/phase';
 import { checkFormValue } from '../../server/forms/form-view';
 import type { Answers, Interpretation } from '../../server/schemas/interview';
-import type { TypedEnterprise } from './typed-enterprises';
+import { SESSION_DAY, type TypedEnterprise } from './typed-enterprises';
 import { draftTyped, factAt, noticeAchievements } from './typed-draft';
 import { capabilityTerms, filledFormProblems } from './claims';
 import { exportedDocxText, exportedPdfText, hasPdftotext } from './export-text';
@@ -38,7 +38,7 @@ export function typedReplies(ctx: FormsContext, e: RoundEnterprise): { answers: 
     const year = yearSaid?.id === id ? yearSaid.text : undefined;
     yearSaid = undefined;
     if (e.view?.includes(i)) {
-      const c = checkFormValue(ctx, answers, e.category, id, text);
+      const c = checkFormValue(ctx, answers, e.category, id, text, SESSION_DAY);
       if (!c.ok) {
         unclear.push(id);
         asked.push(c.error);
@@ -56,7 +56,7 @@ export function typedReplies(ctx: FormsContext, e: RoundEnterprise): { answers: 
       sameAsEarlier(ctx, answers, id, text) ??
       editOfAnswer(ctx, answers, id, text) ??
       (year ? monthAfterYear(ctx, id, year, text) : undefined) ??
-      interpretForm(ctx, text, formView(ctx, id, e.category));
+      interpretForm(ctx, datedReply(ctx, id, text, SESSION_DAY)?.text ?? text, formView(ctx, id, e.category));
     if (r.kind === 'unclear' && r.reason === 'previous' && last) r = correctLast(ctx, answers, last, text) ?? r;
     if (r.kind === 'unclear' && r.reason === 'bare' && formView(ctx, id, e.category)?.kind === 'date') yearSaid = { id, text };
     if (r.kind !== 'answers') {

@@ -323,6 +323,10 @@ export class ZzFormView extends LitElement {
       el.style.height = 'auto';
       el.style.height = `${el.scrollHeight + 2}px`;
     }
+    // Text typed back to the saved value is no change: a box whose value ends where it began fires no change event,
+    // so the 未保存 mark is cleared here. A value still being checked or saved keeps its edit, since the saved one is to change.
+    const was = this._edits.get(f.questionId!)?.state;
+    if (el.value === textOf(f) && was !== 'checking' && was !== 'saving') return this._setEdit(f.questionId!, null);
     this._setEdit(f.questionId!, { text: el.value, state: 'typing' });
   }
 

@@ -642,6 +642,19 @@ export const FormMessages = z.object({
   percentOrFraction: z.string().includes('{said}').includes('{percent}').includes('{fraction}'),
   mobile: z.string().includes('{said}'),
   phone: z.string().includes('{said}'),
+  /**
+   * A date whose year was said relative to the day of speaking (「去年十月」), read back for confirmation with the day it was
+   * counted from: in the chat after it is recorded (`relativeDate`), and as the form view's box shows it (`relativeDateShown`).
+   */
+  /**
+   * Years said alike with no figure (「这三年都一样」) at a yearly figure ({said}, {unit}): in the chat, the figure is asked and
+   * given to each of those years when it comes (`sameYearsFigure`); the form view's box, which keeps no earlier reply, asks
+   * for the figure in the same box beside the words (`sameYearsFigureBox`).
+   */
+  sameYearsFigure: z.string().includes('{said}'),
+  sameYearsFigureBox: z.string().includes('{said}'),
+  relativeDate: z.string().includes('{said}').includes('{date}').includes('{today}'),
+  relativeDateShown: z.string().includes('{said}').includes('{date}').includes('{today}'),
   /** A date given as part of a year in the form view (「2021年初」): the one question asking its month ({said}, {year}). */
   monthOf: z.string().includes('{said}').includes('{year}'),
   /** A figure said for another span than the field's ({said}, {spoken}: the span said, {wanted}: the field's, {field}, {unit}). */
