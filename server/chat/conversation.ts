@@ -570,7 +570,7 @@ export class Conversation {
             left.reason === 'whichWorkshop' ? phrases.whichWorkshop(before.question, left.choices)
             : left.reason === 'notRead' ? phrases.pendingNotRead(before.question, left.choices[0] ?? '')
             : left.reason === 'wrongKind' ? phrases.wrongKind(before.question, left.choices, left.field)
-            : phrases.lookalike(before.question, left.choices, this.askedName(before)),
+            : phrases.lookalike(before.question, left.choices, this.askedName(before), this.plainOf(before)),
             [],
           );
         }
@@ -656,7 +656,7 @@ export class Conversation {
       : reason === 'instruction' ? phrases.instruction(before.question)
       : reason === 'ghostwrite' ? phrases.ghostwrite(before.question)
       : reason === 'notAnAnswer' ? phrases.notAnAnswer(before.question)
-      : reason === 'lookalike' && interp.kind === 'unclear' ? phrases.lookalike(before.question, interp.choices ?? [], this.askedName(before))
+      : reason === 'lookalike' && interp.kind === 'unclear' ? phrases.lookalike(before.question, interp.choices ?? [], this.askedName(before), this.plainOf(before))
       : reason === 'hedge' && interp.kind === 'unclear' ? phrases.hedge(before.question, interp.choices ?? [], interp.field)
       : reason === 'whichWorkshop' && interp.kind === 'unclear' ? phrases.whichWorkshop(before.question, interp.choices ?? [])
       : reason === 'narrowScope' && interp.kind === 'unclear' ? phrases.narrowScope(before.question, interp.choices ?? [])
@@ -907,6 +907,11 @@ export class Conversation {
     const cap = spec.sets?.startsWith('capabilities.') ? spec.sets.slice('capabilities.'.length) : undefined;
     const category = step.assessment.category.recommended ?? step.assessment.category.ifEligible ?? undefined;
     return cap ? capabilityLabel(data, cap as never, category) : spec.label;
+  }
+
+  /** The item waiting in plain words (interview.json `plain`), where the knowledge gives them. */
+  private plainOf(step: Step): string | undefined {
+    return step.question ? indexOf(this.runtime.kb.data).questions.get(step.question.id)?.plain : undefined;
   }
 
   /** A question about the item waiting, answered about it by name; the item is asked again after it. */

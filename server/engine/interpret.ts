@@ -2537,8 +2537,11 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
     // subject, so a no said of a lookalike of another basic question (an accident, a penalty) chooses none of its options.
     // Another question's subject word alone does not move it: a title's name holds 制造 or 生产 often enough.
     const choiceElsewhere = pending.kind === 'choice' && otherLookalike && subjects.some((x) => x.question === pending.id) && !speaksOf(pending.id);
+    // 「没出过环保事故」 to the energy-management question names no system at all: its no is of the accident, not the system.
+    const capElsewhere = pending.id.startsWith('cap.') && otherLookalike && !mentions.length && !metricHits.length;
     const elsewhereSubject =
       choiceElsewhere ||
+      capElsewhere ||
       (yesNo &&
       subjects.some((x) => x.question === pending.id) &&
       ((!speaksOf(pending.id) && (otherLookalike || subjects.some((x) => x.question !== pending.id && speaksOf(x.question)))) || otherSingled));
@@ -2658,6 +2661,12 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
     else if (unheld?.said.length && !several.length) {
       reason = 'lookalike';
       several.push(...unheld.said);
+    } else if (!plain && yesNo && otherLookalike && !speaksOf(pending.id)) {
+      // 「没有环保问题」「环保上没出过事」 to the green-development question: the reply answers a penalty or an accident,
+      // which is no subject of the question asked; it is named back and the question asked again, not met with a bare
+      // 「没听懂」. A question whose own subject words name the penalty or accident reads the no as its answer above.
+      reason = 'lookalike';
+      several.push(rawText.trim().replace(/[\s\p{P}]+$/u, ''));
     } else if (!plain) reason = 'notAnAnswer';
     else if (several.length) reason = 'severalChoices';
   }

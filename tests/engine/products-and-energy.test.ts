@@ -70,3 +70,26 @@ describe('energy said not to have dropped at the green-development question', ()
     expect(read('ent.greenPriority', text)).toEqual(want);
   });
 });
+
+describe('a no of a penalty or an accident where the question asks of something else', () => {
+  it.each([
+    ['ent.greenPriority', '没有环保问题'],
+    ['ent.greenPriority', '环保上没出过事'],
+    ['ent.greenPriority', '从来没被环保罚过'],
+    ['ent.operatingWell', '没有环保问题'],
+    ['cap.energyManagement', '没有环保问题'],
+    ['cap.emergencyCommand', '没出过环保事故'],
+  ])('at %s, 「%s」 is named back, and no answer', (id, text) => {
+    expect(read(id, text)).toEqual({ kind: 'unclear', reason: 'lookalike' });
+  });
+
+  it.each([
+    ['ent.greenPriority', '没有，环保也没出过事', { 'ent.greenPriority': false }],
+    ['ent.greenPriority', '没有', { 'ent.greenPriority': false }],
+    ['ent.credit.seriousIllegalDishonest', '没有，环保上也没出过事', { 'ent.credit.seriousIllegalDishonest': false }],
+    ['cap.energyManagement', '没有，也没出过环保事故', { 'cap.energyManagement': false }],
+    ['cap.emergencyCommand', '有环保在线监测', { 'cap.emergencyCommand': true }],
+  ])('near miss: at %s, 「%s」 answers', (id, text, want) => {
+    expect(read(id, text)).toEqual(want);
+  });
+});

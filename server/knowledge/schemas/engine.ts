@@ -378,6 +378,11 @@ export const InterviewQuestion = z
      */
     unsureNote: Text.optional(),
     /**
+     * The question in plain words, short, said again when a reply speaks of another subject (「没有环保问题」 to whether
+     * the enterprise is a 节能减排绿色发展企业): what it really asks, without the notice's terms.
+     */
+    plain: Text.optional(),
+    /**
      * A reply about something outside what a choice question asks (a 市级 or 国家级 title, asked
      * about the province's titles) answers `value`, unless it also names one of `unless`.
      */
