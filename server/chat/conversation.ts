@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { KnowledgeBase } from '../knowledge/base';
 import type { Citation } from '../schemas/ask';
-import { OFFERED_DOC, OfferedFacts, sealAnswers, type AnswerValue, type QuestionView, type Recorded } from '../schemas/interview';
+import { FLIP_DOC, FlipOffer, OFFERED_DOC, OfferedFacts, sealAnswers, type AnswerValue, type QuestionView, type Recorded } from '../schemas/interview';
 import { WsErrorCode, type ClientMessage, type ServerMessage, type TranscriptEntry } from '../schemas/ws';
 import type { NewTranscriptEntry, SessionStore } from '../store/types';
 import type { Assessment, Category } from '../schemas/profile';
@@ -135,8 +135,6 @@ export class Conversation {
    * or compared, the verdict said): a nod right after it acknowledges that reply, not the item's yes.
    */
   private wentAside = false;
-  /** The item answered no that a bare yes typed at a question taking none (「有的」 to the city) was offered to change. */
-  private flipOffered: { questionId: string } | undefined;
 
   constructor(
     private readonly deps: ConversationDeps,
@@ -266,7 +264,10 @@ export class Conversation {
     const afterAside = this.wentAside;
     this.wentAside = false;
     // A card answered or an edit made after asking back whether to switch category leaves that asking behind.
-    if (msg.type !== 'text') this.switchOffered = this.flipOffered = undefined;
+    if (msg.type !== 'text') {
+      this.switchOffered = undefined;
+      await this.takeFlip(sessionId);
+    }
     // A qa-mode question needs nothing from the store: a model speaker may start on it at once (nothing is sent before the ack).
     const qaEarly = msg.type === 'text' && msg.mode === 'qa' ? this.runtime.speaker.prepare?.(msg.text, this.context(sessionId, null, {})) : undefined;
     // The embedded database runs on this thread: let the model request reach the socket before the first query.
@@ -364,8 +365,8 @@ export class Conversation {
     const switchAsked = this.switchOffered;
     this.switchOffered = undefined;
     // 「要」 or 「不用」 right after being asked whether a bare yes meant to change the item answered no before.
-    const flip = this.flipOffered;
-    this.flipOffered = undefined;
+    const offer = await this.takeFlip(sessionId);
+    const flip = offer && offer.asked === before.question?.id ? offer : undefined;
     const flipSaid = flip && msg.mode !== 'qa' ? rules.switchReply?.(msg.text) : undefined;
     if (flip && flipSaid === 'confirm') return this.turn(sessionId, { type: 'edit', clientId: msg.clientId, questionId: flip.questionId, value: true });
     if (flip && flipSaid === 'decline') {
@@ -400,7 +401,7 @@ export class Conversation {
     const saidNo = lateYes ? this.previousNo(answers, before.question) : undefined;
     if (saidNo && before.question) {
       if (!(await this.commit(sessionId, msg.clientId, msg.text, undefined))) return;
-      this.flipOffered = { questionId: saidNo.questionId };
+      await this.deps.store.putDoc(sessionId, FLIP_DOC, { questionId: saidNo.questionId, asked: before.question.id } satisfies FlipOffer);
       await this.say(sessionId, phrases.flipOffer(clipQuote(msg.text, 20), saidNo.label, before.question), []);
       return this.closeTurn(before, ctx);
     }
@@ -728,6 +729,18 @@ export class Conversation {
       await this.keepOffered(sessionId, offered);
       await this.say(sessionId, phrases.factsOffered(shown), []);
     }
+  }
+
+  /**
+   * The offer to change an earlier 否 made by the last reply, as kept with the session (a reload or another connection
+   * finds it), taken away as it is read: it answers the next message only. A stored value that no longer parses is none.
+   */
+  private async takeFlip(sessionId: string): Promise<FlipOffer> {
+    const held = await this.deps.store.getDoc(sessionId, FLIP_DOC);
+    if (held === undefined || held === null) return null;
+    await this.deps.store.putDoc(sessionId, FLIP_DOC, null);
+    const r = FlipOffer.safeParse(held);
+    return r.success ? r.data : null;
   }
 
   /** The facts offered and not yet taken, as kept with the session (an old session without them has none). */

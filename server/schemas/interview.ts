@@ -193,3 +193,13 @@ export const OfferedFacts = z
 export type OfferedFacts = z.infer<typeof OfferedFacts>;
 /** The session document that holds them. */
 export const OFFERED_DOC = 'offered';
+
+/**
+ * The item answered no that a bare yes typed at a question taking none (「有的」 to the city) was offered to change, and the
+ * question waiting when it was offered: kept with the session, so the 「要」 or 「不用」 typed after a reload still answers the
+ * offer. It holds for the next message only, and only while the same question waits.
+ */
+export const FlipOffer = z.object({ questionId: z.string().min(1).max(200), asked: z.string().min(1).max(200) }).nullable();
+export type FlipOffer = z.infer<typeof FlipOffer>;
+/** The session document that holds it. */
+export const FLIP_DOC = 'flipOffer';
