@@ -111,6 +111,7 @@ const PLACEHOLDERS = {
   passingYearless: ['said'],
   passingOtherYear: ['said', 'year', 'years'],
   passingNotOnForm: ['said'],
+  passingPlantCount: ['said'],
   passingPractice: ['said'],
   passingStanding: ['said'],
   passingGhostwrite: ['said'],
@@ -443,7 +444,7 @@ export const phrases = {
       .map((n) =>
         n.reason === 'otherYear'
           ? say('passingOtherYear', { said: n.said, year: n.year, years: n.years })
-          : say(n.reason === 'yearless' ? 'passingYearless' : n.reason === 'practice' ? 'passingPractice' : n.reason === 'standing' ? 'passingStanding' : n.reason === 'ghostwrite' ? 'passingGhostwrite' : 'passingNotOnForm', { said: n.said }),
+          : say(n.reason === 'yearless' ? 'passingYearless' : n.reason === 'practice' ? 'passingPractice' : n.reason === 'standing' ? 'passingStanding' : n.reason === 'ghostwrite' ? 'passingGhostwrite' : n.reason === 'plantCount' ? 'passingPlantCount' : 'passingNotOnForm', { said: n.said }),
       )
       .join(''),
   /**

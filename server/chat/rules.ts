@@ -292,6 +292,9 @@ function withFormFacts(data: KnowledgeBase['data'], forms: FormPhase | null, tex
   const said = read
     .filter((i) => !own.some((o) => o.questionId === i.questionId) && !(founding && i.questionId === 'form.foundedOn'))
     .map(({ extra, ...i }) => (corrects ? i : { ...i, extra }));
+  // 「厂里设备两百多台」: the whole plant's count has no field (the form asks each workshop's), so the user hears it is not kept.
+  const plant = r.kind === 'answers' && !own.some((o) => o.questionId.startsWith('metric.')) ? loneEquipmentCounts(data.interview.vocabulary, stated).filter((c) => c.scope === 'factory') : [];
+  if (plant.length && r.kind === 'answers') r = { ...r, notes: [...(r.notes ?? []), ...plant.map((c) => ({ said: c.said.replace(/[，,。；;！!\s]+$/u, ''), reason: 'plantCount' as const }))] };
   if (!said.length) return r;
   if (r.kind === 'unclear' && r.reason === 'previous' && !corrects) return r;
   if (r.kind === 'answers') return { ...r, items: [...r.items, ...said] };
