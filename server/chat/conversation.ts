@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { KnowledgeBase } from '../knowledge/base';
 import type { Citation } from '../schemas/ask';
-import { OFFERED_DOC, OfferedFacts, sealAnswers, type AnswerValue, type QuestionView, type Recorded } from '../schemas/interview';
+import { FLIP_DOC, FlipOffer, OFFERED_DOC, OfferedFacts, sealAnswers, type AnswerValue, type QuestionView, type Recorded } from '../schemas/interview';
 import { WsErrorCode, type ClientMessage, type ServerMessage, type TranscriptEntry } from '../schemas/ws';
 import type { NewTranscriptEntry, SessionStore } from '../store/types';
 import type { Assessment, Category } from '../schemas/profile';
@@ -136,8 +136,6 @@ export class Conversation {
    * or compared, the verdict said): a nod right after it acknowledges that reply, not the item's yes.
    */
   private wentAside = false;
-  /** The item answered no that a bare yes typed at a question taking none (「有的」 to the city) was offered to change. */
-  private flipOffered: { questionId: string } | undefined;
 
   constructor(
     private readonly deps: ConversationDeps,
@@ -267,7 +265,10 @@ export class Conversation {
     const afterAside = this.wentAside;
     this.wentAside = false;
     // A card answered or an edit made after asking back whether to switch category leaves that asking behind.
-    if (msg.type !== 'text') this.switchOffered = this.flipOffered = undefined;
+    if (msg.type !== 'text') {
+      this.switchOffered = undefined;
+      await this.takeFlip(sessionId);
+    }
     // A qa-mode question needs nothing from the store: a model speaker may start on it at once (nothing is sent before the ack).
     const qaEarly = msg.type === 'text' && msg.mode === 'qa' ? this.runtime.speaker.prepare?.(msg.text, this.context(sessionId, null, {})) : undefined;
     // The embedded database runs on this thread: let the model request reach the socket before the first query.
@@ -365,8 +366,8 @@ export class Conversation {
     const switchAsked = this.switchOffered;
     this.switchOffered = undefined;
     // 「要」 or 「不用」 right after being asked whether a bare yes meant to change the item answered no before.
-    const flip = this.flipOffered;
-    this.flipOffered = undefined;
+    const offer = await this.takeFlip(sessionId);
+    const flip = offer && offer.asked === before.question?.id ? offer : undefined;
     const flipSaid = flip && msg.mode !== 'qa' ? rules.switchReply?.(msg.text) : undefined;
     if (flip && flipSaid === 'confirm') return this.turn(sessionId, { type: 'edit', clientId: msg.clientId, questionId: flip.questionId, value: true });
     if (flip && flipSaid === 'decline') {
@@ -401,7 +402,7 @@ export class Conversation {
     const saidNo = lateYes ? this.previousNo(answers, before.question) : undefined;
     if (saidNo && before.question) {
       if (!(await this.commit(sessionId, msg.clientId, msg.text, undefined))) return;
-      this.flipOffered = { questionId: saidNo.questionId };
+      await this.deps.store.putDoc(sessionId, FLIP_DOC, { questionId: saidNo.questionId, asked: before.question.id } satisfies FlipOffer);
       await this.say(sessionId, phrases.flipOffer(clipQuote(msg.text, 20), saidNo.label, before.question), []);
       return this.closeTurn(before, ctx);
     }
@@ -575,7 +576,7 @@ export class Conversation {
             left.reason === 'whichWorkshop' ? phrases.whichWorkshop(before.question, left.choices)
             : left.reason === 'notRead' ? phrases.pendingNotRead(before.question, left.choices[0] ?? '')
             : left.reason === 'wrongKind' ? phrases.wrongKind(before.question, left.choices, left.field)
-            : phrases.lookalike(before.question, left.choices, this.askedName(before)),
+            : phrases.lookalike(before.question, left.choices, this.askedName(before), this.plainOf(before)),
             [],
           );
         }
@@ -664,7 +665,7 @@ export class Conversation {
       : reason === 'instruction' ? phrases.instruction(before.question)
       : reason === 'ghostwrite' ? phrases.ghostwrite(before.question)
       : reason === 'notAnAnswer' ? phrases.notAnAnswer(before.question)
-      : reason === 'lookalike' && interp.kind === 'unclear' ? phrases.lookalike(before.question, interp.choices ?? [], this.askedName(before))
+      : reason === 'lookalike' && interp.kind === 'unclear' ? phrases.lookalike(before.question, interp.choices ?? [], this.askedName(before), this.plainOf(before))
       : reason === 'hedge' && interp.kind === 'unclear' ? phrases.hedge(before.question, interp.choices ?? [], interp.field)
       : reason === 'whichWorkshop' && interp.kind === 'unclear' ? phrases.whichWorkshop(before.question, interp.choices ?? [])
       : reason === 'narrowScope' && interp.kind === 'unclear' ? phrases.narrowScope(before.question, interp.choices ?? [])
@@ -738,6 +739,18 @@ export class Conversation {
       await this.keepOffered(sessionId, offered);
       await this.say(sessionId, phrases.factsOffered(shown), []);
     }
+  }
+
+  /**
+   * The offer to change an earlier 否 made by the last reply, as kept with the session (a reload or another connection
+   * finds it), taken away as it is read: it answers the next message only. A stored value that no longer parses is none.
+   */
+  private async takeFlip(sessionId: string): Promise<FlipOffer> {
+    const held = await this.deps.store.getDoc(sessionId, FLIP_DOC);
+    if (held === undefined || held === null) return null;
+    await this.deps.store.putDoc(sessionId, FLIP_DOC, null);
+    const r = FlipOffer.safeParse(held);
+    return r.success ? r.data : null;
   }
 
   /** The facts offered and not yet taken, as kept with the session (an old session without them has none). */
@@ -917,6 +930,11 @@ export class Conversation {
     const cap = spec.sets?.startsWith('capabilities.') ? spec.sets.slice('capabilities.'.length) : undefined;
     const category = step.assessment.category.recommended ?? step.assessment.category.ifEligible ?? undefined;
     return cap ? capabilityLabel(data, cap as never, category) : spec.label;
+  }
+
+  /** The item waiting in plain words (interview.json `plain`), where the knowledge gives them. */
+  private plainOf(step: Step): string | undefined {
+    return step.question ? indexOf(this.runtime.kb.data).questions.get(step.question.id)?.plain : undefined;
   }
 
   /** A question about the item waiting, answered about it by name; the item is asked again after it. */

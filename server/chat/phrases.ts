@@ -51,6 +51,7 @@ const PLACEHOLDERS = {
   lookalikeAsked: ['label'],
   lookalikeAskedUnnamed: [],
   lookalikeFact: ['words', 'question'],
+  lookalikePlain: ['words', 'plain'],
   lookalikeChoice: ['words', 'question'],
   hedge: ['words', 'hint', 'question'],
   hedgeElsewhere: ['words', 'field', 'question'],
@@ -110,6 +111,7 @@ const PLACEHOLDERS = {
   passingYearless: ['said'],
   passingOtherYear: ['said', 'year', 'years'],
   passingNotOnForm: ['said'],
+  passingPlantCount: ['said'],
   passingPractice: ['said'],
   passingStanding: ['said'],
   passingGhostwrite: ['said'],
@@ -386,8 +388,10 @@ export const phrases = {
   /** A yes that names a plan, a paper record or a manual check, not the system asked about: ask again, never record it. */
   // A yes/no fact (a 失信 listing) is no system: 「有过一次环保处罚」 is told apart from the listing asked about.
   // What was asked is named (`asked`: the capability's label), since 「这项系统」 does not fit a protection system, a network or a policy.
-  lookalike: (q: QuestionView | null, words: string[], asked?: string) =>
+  // A question with a plain wording (interview.json `plain`) is asked again in it: the notice's term did not reach.
+  lookalike: (q: QuestionView | null, words: string[], asked?: string, plain?: string) =>
     !q ? T.unclearNoQuestion
+    : plain ? say('lookalikePlain', { words: words.join(T.nameSeparator), plain })
     : q.kind === 'yesNo' ? say('lookalikeFact', { words: words.join(T.nameSeparator), question: q.text })
     // An option of something held (a title) named without saying it is held: held, or the category applied for now?
     : q.kind === 'choice' ? say('lookalikeChoice', { words: words.join(T.nameSeparator), question: q.text })
@@ -440,7 +444,7 @@ export const phrases = {
       .map((n) =>
         n.reason === 'otherYear'
           ? say('passingOtherYear', { said: n.said, year: n.year, years: n.years })
-          : say(n.reason === 'yearless' ? 'passingYearless' : n.reason === 'practice' ? 'passingPractice' : n.reason === 'standing' ? 'passingStanding' : n.reason === 'ghostwrite' ? 'passingGhostwrite' : 'passingNotOnForm', { said: n.said }),
+          : say(n.reason === 'yearless' ? 'passingYearless' : n.reason === 'practice' ? 'passingPractice' : n.reason === 'standing' ? 'passingStanding' : n.reason === 'ghostwrite' ? 'passingGhostwrite' : n.reason === 'plantCount' ? 'passingPlantCount' : 'passingNotOnForm', { said: n.said }),
       )
       .join(''),
   /**

@@ -295,6 +295,9 @@ function withFormFacts(data: KnowledgeBase['data'], forms: FormPhase | null, tex
   const said = read
     .filter((i) => !own.some((o) => o.questionId === i.questionId) && !(founding && i.questionId === 'form.foundedOn'))
     .map(({ extra, ...i }) => (corrects ? i : { ...i, extra }));
+  // 「厂里设备两百多台」: the whole plant's count has no field (the form asks each workshop's), so the user hears it is not kept.
+  const plant = r.kind === 'answers' && !own.some((o) => o.questionId.startsWith('metric.')) ? loneEquipmentCounts(data.interview.vocabulary, stated).filter((c) => c.scope === 'factory') : [];
+  if (plant.length && r.kind === 'answers') r = { ...r, notes: [...(r.notes ?? []), ...plant.map((c) => ({ said: c.said.replace(/[，,。；;！!\s]+$/u, ''), reason: 'plantCount' as const }))] };
   if (!said.length) return r;
   if (r.kind === 'unclear' && r.reason === 'previous' && !corrects) return r;
   if (r.kind === 'answers') return { ...r, items: [...r.items, ...said] };
@@ -308,10 +311,12 @@ const WORKSHOP_COUNTS = { total: 'form.ws.1.equipmentTotal', automated: 'form.ws
  * 「联网的有六十台左右」 said in an interview reply by a workshop applicant: a count of the one workshop's equipment, which
  * its form asks for, so it is kept there in passing (a round count marked round, with the words said) rather than lost.
  * A factory's counts are the plant's, not any one workshop's, and a reply whose counts gave a ratio keeps them with it.
+ * So is a count a workshop applicant says of the whole plant (「厂里设备两百多台」): the form asks the workshop's own.
  */
 function countsOfTheWorkshop(data: KnowledgeBase['data'], forms: FormPhase, text: string, category: Category | null, own: readonly { questionId: string }[]): { questionId: string; value: AnswerValue; approx?: true; extra: true; said?: string }[] {
   if (category !== 'smartWorkshop' || own.some((o) => o.questionId.startsWith('metric.'))) return [];
   return loneEquipmentCounts(data.interview.vocabulary, text).flatMap((c) => {
+    if (c.scope === 'factory') return [];
     const id = WORKSHOP_COUNTS[c.kind];
     return forms.isFormQuestion(id) ? [{ questionId: id, value: c.value, extra: true as const, ...(c.approx ? { approx: true as const, said: c.said } : {}) }] : [];
   });

@@ -257,13 +257,13 @@ export function equipmentCountsOf(vocabulary: { metricSubjects?: Record<string, 
  * ratio's, and a clause that denies or plans (没有, 计划) states no count held; neither gives any here.
  */
 export function loneEquipmentCounts(
-  vocabulary: { metricSubjects?: Record<string, string[]>; no?: string[]; plannedNo?: string[]; future?: string[] },
+  vocabulary: { metricSubjects?: Record<string, string[]>; no?: string[]; plannedNo?: string[]; future?: string[]; unitScopes?: { factory: string[]; workshop: string[] } },
   rawText: string,
-): { kind: 'total' | 'automated' | 'networked'; value: number; approx: boolean; said: string }[] {
+): LoneCount[] {
   if (equipmentCountsOf(vocabulary, rawText)) return [];
   const subjects = vocabulary.metricSubjects ?? {};
   const has = (words: string[] | undefined, s: string) => (words ?? []).some((w) => s.includes(w.toLowerCase()));
-  const out: { kind: 'total' | 'automated' | 'networked'; value: number; approx: boolean; said: string }[] = [];
+  const out: LoneCount[] = [];
   for (const raw of rawText.slice(0, 400).split(/[，,。；;！!？?\n]+/u)) {
     const clause = normalise(raw).text.trim();
     const found = findQuantities(clause).filter((q) => q.unit !== '%');
@@ -272,9 +272,22 @@ export function loneEquipmentCounts(
     if (has([...(vocabulary.no ?? []), ...(vocabulary.plannedNo ?? []), ...(vocabulary.future ?? [])].filter((w) => /\p{Script=Han}/u.test(w)), clause)) continue;
     const kind = has(subjects['metric.networkedRatio'], clause) ? 'networked' : has(subjects['metric.automationRatio'], clause) ? 'automated' : clause.includes('设备') ? 'total' : undefined;
     if (!kind || out.some((o) => o.kind === kind)) continue;
-    out.push({ kind, value: found[0]!.value, approx: found[0]!.approx, said: raw.trim() });
+    // 「厂里设备两百多台」 counts the whole plant, 「车间设备一百二十台」 one workshop: the clause's own place word says which.
+    const factory = has(vocabulary.unitScopes?.factory, clause);
+    const workshop = has(vocabulary.unitScopes?.workshop, clause);
+    const scope = factory !== workshop ? (factory ? ('factory' as const) : ('workshop' as const)) : undefined;
+    out.push({ kind, value: found[0]!.value, approx: found[0]!.approx, said: raw.trim(), ...(scope ? { scope } : {}) });
   }
   return out;
+}
+
+/** A count of equipment said alone, by what it counts, and the unit it counts where its clause names one (全厂, 车间). */
+export interface LoneCount {
+  kind: 'total' | 'automated' | 'networked';
+  value: number;
+  approx: boolean;
+  said: string;
+  scope?: 'factory' | 'workshop';
 }
 
 /**
@@ -2537,8 +2550,11 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
     // subject, so a no said of a lookalike of another basic question (an accident, a penalty) chooses none of its options.
     // Another question's subject word alone does not move it: a title's name holds 制造 or 生产 often enough.
     const choiceElsewhere = pending.kind === 'choice' && otherLookalike && subjects.some((x) => x.question === pending.id) && !speaksOf(pending.id);
+    // 「没出过环保事故」 to the energy-management question names no system at all: its no is of the accident, not the system.
+    const capElsewhere = pending.id.startsWith('cap.') && otherLookalike && !mentions.length && !metricHits.length;
     const elsewhereSubject =
       choiceElsewhere ||
+      capElsewhere ||
       (yesNo &&
       subjects.some((x) => x.question === pending.id) &&
       ((!speaksOf(pending.id) && (otherLookalike || subjects.some((x) => x.question !== pending.id && speaksOf(x.question)))) || otherSingled));
@@ -2658,6 +2674,12 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
     else if (unheld?.said.length && !several.length) {
       reason = 'lookalike';
       several.push(...unheld.said);
+    } else if (!plain && yesNo && otherLookalike && !speaksOf(pending.id)) {
+      // 「没有环保问题」「环保上没出过事」 to the green-development question: the reply answers a penalty or an accident,
+      // which is no subject of the question asked; it is named back and the question asked again, not met with a bare
+      // 「没听懂」. A question whose own subject words name the penalty or accident reads the no as its answer above.
+      reason = 'lookalike';
+      several.push(rawText.trim().replace(/[\s\p{P}]+$/u, ''));
     } else if (!plain) reason = 'notAnAnswer';
     else if (several.length) reason = 'severalChoices';
   }

@@ -271,6 +271,28 @@ function tradeFromWords(kb: KnowledgeData, text: string): string | undefined {
 
 function tradeWordOf(kb: KnowledgeData, text: string): { code: string; word: string } | undefined {
   const t = text.replace(/\s/g, '');
+  const found = longestTradeWord(kb, t);
+  // 「饲料机械」: the machines for an industry, not the industry itself.
+  const vocab = kb.interview.vocabulary;
+  const eq = vocab.industryEquipment;
+  if (found && eq && eq.from.includes(found.code)) {
+    let at = t.indexOf(found.word);
+    for (; at >= 0; at = t.indexOf(found.word, at + 1)) {
+      const after = t.slice(at + found.word.length);
+      if (eq.suffixes.some((s) => after.startsWith(s))) return { code: eq.division, word: found.word };
+    }
+  }
+  // A product named by its metal decides its trade; a product that is itself another trade's word (轮毂) is that trade's.
+  const product = (run: string) => {
+    const named = longestTradeWord(kb, run);
+    return named && !vocab.industryMaterials?.from.includes(named.code) ? named : undefined;
+  };
+  const made = metalProductIn(vocab.industryMaterials, t, found, product);
+  return made ?? found;
+}
+
+/** The longest name or common word of a division a text holds (spaces taken out), the one named first between equals. */
+function longestTradeWord(kb: KnowledgeData, t: string): { code: string; word: string } | undefined {
   // The longest name or common word found wins: 化学纤维 (28) over 化学 (26), 汽车零部件 over 零部件.
   // Between words of one length the one named first wins: 「煤矿机械，液压…」 names its trade first.
   const vocab = kb.interview.vocabulary;
@@ -288,36 +310,36 @@ function tradeWordOf(kb: KnowledgeData, text: string): { code: string; word: str
   }
   for (const [code, words] of indexOf(kb).tradeAliases) for (const w of words) consider(code, w);
   const found = best as { code: string; word: string; at: number } | undefined;
-  // 「饲料机械」: the machines for an industry, not the industry itself.
-  const eq = vocab.industryEquipment;
-  if (found && eq && eq.from.includes(found.code)) {
-    let at = t.indexOf(found.word);
-    for (; at >= 0; at = t.indexOf(found.word, at + 1)) {
-      const after = t.slice(at + found.word.length);
-      if (eq.suffixes.some((s) => after.startsWith(s))) return { code: eq.division, word: found.word };
-    }
-  }
-  const made = metalProductIn(vocab.industryMaterials, t, found);
-  return made ?? found;
+  return found && { code: found.code, word: found.word };
 }
 
 /**
  * 「不锈钢餐具」「铝合金门窗」: the metal is what the product is made of, and the product decides the trade. Read only
  * where no longer trade word was found than the bare metal, so 炼钢, 电解铝 and 铝型材 keep their smelting division.
- * A metal of one character needs a product of two or more after it, so 钢琴 and 铁路 name no metal product.
+ * A metal of one character needs a product of two or more after it, or one of `shortProducts` (钢窗, 铁门), so 钢琴 and
+ * 铁路 name no metal product; a metal inside a longer one at the same place (铝 of 铝合金型材) is read as the longer one.
+ * A product that is another division's own trade word (铝合金轮毂, 不锈钢轮毂: 轮毂 is a car part) is that division's.
  */
-function metalProductIn(m: KnowledgeData['interview']['vocabulary']['industryMaterials'], t: string, found: { code: string; word: string } | undefined) {
+function metalProductIn(
+  m: KnowledgeData['interview']['vocabulary']['industryMaterials'],
+  t: string,
+  found: { code: string; word: string } | undefined,
+  productTrade: (product: string) => { code: string; word: string } | undefined,
+) {
   if (!m || (found && !(m.from.includes(found.code) && m.materials.includes(found.word)))) return undefined;
   const processed = m.processes.some((w) => t.includes(w));
   for (const metal of m.materials) {
     for (let at = t.indexOf(metal); at >= 0; at = t.indexOf(metal, at + 1)) {
+      if (m.materials.some((o) => o.length > metal.length && t.startsWith(o, at))) continue;
       let run = /^[^\s，,。；;：:、！!？?的]*/u.exec(t.slice(at + metal.length))![0];
       for (let cut = true; cut; ) {
         cut = false;
         for (const w of m.trailing) if (run.length > w.length && run.endsWith(w)) (run = run.slice(0, -w.length)), (cut = true);
       }
       if (m.stock.includes(run) || m.materials.includes(run)) continue;
-      if (run.length >= (metal.length > 1 ? 1 : 2) && !m.trailing.includes(run)) return { code: m.division, word: metal + run };
+      const own = run && productTrade(run);
+      if (own) return own;
+      if ((run.length >= (metal.length > 1 ? 1 : 2) || m.shortProducts.includes(run)) && !m.trailing.includes(run)) return { code: m.division, word: metal + run };
       if (processed && found) return { code: m.division, word: found.word };
     }
   }

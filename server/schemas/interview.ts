@@ -100,9 +100,11 @@ export type ApplyResult =
  * form does not ask (「今年营收两个亿」). 'practice': a yes that names only a
  * way of working by hand (「有，纸质的」), recorded as no system, with the words that said so. 'ghostwrite': a request
  * to write the answer up for the enterprise (「你帮我写得正式一点」) beside the facts it gave, which are recorded as said.
+ * 'plantCount': a count of the whole plant's equipment (「厂里设备两百多台」), which the form, asking each workshop's, has
+ * no field for.
  */
 export type PassingNote =
-  | { said: string; reason: 'yearless' | 'notOnForm' | 'practice' | 'standing' | 'ghostwrite' }
+  | { said: string; reason: 'yearless' | 'notOnForm' | 'practice' | 'standing' | 'ghostwrite' | 'plantCount' }
   /** A yearly figure of a year the form's table has no column for (今年, 2019年): the year said and the table's years, listed. */
   | { said: string; reason: 'otherYear'; year: number; years: string };
 
@@ -195,3 +197,13 @@ export const OfferedFacts = z
 export type OfferedFacts = z.infer<typeof OfferedFacts>;
 /** The session document that holds them. */
 export const OFFERED_DOC = 'offered';
+
+/**
+ * The item answered no that a bare yes typed at a question taking none (「有的」 to the city) was offered to change, and the
+ * question waiting when it was offered: kept with the session, so the 「要」 or 「不用」 typed after a reload still answers the
+ * offer. It holds for the next message only, and only while the same question waits.
+ */
+export const FlipOffer = z.object({ questionId: z.string().min(1).max(200), asked: z.string().min(1).max(200) }).nullable();
+export type FlipOffer = z.infer<typeof FlipOffer>;
+/** The session document that holds it. */
+export const FLIP_DOC = 'flipOffer';

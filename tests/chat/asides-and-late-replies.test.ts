@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { serveForFile } from './serve';
 import { discreteFactory, workshop, type ScriptedEnterprise } from './enterprises';
 import { said, steer, typed } from './steer';
+import { ChatClient } from './client';
 import type { ServerMessage } from '../../server/schemas/ws';
 
 /*
@@ -46,6 +47,36 @@ describe('a bare yes where the item waiting takes none', () => {
   it('near miss: a city typed after the offer answers the city', async () => {
     const [, city] = await replies(noOther, 'ent.city', ['有的', '郑州']);
     expect(city!.stored).toEqual({ 'ent.city': '郑州市' });
+  }, 120_000);
+
+  // The offer is kept with the session: a reload (a new socket, the same token) still takes the 要 or 不用 it asked for.
+  async function acrossReload(text: string, after: string) {
+    const s = await steer(srv.url, noOther, (q) => q.id === 'ent.city');
+    const offer = await typed(s.client, 'r0', text);
+    expect(said(offer.msgs).join('\n')).toContain('改成“是”吗');
+    await s.client.close();
+    const c = await ChatClient.connect(srv.url);
+    c.send({ type: 'open', sessionId: s.sessionId, token: s.token });
+    expect((await c.next('session')).resumed).toBe(true);
+    expect((await c.next('question')).question?.id).toBe('ent.city');
+    const r = await typed(c, 'r1', after);
+    await c.close();
+    return { stored: stored(r.msgs), next: r.next?.id, said: said(r.msgs).join('\n') };
+  }
+
+  for (const [text, yes] of [['有的', '要'], ['是的，其实有', '嗯，改吧'], ['其实是有的', '要改']] as const) {
+    it(`「${text}」 offered before a reload, 「${yes}」 after it changes the no`, async () => {
+      const r = await acrossReload(text, yes);
+      expect(r.stored).toEqual({ 'ent.appliedThisYear': true });
+    }, 120_000);
+  }
+
+  it('near miss: 「不用」 after a reload keeps the no, and a city after it answers the city', async () => {
+    const kept = await acrossReload('有的', '不用');
+    expect(kept.stored).toEqual({});
+    expect(kept.next).toBe('ent.city');
+    const city = await acrossReload('有的', '郑州');
+    expect(city.stored).toEqual({ 'ent.city': '郑州市' });
   }, 120_000);
 
   it('near miss: 「有的」 at a yes-or-no item is its yes', async () => {

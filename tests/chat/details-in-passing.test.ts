@@ -41,7 +41,27 @@ describe('a lone count said at an interview question', () => {
     expect(r.next).toBe('self.automationAdvanced');
   }, 120_000);
 
+  // A workshop applicant's count of the whole plant is no count of its workshop: the form asks the workshop's own.
+  it.each(['有，厂里设备两百多台', '有，全厂设备一共260台', '有，整个厂设备有三百来台'])('a workshop applicant\'s 「%s」 stores its answer and no count, and says the form has no field for it', async (text) => {
+    const r = await reply(workshop, 'cap.mes', [text]);
+    expect(r.stored).toEqual({ 'cap.mes': true });
+    expect(r.said).toContain(`“${text.slice(2)}”是全厂的设备数`);
+    expect(r.said).toContain('没有全厂总数一栏');
+  }, 120_000);
+
   // Near miss: a factory's count is the plant's, kept for no workshop.
+  it('a factory applicant\'s 「有，厂里设备两百多台」 stores its answer and no count, and says so', async () => {
+    const r = await reply(discreteFactory, 'cap.mes', ['有，厂里设备两百多台']);
+    expect(r.stored).toEqual({ 'cap.mes': true });
+    expect(r.said).toContain('“厂里设备两百多台”是全厂的设备数');
+  }, 120_000);
+
+  it('near miss: a workshop\'s own count is kept, with no word of the plant', async () => {
+    const r = await reply(workshop, 'cap.mes', ['有，车间设备一共一百二十台']);
+    expect(r.stored).toEqual({ 'cap.mes': true, 'form.ws.1.equipmentTotal': 120 });
+    expect(r.said).not.toContain('全厂的设备数');
+  }, 120_000);
+
   it('a factory applicant\'s 「有，联网的有六十台左右」 stores its answer and no count', async () => {
     const r = await reply(discreteFactory, 'cap.mes', ['有，联网的有六十台左右']);
     expect(r.stored).toEqual({ 'cap.mes': true });

@@ -146,3 +146,24 @@ describe('counts said at a self-assessed rate', () => {
     expect(r.next).toBe('self.networkingAdvanced');
   }, 120_000);
 });
+
+describe('a no of an environmental penalty or accident at the green-development question', () => {
+  it.each(['没有环保问题', '环保上没出过事', '这几年没被环保罚过', '环保这块从来没出过事故'])('「%s」 records nothing, and the question is asked again in plain words', async (text) => {
+    const r = await reply(workshop, 'ent.greenPriority', text);
+    expect(r.stored).toEqual({});
+    expect(r.next).toBe('ent.greenPriority');
+    expect(r.said).toContain(`您说的「${text}」讲的是别的方面`);
+    expect(r.said).toContain('单位产值能耗或排放有没有明显下降');
+    expect(r.said).not.toContain('我不确定这句话是不是在回答');
+  }, 120_000);
+
+  // Near misses: a no that opens the reply, or a drop of energy or of its absence said, answers the question.
+  it.each([
+    ['没有，环保也没出过事', false],
+    ['能耗降了一成多', true],
+    ['降本增效搞了，能耗还是那样', false],
+  ])('「%s」 answers %s', async (text, value) => {
+    const r = await reply(workshop, 'ent.greenPriority', text);
+    expect(r.stored).toEqual({ 'ent.greenPriority': value });
+  }, 120_000);
+});

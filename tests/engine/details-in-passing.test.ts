@@ -106,6 +106,19 @@ describe('a lone count of equipment', () => {
     expect(loneEquipmentCounts(kb.interview.vocabulary, text)).toEqual(want);
   });
 
+  // The unit a count is of, where its clause names one: the plant's count is no workshop's.
+  it.each([
+    ['厂里设备两百多台', 'factory'],
+    ['全厂设备一共260台', 'factory'],
+    ['整个厂设备有三百来台', 'factory'],
+    ['车间设备一共一百二十台', 'workshop'],
+    ['设备一共一百二十台', undefined],
+  ] as const)('「%s」 is a count of the %s', (text, scope) => {
+    const [c] = loneEquipmentCounts(kb.interview.vocabulary, text);
+    expect(c?.kind).toBe('total');
+    expect(c?.scope).toBe(scope);
+  });
+
   // Near misses: the rest counted, a plan, points rather than devices, a pair that gives a ratio.
   it.each(['没联网的有二十台', '计划明年联网30台', '有一百来个点能自动采', '自动化的大概有40台，联网的三十台', '员工420人'])('「%s」 gives none', (text) => {
     expect(loneEquipmentCounts(kb.interview.vocabulary, text)).toEqual([]);

@@ -20,6 +20,7 @@ const ui = {
     hardNoneFailing: '未见不符。',
     chosenCategory: '所选：{category}',
     chosenFitsWorse: '{better}差距更少',
+    chosenFitsWorseUnasked: '{better}或许差距更少，尚缺{count}问',
     blockedHelp: '答错了可以改；拿不准请打热线。',
   },
 };
@@ -117,6 +118,42 @@ describe('an ineligible verdict', () => {
     expect(old.shadowRoot!.querySelector('.blocked-help')).toBeNull();
   });
 });
+
+describe('the header of a chosen category that fits worse, with questions of the better one unasked', () => {
+  const chosen = (fitsBetter: NonNullable<Assessment['category']['fitsBetter']>, wording: { assessment: Omit<typeof ui.assessment, 'chosenFitsWorseUnasked'> & { chosenFitsWorseUnasked?: string } } = ui) =>
+    mount('zz-assessment-panel', {
+      assessment: { ...assessment, category: { ...assessment.category, recommended: 'discreteFactory', fitsBetter } },
+      progress: { answered: 30, remaining: 0, phase: 'done' },
+      notice: { shortTitle: '测试通知', ui: wording },
+    }).then(textOf);
+
+  it.each([
+    [{ category: 'smartWorkshop', gaps: 1, chosenGaps: 3, unknown: 2 }, '智能车间或许差距更少，尚缺2问'],
+    [{ category: 'smartWorkshop', gaps: 0, chosenGaps: 4, unknown: 5 }, '智能车间或许差距更少，尚缺5问'],
+    [{ category: 'processFactory', gaps: 2, chosenGaps: 6, unknown: 1 }, '流程型智能工厂或许差距更少，尚缺1问'],
+  ] as const)('says how many are unasked (%j)', async (fitsBetter, said) => {
+    const text = await chosen(fitsBetter);
+    expect(text).toContain(said);
+    expect(text).not.toContain(`${CATEGORY_OF[fitsBetter.category]}差距更少`);
+  });
+
+  // Near misses: with none unasked, or with a version that has no such wording, the header is the plain one.
+  it('with none unasked, the header is the plain one', async () => {
+    expect(await chosen({ category: 'smartWorkshop', gaps: 1, chosenGaps: 3 })).toContain('智能车间差距更少');
+    expect(await chosen({ category: 'smartWorkshop', gaps: 1, chosenGaps: 3, unknown: 0 })).not.toContain('尚缺');
+  });
+
+  it('a version without the wording keeps the plain header', async () => {
+    const { chosenFitsWorseUnasked: _, ...older } = ui.assessment;
+    expect(await chosen({ category: 'smartWorkshop', gaps: 1, chosenGaps: 3, unknown: 2 }, { assessment: older })).toContain('智能车间差距更少');
+  });
+
+  it('the closing note says it too', () => {
+    expect(doneNote('discreteFactory', { category: 'smartWorkshop', gaps: 1, chosenGaps: 3, unknown: 2 }, ui)).toContain('智能车间或许差距更少，尚缺2问');
+  });
+});
+
+const CATEGORY_OF = { smartWorkshop: '智能车间', processFactory: '流程型智能工厂', discreteFactory: '离散型智能工厂' } as const;
 
 describe('the note of a finished interview', () => {
   it.each([

@@ -5,7 +5,7 @@ import type { Assessment } from '../../server/schemas/profile';
 import type { Progress } from '../../server/schemas/interview';
 import type { UiWording } from '../../server/knowledge/schemas/ui';
 import { controls } from './shared-styles';
-import { CATEGORY_LABEL, STATUS_ICON, STATUS_LABEL, VERDICT_LABEL, capabilityLabel } from '../lib/format';
+import { CATEGORY_LABEL, STATUS_ICON, STATUS_LABEL, VERDICT_LABEL, capabilityLabel, fitsWorseLine } from '../lib/format';
 import { fill, fillParts, words } from '../lib/messages';
 import './zz-citation-chip';
 
@@ -237,7 +237,7 @@ export class ZzAssessmentPanel extends LitElement {
         <strong>${VERDICT_LABEL[a.verdict]}</strong>
         ${rec && fit && ui
           ? html`<span class="cat">${fill(ui.chosenCategory, { category: CATEGORY_LABEL[rec] })}</span>
-              <span class="cat muted">${fill(ui.chosenFitsWorse, { better: CATEGORY_LABEL[fit.category] })}</span>`
+              <span class="cat muted">${fitsWorseLine(ui, fit)}</span>`
           : rec
             ? html`<span class="cat">${fill(a.category.notYet ? W.fitsNotYet : W.recommended, { category: CATEGORY_LABEL[rec] })}</span>`
             : a.eligible

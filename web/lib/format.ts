@@ -130,6 +130,15 @@ export function isHeadingOnly(text: string, title: string): boolean {
 }
 
 /**
+ * The header's 「按要素条件，X更合适」, in the session's knowledge wording: while some of X's element questions are unasked
+ * it says how many, since X fits better only if they are met (the wording for it is optional in older versions).
+ */
+export function fitsWorseLine(u: UiWording['assessment'], fitsBetter: NonNullable<Assessment['category']['fitsBetter']>): string {
+  const better = CATEGORY_LABEL[fitsBetter.category];
+  return fitsBetter.unknown && u.chosenFitsWorseUnasked ? fill(u.chosenFitsWorseUnasked, { better, count: fitsBetter.unknown }) : fill(u.chosenFitsWorse, { better });
+}
+
+/**
  * The closing note of a finished interview. A category the enterprise chose that fits worse is its choice, said with
  * the better one in the session's knowledge wording, as the panel says it: never 「推荐申报」.
  */
@@ -138,7 +147,7 @@ export function doneNote(category: Category, fitsBetter: Assessment['category'][
   if (fitsBetter && u)
     return fill(words.app.doneChosen, {
       chosen: fill(u.chosenCategory, { category: CATEGORY_LABEL[category] }),
-      fitsWorse: fill(u.chosenFitsWorse, { better: CATEGORY_LABEL[fitsBetter.category] }),
+      fitsWorse: fitsWorseLine(u, fitsBetter),
     });
   return fill(notYet ? words.app.doneNotYet : words.app.done, { category: CATEGORY_LABEL[category] });
 }

@@ -378,6 +378,11 @@ export const InterviewQuestion = z
      */
     unsureNote: Text.optional(),
     /**
+     * The question in plain words, short, said again when a reply speaks of another subject (「没有环保问题」 to whether
+     * the enterprise is a 节能减排绿色发展企业): what it really asks, without the notice's terms.
+     */
+    plain: Text.optional(),
+    /**
      * A reply about something outside what a choice question asks (a 市级 or 国家级 title, asked
      * about the province's titles) answers `value`, unless it also names one of `unless`.
      */
@@ -894,10 +899,12 @@ export const InterviewFile = z
       /**
        * A metal named as what a product is made of (不锈钢餐具, 铝合金门窗, 铜管件) is no smelting trade: a bare
        * `materials` word of `from`'s divisions followed by a product that is no mill form of the metal (`stock`:
-       * 板, 管, 型材), or said beside a part-making `processes` word (冲压, 抛光, 焊接), reads as `division`.
+       * 板, 管, 型材), or said beside a part-making `processes` word (冲压, 抛光, 焊接), reads as `division`. A metal of one
+       * character takes a product of one character only from `shortProducts` (钢窗, 铁门), so 钢琴 and 铁路 name none.
+       * A product that is a trade word of another division itself (铝合金轮毂: 轮毂 is 汽车零部件) is that division's.
        */
       industryMaterials: z
-        .object({ materials: Words, stock: Words, trailing: Words, processes: Words, division: z.string().regex(/^\d{2}$/), from: z.array(z.string().regex(/^\d{2}$/)) })
+        .object({ materials: Words, stock: Words, trailing: Words, processes: Words, shortProducts: Words.default([]), division: z.string().regex(/^\d{2}$/), from: z.array(z.string().regex(/^\d{2}$/)) })
         .optional(),
       yesDisplay: Text,
       noDisplay: Text,

@@ -29,6 +29,12 @@ export const UiWording = z.object({
     chosenCategory: Text.refine((t) => t.includes('{category}'), 'chosenCategory must name {category}'),
     chosenFitsWorse: Text.refine((t) => t.includes('{better}'), 'chosenFitsWorse must name {better}'),
     /**
+     * The same header while {count} of the better one's element questions are unasked (fitsBetter `unknown`): it fits
+     * better only if those are met, so the header says they are unasked, as the reason under it does. Without it, the
+     * page shows chosenFitsWorse.
+     */
+    chosenFitsWorseUnasked: Text.refine((t) => t.includes('{better}') && t.includes('{count}'), 'chosenFitsWorseUnasked must name {better} and {count}').optional(),
+    /**
      * Under the failing hard conditions: what to do beyond each condition's own remedy (correct a wrong answer, or ask
      * the notice's contact). In ui.json it names {unit} and {phone}; the server fills them from facts.json `contact`
      * before sending, so the page receives the sentence whole. Optional on the wire for sessions of older versions.
