@@ -11,6 +11,9 @@ import type { AskResponse } from '../schemas/ask';
 import type { AnswerSource } from '../qa/answer';
 import type { ReviewRecord } from './bureau';
 import type { KnowledgeBase } from '../knowledge/base';
+import { kindOfAnswer, SMALL_TALK_TOPIC, type LogKind, type UnkindedRow } from './log-kind';
+
+export { SMALL_TALK_TOPIC };
 
 /**
  * What an answer looks like to the log: the AskResponse fields it reads, and where an offline answer came
@@ -120,9 +123,6 @@ export function noticeNumbers(kb: Pick<KnowledgeBase, 'data'>): string[] {
   return publishedNumbers(kb.data.clauses.map((c) => c.text));
 }
 
-/** The out-of-scope topic (intents.json) of text that asks nothing of the notice: greetings, the weather, a joke. */
-export const SMALL_TALK_TOPIC = 'chat';
-
 /** The CLI runs beside the server and cannot open its database; it spools questions to a file the server imports. */
 export function spoolPath(dataDir: string): string {
   return join(staffDir(dataDir), 'cli-questions.jsonl');
@@ -148,7 +148,7 @@ export function spoolQuestion(dataDir: string, rec: QuestionRecord, published: r
 const LOG_BATCH = 500;
 const LOG_FLUSH_MS = 250;
 
-const LOG_COLUMNS = 'id, at, source, session_id, question, answer, clauses, entry, confidence, refused, knowledge_version, search_text, refusal_topic';
+const LOG_COLUMNS = 'id, at, source, session_id, question, answer, clauses, entry, confidence, refused, knowledge_version, search_text, refusal_topic, kind';
 const UNIQUE_VIOLATION = '23505';
 
 /**
@@ -182,6 +182,7 @@ function questionRow(id: string, at: Date, rec: QuestionRecord, published: reado
     rec.knowledgeVersion,
     searchText(question),
     refusedOf(a) && a.topic ? a.topic : null,
+    kindOfAnswer({ source: rec.source, question: rec.question, acknowledged: a.source === 'acknowledgement', refused: refusedOf(a), topic: a.topic }, published),
   ];
 }
 
@@ -224,6 +225,11 @@ export class StaffStore {
    * question or answer quotes them, while the asker's own numbers are masked.
    */
   publishedNumbers: (knowledgeVersion: string) => readonly string[] = () => [];
+  /**
+   * The kind of a row logged before the log kept one (kindOfLogged, with its knowledge version's rules). Without the
+   * rules, it is read from what the row holds: an interview reply was one not read, anything else a question.
+   */
+  kindOfOld: (row: UnkindedRow & { knowledgeVersion: string }) => LogKind = (row) => (row.source === 'interview' ? 'misread' : 'question');
   /** The staff tables are created by the store's migrations (server/store/migrations/0003-staff.ts and later). */
   constructor(
     private readonly db: Db,
@@ -397,6 +403,32 @@ export class StaffStore {
     return this.searchFilled;
   }
 
+  private kindsFilled?: Promise<void>;
+
+  /**
+   * Gives the rows logged before the log kept a kind theirs, once per store, in batches: the dashboard and the review
+   * queue then treat old rows as new ones. Only the empty kind is written; the row's text and outcome stay as logged.
+   */
+  private fillKinds(): Promise<void> {
+    this.kindsFilled ??= (async () => {
+      for (;;) {
+        const r = await this.db.query<{ id: string; source: QuestionSource; question: string; answer: string; knowledge_version: string }>(
+          'select id, source, question, answer, knowledge_version from staff_question_log where kind is null limit 200',
+        );
+        if (!r.rows.length) return;
+        const values = r.rows.map((_, i) => `($${2 * i + 1}::uuid, $${2 * i + 2})`).join(', ');
+        await this.db.query(
+          `update staff_question_log l set kind = v.k from (values ${values}) as v(id, k) where l.id = v.id and l.kind is null`,
+          r.rows.flatMap((row) => [row.id, this.kindOfOld({ source: row.source, question: row.question, answer: row.answer, knowledgeVersion: row.knowledge_version })]),
+        );
+      }
+    })().catch((err) => {
+      this.kindsFilled = undefined;
+      throw err;
+    });
+    return this.kindsFilled;
+  }
+
   /** Imports the lines the CLI appended since the last import; a partly written last line waits for the next call. */
   async importSpool(): Promise<number> {
     await this.flushLog();
@@ -449,13 +481,14 @@ export class StaffStore {
    */
   async reviewQueue(q: { limit: number; lowConfidence: number; before?: string }): Promise<QuestionLogEntry[]> {
     await this.importSpool();
-    const args: unknown[] = [q.lowConfidence, SMALL_TALK_TOPIC];
+    await this.fillKinds();
+    const args: unknown[] = [q.lowConfidence];
     const before = q.before ? `and at < $${args.push(q.before)}` : '';
-    // Small talk (「讲个笑话」「你好吗」) was refused as a topic of its own, which no answer entry is written for: it stays
-    // in the log but is no unanswered question. One the asker rated unhelpful is still for review.
+    // Small talk (「讲个笑话」「你好吗」「谢谢」) asks nothing that an answer entry could be written for, and an interview
+    // reply the rules read is no misread: both stay in the log but out of the queue. One rated unhelpful is still for review.
     const r = await this.db.query<LogRow>(
       `select ${LOG_SELECT} from staff_question_log
-       where reviewed_at is null and ((refused and refusal_topic is distinct from $2) or (not refused and confidence < $1) or feedback = 'down') ${before}
+       where reviewed_at is null and ((kind in ('question', 'misread') and (refused or confidence < $1)) or feedback = 'down') ${before}
        order by at desc, id limit $${args.push(q.limit * 2 + 20)}`,
       args,
     );
@@ -539,22 +572,24 @@ export class StaffStore {
    */
   async dashboard(days: number, lowConfidence: number, year: number, timeZone: string): Promise<DashboardData> {
     await this.importSpool();
+    await this.fillKinds();
     const since = `now() - make_interval(days => ${Math.trunc(days)})`;
     // A day is the staff's calendar day in `timeZone`, not the database session's (UTC): a
     // question asked at 07:00 北京时间 belongs to that morning, not to the day before.
-    // An interview reply the rules did not read is logged for the review queue, but no one asked it: it is counted
-    // apart (misreads), never as a question, a refusal or an unsure answer.
+    // Only questions are counted as such (LogKind): a greeting, thanks or small talk asked nothing, and an interview
+    // reply the rules did not read is logged for the review queue but no one asked it: it is counted apart
+    // (misreads), never as a question, a refusal or an unsure answer.
     const perDay = await this.db.query<{ day: string; questions: number; refused: number; low: number; misreads: number }>(
-      `select to_char(at at time zone $2, 'YYYY-MM-DD') as day, count(*) filter (where source <> 'interview')::int as questions,
-              count(*) filter (where source <> 'interview' and refused)::int as refused,
-              count(*) filter (where source <> 'interview' and not refused and confidence < $1)::int as low,
-              count(*) filter (where source = 'interview')::int as misreads
+      `select to_char(at at time zone $2, 'YYYY-MM-DD') as day, count(*) filter (where kind = 'question')::int as questions,
+              count(*) filter (where kind = 'question' and refused)::int as refused,
+              count(*) filter (where kind = 'question' and not refused and confidence < $1)::int as low,
+              count(*) filter (where kind = 'misread')::int as misreads
        from staff_question_log where at > ${since} group by 1 order by 1`,
       [lowConfidence, timeZone],
     );
     const topics = await this.db.query<{ clause: string; count: number }>(
       `select c as clause, count(*)::int as count from staff_question_log, jsonb_array_elements_text(clauses) as c
-       where at > ${since} and source <> 'interview' group by c order by count desc, c limit 10`,
+       where at > ${since} and kind = 'question' group by c order by count desc, c limit 10`,
     );
     const group = (col: string) =>
       this.db.query<{ key: string | null; count: number }>(`select ${col} as key, count(*)::int as count from staff_submissions where programme_year = $1 group by 1 order by count desc, 1`, [year]);
