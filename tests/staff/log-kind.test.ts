@@ -109,4 +109,16 @@ describe('rows logged before the log kept a kind', () => {
     const log = (await b.app.inject({ method: 'GET', url: '/api/staff/questions?limit=100', headers: as(helpline) })).json();
     expect(log.total).toBe(Object.keys(ids).length);
   });
+
+  it('exports an interview reply not read as 评估未读懂 in the 未能回答 column, a refused question as 是', async () => {
+    const csv = (await b.app.inject({ method: 'GET', url: '/api/staff/questions.csv', headers: as(helpline) })).body;
+    const lines = csv.replace(/^\uFEFF/u, '').split('\r\n').filter(Boolean);
+    const head = lines[0]!.split(',');
+    const refused = head.indexOf('未能回答');
+    const question = head.indexOf('问题');
+    const cell = (q: string) => lines.find((l) => l.split(',')[question] === q)!.split(',')[refused];
+    expect(cell('差不多吧')).toBe('评估未读懂');
+    expect(cell('刘总')).toBe('评估未读懂');
+    expect(cell('申报押金怎么退')).toBe('是');
+  });
 });
