@@ -317,7 +317,7 @@ function wrongKindError(kb: FormsKnowledge, choices: string[], field: string): s
 
 export function checkFormValue(kb: FormsKnowledge, answers: Answers, category: Category | null, questionId: string, text: string): FormCheckResult {
   const view = formView(kb, questionId, category);
-  if (!view || !questionId.startsWith('form.')) return { ok: false, error: `未知的问题：${questionId}` };
+  if (!view || !questionId.startsWith('form.')) return { ok: false, error: fill(kb.formQuestions.messages.unknownQuestion, { questionId }) };
   // The box reads a phone's full-width digits as the chat does.
   const t = halfWidthAlnum(text).trim();
   let value: AnswerValue;
