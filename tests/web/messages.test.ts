@@ -29,7 +29,7 @@ const codeFiles = tsFiles(CODE_DIRS);
 /** The staff console reads some of its wording from the file too: its reads count as uses. */
 const readingFiles = [...codeFiles, ...tsFiles(['web/console/components'])];
 /** The console's views whose wording has moved to the file: they are scanned as the page's components are. */
-const CONSOLE_MOVED = ['zz-console-app', 'zz-console-ask', 'zz-console-dashboard', 'zz-console-log', 'zz-console-login', 'zz-console-password', 'styles'].map(
+const CONSOLE_MOVED = ['zz-console-app', 'zz-console-ask', 'zz-console-assist', 'zz-console-dashboard', 'zz-console-log', 'zz-console-login', 'zz-console-password', 'styles'].map(
   (f) => `web/console/components/${f}.ts`,
 );
 
