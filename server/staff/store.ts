@@ -55,6 +55,13 @@ interface LogRow {
   refusal_topic: string | null;
 }
 
+/**
+ * A row's kind (LogKind) as the dashboard and the review queue read it. A row logged before the log kept one is read
+ * by what it holds until it is given its own (StaffStore.fillKinds): an interview reply as not read, small talk by
+ * the topic its refusal named, anything else as a question.
+ */
+const KIND = `coalesce(kind, case when source = 'interview' then 'misread' when refused and refusal_topic = '${SMALL_TALK_TOPIC}' then 'smallTalk' else 'question' end)`;
+
 /** The columns a logged question is read with, and the row read as an entry of the log. */
 const LOG_SELECT = 'id, at, source, question, answer, clauses, entry, confidence, refused, feedback, knowledge_version, refusal_topic';
 /**
@@ -403,14 +410,16 @@ export class StaffStore {
     return this.searchFilled;
   }
 
-  private kindsFilled?: Promise<void>;
+  private kindsFilling?: Promise<void>;
 
   /**
-   * Gives the rows logged before the log kept a kind theirs, once per store, in batches: the dashboard and the review
-   * queue then treat old rows as new ones. Only the empty kind is written; the row's text and outcome stay as logged.
+   * Gives the rows logged without a kind theirs, in batches: the dashboard and the review queue then treat old rows as
+   * new ones. Reading a row again with the rules takes a while, so a read of the log starts this and does not wait for
+   * it (a row is read by what it holds meanwhile, see KIND). Only the empty kind is written; the row's text and outcome
+   * stay as logged. One run at a time; a call after a run looks again, which the index makes cheap.
    */
-  private fillKinds(): Promise<void> {
-    this.kindsFilled ??= (async () => {
+  fillKinds(): Promise<void> {
+    this.kindsFilling ??= (async () => {
       for (;;) {
         const r = await this.db.query<{ id: string; source: QuestionSource; question: string; answer: string; knowledge_version: string }>(
           'select id, source, question, answer, knowledge_version from staff_question_log where kind is null limit 200',
@@ -419,14 +428,27 @@ export class StaffStore {
         const values = r.rows.map((_, i) => `($${2 * i + 1}::uuid, $${2 * i + 2})`).join(', ');
         await this.db.query(
           `update staff_question_log l set kind = v.k from (values ${values}) as v(id, k) where l.id = v.id and l.kind is null`,
-          r.rows.flatMap((row) => [row.id, this.kindOfOld({ source: row.source, question: row.question, answer: row.answer, knowledgeVersion: row.knowledge_version })]),
+          r.rows.flatMap((row) => [row.id, this.oldKind({ source: row.source, question: row.question, answer: row.answer, knowledgeVersion: row.knowledge_version })]),
         );
       }
-    })().catch((err) => {
-      this.kindsFilled = undefined;
-      throw err;
+    })().finally(() => {
+      this.kindsFilling = undefined;
     });
-    return this.kindsFilled;
+    return this.kindsFilling;
+  }
+
+  /** A row the rules cannot read again (its version's knowledge broken) is read by what it holds, never left without a kind. */
+  private oldKind(row: UnkindedRow & { knowledgeVersion: string }): LogKind {
+    try {
+      return this.kindOfOld(row);
+    } catch {
+      return row.source === 'interview' ? 'misread' : 'question';
+    }
+  }
+
+  /** Starts giving rows without a kind theirs, not waiting for it; a failure is told like a failed log write. */
+  private startFillingKinds(): void {
+    if (!this.kindsFilling) this.fillKinds().catch((err) => this.onLogError(err));
   }
 
   /** Imports the lines the CLI appended since the last import; a partly written last line waits for the next call. */
@@ -481,14 +503,14 @@ export class StaffStore {
    */
   async reviewQueue(q: { limit: number; lowConfidence: number; before?: string }): Promise<QuestionLogEntry[]> {
     await this.importSpool();
-    await this.fillKinds();
+    this.startFillingKinds();
     const args: unknown[] = [q.lowConfidence];
     const before = q.before ? `and at < $${args.push(q.before)}` : '';
     // Small talk (「讲个笑话」「你好吗」「谢谢」) asks nothing that an answer entry could be written for, and an interview
     // reply the rules read is no misread: both stay in the log but out of the queue. One rated unhelpful is still for review.
     const r = await this.db.query<LogRow>(
       `select ${LOG_SELECT} from staff_question_log
-       where reviewed_at is null and ((kind in ('question', 'misread') and (refused or confidence < $1)) or feedback = 'down') ${before}
+       where reviewed_at is null and ((${KIND} in ('question', 'misread') and (refused or confidence < $1)) or feedback = 'down') ${before}
        order by at desc, id limit $${args.push(q.limit * 2 + 20)}`,
       args,
     );
@@ -572,7 +594,7 @@ export class StaffStore {
    */
   async dashboard(days: number, lowConfidence: number, year: number, timeZone: string): Promise<DashboardData> {
     await this.importSpool();
-    await this.fillKinds();
+    this.startFillingKinds();
     const since = `now() - make_interval(days => ${Math.trunc(days)})`;
     // A day is the staff's calendar day in `timeZone`, not the database session's (UTC): a
     // question asked at 07:00 北京时间 belongs to that morning, not to the day before.
@@ -580,16 +602,16 @@ export class StaffStore {
     // reply the rules did not read is logged for the review queue but no one asked it: it is counted apart
     // (misreads), never as a question, a refusal or an unsure answer.
     const perDay = await this.db.query<{ day: string; questions: number; refused: number; low: number; misreads: number }>(
-      `select to_char(at at time zone $2, 'YYYY-MM-DD') as day, count(*) filter (where kind = 'question')::int as questions,
-              count(*) filter (where kind = 'question' and refused)::int as refused,
-              count(*) filter (where kind = 'question' and not refused and confidence < $1)::int as low,
-              count(*) filter (where kind = 'misread')::int as misreads
+      `select to_char(at at time zone $2, 'YYYY-MM-DD') as day, count(*) filter (where ${KIND} = 'question')::int as questions,
+              count(*) filter (where ${KIND} = 'question' and refused)::int as refused,
+              count(*) filter (where ${KIND} = 'question' and not refused and confidence < $1)::int as low,
+              count(*) filter (where ${KIND} = 'misread')::int as misreads
        from staff_question_log where at > ${since} group by 1 order by 1`,
       [lowConfidence, timeZone],
     );
     const topics = await this.db.query<{ clause: string; count: number }>(
       `select c as clause, count(*)::int as count from staff_question_log, jsonb_array_elements_text(clauses) as c
-       where at > ${since} and kind = 'question' group by c order by count desc, c limit 10`,
+       where at > ${since} and ${KIND} = 'question' group by c order by count desc, c limit 10`,
     );
     const group = (col: string) =>
       this.db.query<{ key: string | null; count: number }>(`select ${col} as key, count(*)::int as count from staff_submissions where programme_year = $1 group by 1 order by count desc, 1`, [year]);
