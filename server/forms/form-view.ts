@@ -318,7 +318,7 @@ function wrongKindError(kb: FormsKnowledge, choices: string[], field: string): s
 /** `today`: the session's day (YYYY-MM-DD), which a date said relative to it (「去年十月」) is counted from; without it, such a date is asked. */
 export function checkFormValue(kb: FormsKnowledge, answers: Answers, category: Category | null, questionId: string, text: string, today?: string): FormCheckResult {
   const view = formView(kb, questionId, category);
-  if (!view || !questionId.startsWith('form.')) return { ok: false, error: `未知的问题：${questionId}` };
+  if (!view || !questionId.startsWith('form.')) return { ok: false, error: fill(kb.formQuestions.messages.unknownQuestion, { questionId }) };
   // The box reads a phone's full-width digits as the chat does.
   const t = halfWidthAlnum(text).trim();
   let value: AnswerValue;

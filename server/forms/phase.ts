@@ -885,17 +885,20 @@ function countAsText(v: FormVocabulary, c: Concrete, text: string): { kind: stri
 
 function validateValue(c: Concrete, value: AnswerValue, messages: FormMessages, vocabulary?: FormVocabulary): string | null {
   const q = c.q;
-  const name = `“${c.text.replace(/[？?].*$/, '')}”`;
+  // Each refusal names the field by its question, up to the question mark.
+  const field = c.text.replace(/[？?].*$/, '');
+  const m = messages.invalid;
+  const name = fill(m.field, { field });
   if (value === null) return null;
   if (q.kind === 'number') {
-    if (typeof value !== 'number' || !Number.isFinite(value)) return `${name}需要一个数字${q.unit ? `（单位：${q.unit}）` : ''}`;
+    if (typeof value !== 'number' || !Number.isFinite(value)) return q.unit ? fill(m.numberUnit, { field, unit: q.unit }) : fill(m.number, { field });
     // A mobile number typed into a figure's box (the card's or the form view's) is no figure of any field: eleven
     // digits from 13 to 19 would put 13839451234 人 or 万元 on the signed form.
     if (messages && PHONE_SHAPED.test(String(value))) return fill(messages.phoneAsFigure, { said: String(value), field: labelOf(c) });
-    if (q.validate === 'money' && value < 0) return `${name}：金额（万元）不能为负数`;
-    if (q.validate === 'count' && (!Number.isInteger(value) || value < 0)) return `${name}应为非负整数`;
-    if (q.min !== undefined && value < q.min) return `${name}不能小于 ${q.min}`;
-    if (q.max !== undefined && value > q.max) return `${name}不能大于 ${q.max}`;
+    if (q.validate === 'money' && value < 0) return fill(m.negativeMoney, { field });
+    if (q.validate === 'count' && (!Number.isInteger(value) || value < 0)) return fill(m.count, { field });
+    if (q.min !== undefined && value < q.min) return fill(m.belowMin, { field, min: q.min });
+    if (q.max !== undefined && value > q.max) return fill(m.aboveMax, { field, max: q.max });
     return null;
   }
   if (q.kind === 'choice') {
@@ -906,11 +909,11 @@ function validateValue(c: Concrete, value: AnswerValue, messages: FormMessages, 
     if (typeof value !== 'string' || !isRealDate(value)) return name + (q.precision === 'month' ? messages.badMonth : messages.badDay);
     return null;
   }
-  if (typeof value !== 'string' && !Array.isArray(value)) return `${name}需要文字回答`;
+  if (typeof value !== 'string' && !Array.isArray(value)) return fill(m.text, { field });
   const text = Array.isArray(value) ? value.join('；') : value;
-  if (!text.trim()) return `${name}不能为空；不清楚可以回答“跳过”`;
+  if (!text.trim()) return fill(m.empty, { field });
   // A one-line field longer than its cell would be dropped from the form's facts, so it is refused here.
-  if (q.maxLength !== undefined && text.trim().length > q.maxLength) return `${name}不超过 ${q.maxLength} 个字`;
+  if (q.maxLength !== undefined && text.trim().length > q.maxLength) return fill(m.tooLong, { field, max: q.maxLength });
   // 「二十七个」 as the workshop's address would print on the cover as its address: a count is no name, address or post.
   const count = messages && vocabulary ? countAsText(vocabulary, c, text) : undefined;
   if (count) return fill(messages!.wrongKind, { said: clipQuote(text.trim(), 30), kind: count.kind, wanted: count.wanted, field: labelOf(c) });
@@ -924,19 +927,18 @@ function validateValue(c: Concrete, value: AnswerValue, messages: FormMessages, 
     if (service && messages?.productsAreServices) return fill(messages.productsAreServices, { said: clipQuote(service, 30) });
     const shares = products.flatMap((p) => (p.share === undefined ? [] : [p.share]));
     const together = productsShare(text);
-    if (shares.some((x) => x > 100) || shares.reduce((a, b) => a + b, 0) > 100.5 || (together !== undefined && together > 100)) return `${name}：各产品占营业收入的比例合计不能超过 100%`;
+    if (shares.some((x) => x > 100) || shares.reduce((a, b) => a + b, 0) > 100.5 || (together !== undefined && together > 100)) return fill(m.sharesOver, { field });
   }
   if (q.validate === 'creditCode') {
     const r = checkCreditCode(text);
     if (!r.ok) return r.errors.join('；');
   }
-  if (q.validate === 'email' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text.trim())) return `${name}不是有效的电子邮箱地址`;
+  if (q.validate === 'email' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text.trim())) return fill(m.email, { field });
   if (q.validate === 'phone' || q.validate === 'mobile') {
     // A number short of a digit would be printed on the signed form and dialled in vain: it is asked back, never kept.
     const bad = badPhone(text.trim(), q.validate === 'mobile');
     if (bad !== null) {
-      const tpl = messages?.[q.validate] ?? `${name}应为电话号码：{said}`;
-      return fill(tpl, { said: bad, digits: String((bad.match(/\d/g) ?? []).length) });
+      return fill(messages[q.validate], { said: bad, digits: String((bad.match(/\d/g) ?? []).length) });
     }
   }
   return null;
@@ -956,7 +958,7 @@ function display(c: Concrete, value: AnswerValue): string {
  */
 export function applyFormAnswer(kb: FormsKnowledge, answers: Answers, questionId: string, value: AnswerValue, category?: Category | null): ApplyResult {
   const c = findQuestion(kb, questionId);
-  if (!c) return { ok: false, error: `未知的问题：${questionId}` };
+  if (!c) return { ok: false, error: fill(kb.formQuestions.messages.unknownQuestion, { questionId }) };
   let v: AnswerValue = value;
   if (typeof v === 'string' && c.q.validate === 'creditCode') v = v.trim().toUpperCase().replace(/\s+/g, '');
   if (typeof v === 'string') v = v.trim();

@@ -11,6 +11,7 @@ import staffRoutes from '../routes/staff';
 import staffEnterpriseRoutes from '../routes/staff-enterprise';
 import { SIGNAL_CHANNEL, StaffSignals } from './live';
 import { applyAnswerLayer, loadAnswerLayers } from './answer-layer';
+import { kindOfLogged } from './log-kind';
 
 export interface QuestionLog {
   /**
@@ -143,6 +144,10 @@ async function staffPlugin(fastify: FastifyInstance): Promise<void> {
       }
       return n;
     };
+    // A row logged before the log kept its kind is read again with its version's rules, or the default version's once
+    // that version is no longer served.
+    staffStore.kindOfOld = (row) => kindOfLogged(fastify.knowledge.get(row.knowledgeVersion) ?? fastify.kb, row, staffStore!.publishedNumbers(row.knowledgeVersion));
+    track(staffStore.fillKinds().catch((err) => fastify.log.error({ err }, 'question log: kinds not given')));
     // Submissions stored before their programme year was recorded take it from their knowledge
     // version's manifest; one of a version no longer served keeps none and counts in no year's quota.
     for (const version of fastify.knowledge.versions()) {

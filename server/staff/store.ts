@@ -11,6 +11,9 @@ import type { AskResponse } from '../schemas/ask';
 import type { AnswerSource } from '../qa/answer';
 import type { ReviewRecord } from './bureau';
 import type { KnowledgeBase } from '../knowledge/base';
+import { kindOfAnswer, SMALL_TALK_TOPIC, type LogKind, type UnkindedRow } from './log-kind';
+
+export { SMALL_TALK_TOPIC };
 
 /**
  * What an answer looks like to the log: the AskResponse fields it reads, and where an offline answer came
@@ -51,6 +54,13 @@ interface LogRow {
   knowledge_version: string;
   refusal_topic: string | null;
 }
+
+/**
+ * A row's kind (LogKind) as the dashboard and the review queue read it. A row logged before the log kept one is read
+ * by what it holds until it is given its own (StaffStore.fillKinds): an interview reply as not read, small talk by
+ * the topic its refusal named, anything else as a question.
+ */
+const KIND = `coalesce(kind, case when source = 'interview' then 'misread' when refused and refusal_topic = '${SMALL_TALK_TOPIC}' then 'smallTalk' else 'question' end)`;
 
 /** The columns a logged question is read with, and the row read as an entry of the log. */
 const LOG_SELECT = 'id, at, source, question, answer, clauses, entry, confidence, refused, feedback, knowledge_version, refusal_topic';
@@ -120,9 +130,6 @@ export function noticeNumbers(kb: Pick<KnowledgeBase, 'data'>): string[] {
   return publishedNumbers(kb.data.clauses.map((c) => c.text));
 }
 
-/** The out-of-scope topic (intents.json) of text that asks nothing of the notice: greetings, the weather, a joke. */
-export const SMALL_TALK_TOPIC = 'chat';
-
 /** The CLI runs beside the server and cannot open its database; it spools questions to a file the server imports. */
 export function spoolPath(dataDir: string): string {
   return join(staffDir(dataDir), 'cli-questions.jsonl');
@@ -148,7 +155,7 @@ export function spoolQuestion(dataDir: string, rec: QuestionRecord, published: r
 const LOG_BATCH = 500;
 const LOG_FLUSH_MS = 250;
 
-const LOG_COLUMNS = 'id, at, source, session_id, question, answer, clauses, entry, confidence, refused, knowledge_version, search_text, refusal_topic';
+const LOG_COLUMNS = 'id, at, source, session_id, question, answer, clauses, entry, confidence, refused, knowledge_version, search_text, refusal_topic, kind';
 const UNIQUE_VIOLATION = '23505';
 
 /**
@@ -182,6 +189,7 @@ function questionRow(id: string, at: Date, rec: QuestionRecord, published: reado
     rec.knowledgeVersion,
     searchText(question),
     refusedOf(a) && a.topic ? a.topic : null,
+    kindOfAnswer({ source: rec.source, question: rec.question, acknowledged: a.source === 'acknowledgement', refused: refusedOf(a), topic: a.topic }, published),
   ];
 }
 
@@ -224,6 +232,11 @@ export class StaffStore {
    * question or answer quotes them, while the asker's own numbers are masked.
    */
   publishedNumbers: (knowledgeVersion: string) => readonly string[] = () => [];
+  /**
+   * The kind of a row logged before the log kept one (kindOfLogged, with its knowledge version's rules). Without the
+   * rules, it is read from what the row holds: an interview reply was one not read, anything else a question.
+   */
+  kindOfOld: (row: UnkindedRow & { knowledgeVersion: string }) => LogKind = (row) => (row.source === 'interview' ? 'misread' : 'question');
   /** The staff tables are created by the store's migrations (server/store/migrations/0003-staff.ts and later). */
   constructor(
     private readonly db: Db,
@@ -397,6 +410,47 @@ export class StaffStore {
     return this.searchFilled;
   }
 
+  private kindsFilling?: Promise<void>;
+
+  /**
+   * Gives the rows logged without a kind theirs, in batches: the dashboard and the review queue then treat old rows as
+   * new ones. Reading a row again with the rules takes a while, so a read of the log starts this and does not wait for
+   * it (a row is read by what it holds meanwhile, see KIND). Only the empty kind is written; the row's text and outcome
+   * stay as logged. One run at a time; a call after a run looks again, which the index makes cheap.
+   */
+  fillKinds(): Promise<void> {
+    this.kindsFilling ??= (async () => {
+      for (;;) {
+        const r = await this.db.query<{ id: string; source: QuestionSource; question: string; answer: string; knowledge_version: string }>(
+          'select id, source, question, answer, knowledge_version from staff_question_log where kind is null limit 200',
+        );
+        if (!r.rows.length) return;
+        const values = r.rows.map((_, i) => `($${2 * i + 1}::uuid, $${2 * i + 2})`).join(', ');
+        await this.db.query(
+          `update staff_question_log l set kind = v.k from (values ${values}) as v(id, k) where l.id = v.id and l.kind is null`,
+          r.rows.flatMap((row) => [row.id, this.oldKind({ source: row.source, question: row.question, answer: row.answer, knowledgeVersion: row.knowledge_version })]),
+        );
+      }
+    })().finally(() => {
+      this.kindsFilling = undefined;
+    });
+    return this.kindsFilling;
+  }
+
+  /** A row the rules cannot read again (its version's knowledge broken) is read by what it holds, never left without a kind. */
+  private oldKind(row: UnkindedRow & { knowledgeVersion: string }): LogKind {
+    try {
+      return this.kindOfOld(row);
+    } catch {
+      return row.source === 'interview' ? 'misread' : 'question';
+    }
+  }
+
+  /** Starts giving rows without a kind theirs, not waiting for it; a failure is told like a failed log write. */
+  private startFillingKinds(): void {
+    if (!this.kindsFilling) this.fillKinds().catch((err) => this.onLogError(err));
+  }
+
   /** Imports the lines the CLI appended since the last import; a partly written last line waits for the next call. */
   async importSpool(): Promise<number> {
     await this.flushLog();
@@ -449,13 +503,14 @@ export class StaffStore {
    */
   async reviewQueue(q: { limit: number; lowConfidence: number; before?: string }): Promise<QuestionLogEntry[]> {
     await this.importSpool();
-    const args: unknown[] = [q.lowConfidence, SMALL_TALK_TOPIC];
+    this.startFillingKinds();
+    const args: unknown[] = [q.lowConfidence];
     const before = q.before ? `and at < $${args.push(q.before)}` : '';
-    // Small talk (「讲个笑话」「你好吗」) was refused as a topic of its own, which no answer entry is written for: it stays
-    // in the log but is no unanswered question. One the asker rated unhelpful is still for review.
+    // Small talk (「讲个笑话」「你好吗」「谢谢」) asks nothing that an answer entry could be written for, and an interview
+    // reply the rules read is no misread: both stay in the log but out of the queue. One rated unhelpful is still for review.
     const r = await this.db.query<LogRow>(
       `select ${LOG_SELECT} from staff_question_log
-       where reviewed_at is null and ((refused and refusal_topic is distinct from $2) or (not refused and confidence < $1) or feedback = 'down') ${before}
+       where reviewed_at is null and ((${KIND} in ('question', 'misread') and (refused or confidence < $1)) or feedback = 'down') ${before}
        order by at desc, id limit $${args.push(q.limit * 2 + 20)}`,
       args,
     );
@@ -539,22 +594,24 @@ export class StaffStore {
    */
   async dashboard(days: number, lowConfidence: number, year: number, timeZone: string): Promise<DashboardData> {
     await this.importSpool();
+    this.startFillingKinds();
     const since = `now() - make_interval(days => ${Math.trunc(days)})`;
     // A day is the staff's calendar day in `timeZone`, not the database session's (UTC): a
     // question asked at 07:00 北京时间 belongs to that morning, not to the day before.
-    // An interview reply the rules did not read is logged for the review queue, but no one asked it: it is counted
-    // apart (misreads), never as a question, a refusal or an unsure answer.
+    // Only questions are counted as such (LogKind): a greeting, thanks or small talk asked nothing, and an interview
+    // reply the rules did not read is logged for the review queue but no one asked it: it is counted apart
+    // (misreads), never as a question, a refusal or an unsure answer.
     const perDay = await this.db.query<{ day: string; questions: number; refused: number; low: number; misreads: number }>(
-      `select to_char(at at time zone $2, 'YYYY-MM-DD') as day, count(*) filter (where source <> 'interview')::int as questions,
-              count(*) filter (where source <> 'interview' and refused)::int as refused,
-              count(*) filter (where source <> 'interview' and not refused and confidence < $1)::int as low,
-              count(*) filter (where source = 'interview')::int as misreads
+      `select to_char(at at time zone $2, 'YYYY-MM-DD') as day, count(*) filter (where ${KIND} = 'question')::int as questions,
+              count(*) filter (where ${KIND} = 'question' and refused)::int as refused,
+              count(*) filter (where ${KIND} = 'question' and not refused and confidence < $1)::int as low,
+              count(*) filter (where ${KIND} = 'misread')::int as misreads
        from staff_question_log where at > ${since} group by 1 order by 1`,
       [lowConfidence, timeZone],
     );
     const topics = await this.db.query<{ clause: string; count: number }>(
       `select c as clause, count(*)::int as count from staff_question_log, jsonb_array_elements_text(clauses) as c
-       where at > ${since} and source <> 'interview' group by c order by count desc, c limit 10`,
+       where at > ${since} and ${KIND} = 'question' group by c order by count desc, c limit 10`,
     );
     const group = (col: string) =>
       this.db.query<{ key: string | null; count: number }>(`select ${col} as key, count(*)::int as count from staff_submissions where programme_year = $1 group by 1 order by count desc, 1`, [year]);

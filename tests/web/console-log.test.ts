@@ -106,4 +106,29 @@ describe('zz-console-log', () => {
     expect(chip.getAttribute('title')).toBe('答复条目 quota-city');
     expect(row.querySelector('td[data-label=知识库版本]')!.textContent).toBe('henan-2023');
   });
+
+  it('tags an interview reply not read 评估未读懂, apart from a question 未能回答, and shows neither a confidence', async () => {
+    const row = (i: number, over: Partial<QuestionLogEntry>): QuestionLogEntry => ({ ...LOG[i]!, clauses: [], confidence: 0, refused: true, ...over });
+    const items = [
+      row(0, { source: 'interview', question: '差不多吧', answer: '〔回答「企业规模」〕没有听懂' }),
+      row(1, { source: 'interview', question: '这个不好说', answer: '〔回答「联系人姓名」〕没有听懂' }),
+      row(2, { source: 'chat', question: '申报押金怎么退' }),
+      row(3, { source: 'api', question: '评上以后奖励多少' }),
+      row(4, { source: 'chat', question: '视频多大', refused: false, confidence: 0.9, clauses: ['四(二)'] }),
+    ];
+    vi.stubGlobal('fetch', async () => new Response(JSON.stringify({ items, entryQuestions: {}, total: items.length, retentionDays: 180, sources: SOURCES, feedback: { up: '有帮助', down: '没有帮助' } }), { status: 200, headers: { 'content-type': 'application/json' } }));
+    const el = await mount();
+    const results = [...el.shadowRoot!.querySelectorAll('tbody td[data-label=结果] .tag')].map((t) => [t.textContent, t.className]);
+    expect(results).toEqual([
+      ['评估未读懂', 'tag partial'],
+      ['评估未读懂', 'tag partial'],
+      ['未能回答', 'tag unmet'],
+      ['未能回答', 'tag unmet'],
+      ['已回答', 'tag met'],
+    ]);
+    const confidence = [...el.shadowRoot!.querySelectorAll('tbody td[data-label=置信度]')].map((td) => td.querySelector('span')?.getAttribute('aria-label') ?? td.textContent);
+    expect(confidence).toEqual(['无（评估未读懂）', '无（评估未读懂）', '无（未能回答）', '无（未能回答）', '90%']);
+    // The filter says it shows both.
+    expect(el.shadowRoot!.textContent).toContain('只看未能回答或未读懂的');
+  });
 });

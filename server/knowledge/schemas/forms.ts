@@ -705,6 +705,31 @@ export const FormMessages = z.object({
   productsAreServices: z.string().includes('{said}').optional(),
   /** A reply pointing at an answer not given yet (「同单位地址」 before the 单位地址; {said}, {field}: the box's). */
   pointsAtNothing: z.string().includes('{said}').includes('{field}'),
+  /**
+   * A value the field's own rules refuse, each naming the field ({field}: its question up to the question mark): a
+   * figure's box given no number (with and without its {unit}), a negative sum of money, a count not a whole number, a
+   * figure beyond the field's {min} or {max}, a text box given no text or only blanks, text longer than the cell's {max}
+   * characters, product shares over 100% in all, and a mailbox that is none.
+   */
+  invalid: z
+    .object({
+      /** The field as a choice's or a date's refusal opens with it. */
+      field: z.string().includes('{field}'),
+      number: z.string().includes('{field}'),
+      numberUnit: z.string().includes('{field}').includes('{unit}'),
+      negativeMoney: z.string().includes('{field}'),
+      count: z.string().includes('{field}'),
+      belowMin: z.string().includes('{field}').includes('{min}'),
+      aboveMax: z.string().includes('{field}').includes('{max}'),
+      text: z.string().includes('{field}'),
+      empty: z.string().includes('{field}'),
+      tooLong: z.string().includes('{field}').includes('{max}'),
+      sharesOver: z.string().includes('{field}'),
+      email: z.string().includes('{field}'),
+    })
+    .strict(),
+  /** A question id the form does not have, sent by a client ({questionId}). */
+  unknownQuestion: z.string().includes('{questionId}'),
 });
 export type FormMessages = z.infer<typeof FormMessages>;
 

@@ -119,6 +119,8 @@ export const ConsoleWording = z.object({
       .strict(),
     yes: Text,
     no: Text,
+    /** The 未能回答 cell of an interview reply the rules did not read: no question, so neither yes nor no. */
+    misread: Text.optional(),
     /** Where a question came from, as the page and the export both name it: never the log's own id. */
     sources: z.object({ api: Text, chat: Text, cli: Text, console: Text, interview: Text }).strict(),
     /** The enterprise's rating of an answer, as the page and the export both name it. */

@@ -11,6 +11,7 @@ import m0008 from './0008-submission-moves';
 import m0009 from './0009-question-log-search';
 import m0010 from './0010-assist-handover';
 import m0011 from './0011-question-log-refusal-topic';
+import m0012 from './0012-question-log-kind';
 
 export type { Migration };
 
@@ -18,7 +19,7 @@ export type { Migration };
  * Every schema change, in the order applied. A new table or column is a new file here with
  * the next version number; a released migration is never edited.
  */
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011, m0012];
 
 /** The tables every integrity and readiness check reads, with their primary key columns. */
 export const TABLE_KEYS = {

@@ -13,14 +13,17 @@ import './zz-console-password';
 
 type Tab = 'ask' | 'log' | 'review' | 'dashboard' | 'bureau' | 'assist' | 'knowledge';
 
+const W = words.console.app;
+
+/** Each view, named in web/messages (console.app.tabs), and the roles that may open it. */
 const TABS: { id: Tab; label: string; roles: Identity['role'][] }[] = [
-  { id: 'ask', label: '问答', roles: ['helpline', 'bureau', 'admin'] },
-  { id: 'log', label: '问题记录', roles: ['helpline', 'admin'] },
-  { id: 'review', label: '待复核', roles: ['helpline', 'admin'] },
-  { id: 'dashboard', label: '统计', roles: ['helpline', 'admin'] },
-  { id: 'bureau', label: '辖区申报', roles: ['bureau'] },
-  { id: 'assist', label: '热线协助', roles: ['helpline', 'admin'] },
-  { id: 'knowledge', label: '知识库版本', roles: ['admin'] },
+  { id: 'ask', label: W.tabs.ask, roles: ['helpline', 'bureau', 'admin'] },
+  { id: 'log', label: W.tabs.log, roles: ['helpline', 'admin'] },
+  { id: 'review', label: W.tabs.review, roles: ['helpline', 'admin'] },
+  { id: 'dashboard', label: W.tabs.dashboard, roles: ['helpline', 'admin'] },
+  { id: 'bureau', label: W.tabs.bureau, roles: ['bureau'] },
+  { id: 'assist', label: W.tabs.assist, roles: ['helpline', 'admin'] },
+  { id: 'knowledge', label: W.tabs.knowledge, roles: ['admin'] },
 ];
 
 /** The staff console: login, then the views the account's role may open. */
@@ -162,15 +165,15 @@ export class ZzConsoleApp extends LitElement {
     const tabs = TABS.filter((t) => t.roles.includes(who.role));
     return html`
       <header>
-        <h1>智造申报助手 · 工作台</h1>
+        <h1>${W.title}</h1>
         <div class="account">
           <span class="who">${who.username} · ${ROLE_LABEL[who.role]}${who.region ? ` · ${who.region}` : ''}</span>
-          <button class="btn ghost" @click=${this._logout}>退出</button>
+          <button class="btn ghost" @click=${this._logout}>${W.logout}</button>
         </div>
       </header>
       ${who.mustChangePassword
         ? '' /* A one-time password opens nothing but the page that replaces it (the server refuses the rest too). */
-        : html`<nav aria-label="工作台">
+        : html`<nav aria-label=${W.nav}>
             ${tabs.map((t) => html`<button class="btn" aria-current=${t.id === this._tab ? 'page' : 'false'} @click=${() => this._open(t.id)}>${t.label}</button>`)}
           </nav>`}
       <main>

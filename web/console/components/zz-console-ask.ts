@@ -3,6 +3,9 @@ import { customElement, state } from 'lit/decorators.js';
 import { controls } from '../../components/shared-styles';
 import { consoleStyles } from './styles';
 import { call, copyText, type Answer } from '../api';
+import { fill, words } from '../../lib/messages';
+
+const W = words.console.ask;
 
 interface Recent {
   recent: string[];
@@ -75,40 +78,40 @@ export class ZzConsoleAsk extends LitElement {
     const a = this._answer;
     return html`
       <div class="card">
-        <h2>政策问答</h2>
+        <h2>${W.heading}</h2>
         <form @submit=${this._submit}>
-          <input id="q" type="text" name="question" placeholder="输入企业的问题，如：洛阳市能推荐几家？" maxlength="2000" required aria-label="问题" />
-          <button class="btn primary" type="submit" ?disabled=${this._busy}>${this._busy ? '查询中…' : '提问'}</button>
+          <input id="q" type="text" name="question" placeholder=${W.placeholder} maxlength="2000" required aria-label=${W.label} />
+          <button class="btn primary" type="submit" ?disabled=${this._busy}>${this._busy ? W.busy : W.submit}</button>
         </form>
         ${this._error ? html`<div class="error" role="alert">${this._error}</div>` : ''}
       </div>
       ${a
         ? html`<div class="card" data-testid="answer">
             <div class="row">
-              <h2 class="grow">答复</h2>
-              ${a.outOfScope ? html`<span class="tag unmet">通知未涉及</span>` : html`<span class="tag">置信度 ${Math.round(a.confidence * 100)}%</span>`}
-              <button class="btn" data-testid="copy" @click=${this._copy}>${this._copied ? '已复制' : '复制结论和条款'}</button>
+              <h2 class="grow">${W.answer}</h2>
+              ${a.outOfScope ? html`<span class="tag unmet">${W.outOfScope}</span>` : html`<span class="tag">${fill(W.confidence, { percent: Math.round(a.confidence * 100) })}</span>`}
+              <button class="btn" data-testid="copy" @click=${this._copy}>${this._copied ? W.copied : W.copy}</button>
             </div>
             <p class="answer">${a.answer}</p>
             ${a.citations.length
-              ? html`<h2>依据</h2>
+              ? html`<h2>${W.basis}</h2>
                   <ol>
                     ${a.citations.map(
                       // The answer already quotes most of its clauses: a quote is shown once, where it first appears.
-                      (c) => html`<li><strong>${c.clause}</strong> ${c.title}${a.answer.includes(c.quote) ? '' : html`<blockquote>“${c.quote}”</blockquote>`}</li>`,
+                      (c) => html`<li><strong>${c.clause}</strong> ${c.title}${a.answer.includes(c.quote) ? '' : html`<blockquote>${fill(W.quote, { quote: c.quote })}</blockquote>`}</li>`,
                     )}
                   </ol>`
               : ''}
           </div>`
         : ''}
       <div class="card picks">
-        <h2>常见问题</h2>
+        <h2>${W.frequent}</h2>
         <div class="row">
-          ${this._recent.frequent.length ? this._recent.frequent.map((f) => html`<button class="chip" @click=${() => this._ask(f.question)} title=${`${f.count} 次`}>${f.question}</button>`) : html`<span class="muted">暂无</span>`}
+          ${this._recent.frequent.length ? this._recent.frequent.map((f) => html`<button class="chip" @click=${() => this._ask(f.question)} title=${fill(W.times, { count: f.count })}>${f.question}</button>`) : html`<span class="muted">${W.none}</span>`}
         </div>
-        <h2 style="margin-top: var(--zz-space-4)">最近提问</h2>
+        <h2 style="margin-top: var(--zz-space-4)">${W.recent}</h2>
         <div class="row">
-          ${this._recent.recent.length ? this._recent.recent.map((q) => html`<button class="chip" @click=${() => this._ask(q)}>${q}</button>`) : html`<span class="muted">暂无</span>`}
+          ${this._recent.recent.length ? this._recent.recent.map((q) => html`<button class="chip" @click=${() => this._ask(q)}>${q}</button>`) : html`<span class="muted">${W.none}</span>`}
         </div>
       </div>
     `;
@@ -145,7 +148,7 @@ export class ZzConsoleAsk extends LitElement {
       await navigator.clipboard.writeText(text);
       this._copied = true;
     } catch {
-      this._error = '浏览器不允许写入剪贴板，请手动选中答复复制。';
+      this._error = W.clipboardDenied;
     }
   }
 }

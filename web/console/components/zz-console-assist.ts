@@ -6,7 +6,7 @@ import { call, download } from '../api';
 import type { SessionFormSummary } from '../../../server/routes/forms';
 import { beijingTime, TIME_ZONE_LABEL } from '../time';
 import { staleOf } from '../../lib/stale-export';
-import { words } from '../../lib/messages';
+import { fill, words } from '../../lib/messages';
 import type { StaleExport } from '../../../server/schemas/forms';
 
 const A = words.console.assist;
@@ -128,11 +128,11 @@ export class ZzConsoleAssist extends LitElement {
   render() {
     return html`
       <div class="card">
-        <h2>热线协助</h2>
-        <p class="muted">企业在页面上点「请热线协助」后会得到 6 位协助码（30 分钟内有效，只能用一次）。输入后可只读查看其会话，查看到期自动结束；企业可随时撤销。</p>
+        <h2>${A.heading}</h2>
+        <p class="muted">${A.intro}</p>
         <form @submit=${this._claim} novalidate>
-          <input id="code" type="text" inputmode="numeric" maxlength="20" autocomplete="off" placeholder="6 位协助码" aria-label="协助码" />
-          <button class="btn primary" type="submit">查看</button>
+          <input id="code" type="text" inputmode="numeric" maxlength="20" autocomplete="off" placeholder=${A.codePlaceholder} aria-label=${A.codeLabel} />
+          <button class="btn primary" type="submit">${A.view}</button>
         </form>
         ${this._error ? html`<div class="error" role="alert">${this._error}</div>` : ''}
         ${this._notice ? html`<p class="ok" role="status">${this._notice}</p>` : ''}
@@ -144,12 +144,12 @@ export class ZzConsoleAssist extends LitElement {
 
   private get _openList() {
     return html`<div class="card" data-testid="open-views">
-      <h2>正在查看的企业会话</h2>
+      <h2>${A.openHeading}</h2>
       <ul class="views">
         ${this._open.map(
           (v) => html`<li class="row">
-            <span class="grow">${v.name ?? '（未填写企业名称）'}<br /><span class="muted">${beijingTime(v.since)} 起，至 ${beijingTime(v.until)}（${TIME_ZONE_LABEL}）</span></span>
-            <button class="btn" aria-current=${v.viewId === this._viewId ? 'true' : 'false'} @click=${() => this._show(v)}>${v.viewId === this._viewId ? '查看中' : '打开'}</button>
+            <span class="grow">${v.name ?? A.noName}<br /><span class="muted">${fill(A.openSpan, { since: beijingTime(v.since), until: beijingTime(v.until), zone: TIME_ZONE_LABEL })}</span></span>
+            <button class="btn" aria-current=${v.viewId === this._viewId ? 'true' : 'false'} @click=${() => this._show(v)}>${v.viewId === this._viewId ? A.viewing : A.open}</button>
           </li>`,
         )}
       </ul>
@@ -158,49 +158,49 @@ export class ZzConsoleAssist extends LitElement {
 
   private _viewCard(v: AssistView) {
     return html`<div class="card" data-testid="assist-view">
-      <div class="row"><h2 style="flex:1">企业会话（只读）</h2><button class="btn" @click=${this._refresh}>刷新</button></div>
-      ${this._until ? html`<p class="muted">本次查看至 ${beijingTime(this._until)}（${TIME_ZONE_LABEL}）自动结束，企业也可随时撤销。</p>` : ''}
-      <p>评估结论：<span class="tag">${VERDICT[v.assessment.verdict] ?? v.assessment.verdict}</span></p>
-      ${v.assessment.blocking?.length ? html`<ul>${v.assessment.blocking.map((b) => html`<li><strong>${b.clause}</strong> 不符合：${b.reason}</li>`)}</ul>` : ''}
+      <div class="row"><h2 style="flex:1">${A.sessionHeading}</h2><button class="btn" @click=${this._refresh}>${A.refresh}</button></div>
+      ${this._until ? html`<p class="muted">${fill(A.until, { until: beijingTime(this._until), zone: TIME_ZONE_LABEL })}</p>` : ''}
+      <p>${A.verdict}<span class="tag">${VERDICT[v.assessment.verdict] ?? v.assessment.verdict}</span></p>
+      ${v.assessment.blocking?.length ? html`<ul>${v.assessment.blocking.map((b) => html`<li><strong>${b.clause}</strong> ${A.blocking}${b.reason}</li>`)}</ul>` : ''}
       ${v.assessment.pending?.length
-        ? html`<p data-testid="hard-pending">硬性条件待确认：${v.assessment.pending.map((p) => `${p.clause} ${p.title}`).join('、')}</p>`
+        ? html`<p data-testid="hard-pending">${fill(A.hardPending, { items: v.assessment.pending.map((p) => `${p.clause} ${p.title}`).join('、') })}</p>`
         : ''}
       <ul>${v.assessment.conditions.map((c) => html`<li><strong>${c.clause}</strong> ${c.title}：${STATUS[c.status] ?? c.status}</li>`)}</ul>
       ${this._formPart(v.form)}
-      <h2>对话</h2>
-      ${v.transcript.map((m) => html`<div class="msg"><strong>${m.role === 'user' ? '企业' : '助手'}：</strong>${m.text}</div>`)}
+      <h2>${A.conversation}</h2>
+      ${v.transcript.map((m) => html`<div class="msg"><strong>${fill(A.speaker, { who: m.role === 'user' ? A.user : A.assistant })}</strong>${m.text}</div>`)}
     </div>
     <div class="card" data-testid="handover">
-      <h2>转交同事</h2>
-      <p class="muted">转交后由同事用自己的账号登录查看，您的这次查看随即结束；查看的截止时间不变，企业能看到接手的同事并可撤销。</p>
+      <h2>${A.handoverHeading}</h2>
+      <p class="muted">${A.handoverIntro}</p>
       <form @submit=${this._handOver}>
-        <input id="colleague" type="text" maxlength="40" placeholder="同事的用户名" aria-label="同事的用户名" autocomplete="off" required />
-        <button class="btn" type="submit">转交</button>
+        <input id="colleague" type="text" maxlength="40" placeholder=${A.colleague} aria-label=${A.colleague} autocomplete="off" required />
+        <button class="btn" type="submit">${A.handover}</button>
       </form>
     </div>`;
   }
 
   /** The form the enterprise is drafting, counted as its own form view counts it, with its file as the enterprise would export it. */
   private _formPart(f: AssistView['form']) {
-    if (!f) return html`<h2>申报书</h2><p class="muted" data-testid="assist-form">尚未确定申报类别，还没有申报书草稿。</p>`;
-    return html`<h2>申报书</h2>
+    if (!f) return html`<h2>${A.formHeading}</h2><p class="muted" data-testid="assist-form">${A.noForm}</p>`;
+    return html`<h2>${A.formHeading}</h2>
       <div data-testid="assist-form">
         ${f.ineligible ? html`<p class="warn">${f.ineligible}</p>` : ''}
         <dl class="form">
-          <dt>申报书</dt>
+          <dt>${A.formTitle}</dt>
           <dd data-testid="assist-form-title">${f.attachment} ${f.title}</dd>
-          <dt>填写项</dt>
-          <dd data-testid="assist-form-counts">已填 ${f.fields.filled} · 未填 ${f.fields.missing} · 已跳过 ${f.fields.skipped}</dd>
-          <dt>文字栏目</dt>
-          <dd>共 ${f.sections.total} 栏，企业改写 ${f.sections.edited} 栏${f.sections.missingFacts ? html`，<span class="tag partial">${f.sections.missingFacts} 栏待补事实</span>` : ''}</dd>
+          <dt>${A.fields}</dt>
+          <dd data-testid="assist-form-counts">${fill(A.fieldCounts, { filled: f.fields.filled, missing: f.fields.missing, skipped: f.fields.skipped })}</dd>
+          <dt>${A.sections}</dt>
+          <dd>${fill(A.sectionCounts, { total: f.sections.total, edited: f.sections.edited })}${f.sections.missingFacts ? html`，<span class="tag partial">${fill(A.missingFacts, { n: f.sections.missingFacts })}</span>` : ''}</dd>
         </dl>
         <div class="row">
-          <button class="btn" data-testid="assist-export-docx" @click=${() => this._export('docx')}>导出 DOCX</button>
-          <button class="btn" data-testid="assist-export-pdf" ?disabled=${!f.pdf} @click=${() => this._export('pdf')}>导出 PDF</button>
+          <button class="btn" data-testid="assist-export-docx" @click=${() => this._export('docx')}>${A.exportDocx}</button>
+          <button class="btn" data-testid="assist-export-pdf" ?disabled=${!f.pdf} @click=${() => this._export('pdf')}>${A.exportPdf}</button>
         </div>
-        ${f.pdf ? '' : html`<p class="muted">本服务器未安装 LibreOffice，暂不能导出 PDF。</p>`}
+        ${f.pdf ? '' : html`<p class="muted">${A.noPdf}</p>`}
         ${this._staleNote(f)}
-        <p class="muted">导出的是企业此刻的申报书，与企业自己导出的文件相同；缺少的事实以占位符标出。</p>
+        <p class="muted">${A.exportNote}</p>
       </div>`;
   }
 
@@ -236,7 +236,7 @@ export class ZzConsoleAssist extends LitElement {
     this._notice = '';
     try {
       const r = await call<{ to: string; expiresAt: string }>('POST', `/api/staff/assist/${encodeURIComponent(this._viewId)}/handover`, { to: input.value.trim() });
-      this._notice = `已转交给 ${r.to}，对方可在「正在查看的企业会话」中打开，至 ${beijingTime(r.expiresAt)}（${TIME_ZONE_LABEL}）。`;
+      this._notice = fill(A.handedOver, { to: r.to, until: beijingTime(r.expiresAt), zone: TIME_ZONE_LABEL });
       this._viewId = '';
       this._until = '';
       this._view = null;
@@ -255,7 +255,7 @@ export class ZzConsoleAssist extends LitElement {
     // pattern check would refuse them in English.
     const code = input.value.normalize('NFKC').replace(/[\s-]+/gu, '');
     if (!/^\d{6}$/u.test(code)) {
-      this._error = code ? '协助码为 6 位数字，请核对后重新输入' : '请输入企业告诉您的 6 位协助码';
+      this._error = code ? A.codeShape : A.codeMissing;
       return;
     }
     try {

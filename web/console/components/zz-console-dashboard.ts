@@ -2,14 +2,15 @@ import { LitElement, css, html, type PropertyValues } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import * as echarts from 'echarts/core';
 import { BarChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import { GridComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import { controls } from '../../components/shared-styles';
 import { consoleStyles } from './styles';
 import { call, download } from '../api';
+import { fill, words } from '../../lib/messages';
 
 // Only the chart types used here are bundled.
-echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+echarts.use([BarChart, GridComponent, TooltipComponent, CanvasRenderer]);
 
 interface Table {
   title: string;
@@ -27,10 +28,24 @@ interface Dashboard {
   refusalRate: number;
   lowConfidenceRate: number;
   draftsExported: number;
+  /** Interview replies the rules did not read: counted apart, never as questions. */
+  misreads: number;
   tables: Record<TableId, Table>;
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const W = words.console.dashboard;
+
+/**
+ * The colour of each counted column of the per-day table, in its order (问题数, 未能回答, 低置信度, 评估未读懂): the page's
+ * own status colours, so an unanswered question is red and a reply not read is not.
+ */
+const PER_DAY_COLOURS = [
+  ['--zz-color-primary', '#1749b3'],
+  ['--zz-color-unmet', '#b42318'],
+  ['--zz-color-partial', '#8a4b00'],
+  ['--zz-color-unknown', '#4a5565'],
+] as const;
 
 /** The dashboard: questions per day, hot clauses, refusal and low-confidence rates, submitted assessments; every table as CSV. */
 @customElement('zz-console-dashboard')
@@ -54,6 +69,34 @@ export class ZzConsoleDashboard extends LitElement {
       .chart {
         width: 100%;
         height: 260px;
+      }
+      .note {
+        font-size: 13px;
+        margin-top: var(--zz-space-1);
+      }
+      /*
+       * The per-day chart's legend is the page's own list, not drawn on the chart: it wraps to as many lines as the
+       * width needs, and a wrapped line never lies on the chart's gridlines.
+       */
+      .legend {
+        display: flex;
+        flex-wrap: wrap;
+        gap: var(--zz-space-1) var(--zz-space-3);
+        margin: var(--zz-space-2) 0;
+        padding: 0;
+        list-style: none;
+        font-size: 13px;
+      }
+      .legend li {
+        display: inline-flex;
+        align-items: center;
+        gap: var(--zz-space-1);
+      }
+      .swatch {
+        width: 12px;
+        height: 12px;
+        border-radius: 2px;
+        flex: none;
       }
       select {
         min-height: var(--zz-tap);
@@ -93,15 +136,15 @@ export class ZzConsoleDashboard extends LitElement {
     const topics = this.renderRoot.querySelector<HTMLDivElement>('#topics');
     if (perDay) {
       const c = echarts.init(perDay);
+      const colours = this._colours();
       c.setOption({
         animation: false,
         tooltip: { trigger: 'axis' },
-        legend: { top: 0 },
-        grid: { left: 40, right: 16, top: 32, bottom: 28 },
+        grid: { left: 40, right: 16, top: 12, bottom: 28 },
         xAxis: { type: 'category', data: t.perDay.rows.map((r) => r[0]) },
         yAxis: { type: 'value', minInterval: 1 },
         // One series a counted column, named by the table's own heading (the CSV's), the day column aside.
-        series: t.perDay.columns.slice(1).map((name, i) => ({ name, type: 'bar', data: t.perDay.rows.map((r) => r[i + 1]) })),
+        series: t.perDay.columns.slice(1).map((name, i) => ({ name, type: 'bar', itemStyle: { color: colours[i] }, data: t.perDay.rows.map((r) => r[i + 1]) })),
       });
       this._charts.push(c);
     }
@@ -125,24 +168,32 @@ export class ZzConsoleDashboard extends LitElement {
 
   render() {
     const d = this._d;
-    if (!d) return html`${this._error ? html`<div class="error" role="alert">${this._error}</div>` : html`<p class="muted">加载中…</p>`}`;
+    if (!d) return html`${this._error ? html`<div class="error" role="alert">${this._error}</div>` : html`<p class="muted">${W.loading}</p>`}`;
+    const colours = this._colours();
     return html`
       <div class="stats" data-testid="rates">
-        <div class="card"><div class="muted">近 ${d.days} 天问题数</div><div class="big">${d.questions}</div></div>
-        <div class="card"><div class="muted">未能回答比例</div><div class="big">${pct(d.refusalRate)}</div></div>
-        <div class="card"><div class="muted">低置信度比例（&lt; ${Math.round(d.lowConfidence * 100)}%）</div><div class="big">${pct(d.lowConfidenceRate)}</div></div>
-        <div class="card"><div class="muted">导出申报书草稿（份）</div><div class="big" data-testid="drafts-exported">${d.draftsExported}</div></div>
+        <div class="card"><div class="muted">${fill(W.questions, { days: d.days })}</div><div class="big" data-testid="questions">${d.questions}</div><div class="muted note">${W.questionsNote}</div></div>
+        <div class="card"><div class="muted" data-testid="refusal-rate-label">${W.refusalRate}</div><div class="big">${pct(d.refusalRate)}</div><div class="muted note">${W.refusalRateNote}</div></div>
+        <div class="card"><div class="muted">${fill(W.lowConfidenceRate, { percent: Math.round(d.lowConfidence * 100) })}</div><div class="big">${pct(d.lowConfidenceRate)}</div></div>
+        <div class="card"><div class="muted">${W.misreads}</div><div class="big" data-testid="misreads">${d.misreads}</div><div class="muted note">${W.misreadsNote}</div></div>
+        <div class="card"><div class="muted">${W.draftsExported}</div><div class="big" data-testid="drafts-exported">${d.draftsExported}</div></div>
       </div>
       ${this._error ? html`<div class="error" role="alert">${this._error}</div>` : ''}
-      <div class="card">${this._head('perDay', d.tables.perDay)}<div id="perDay" class="chart" role="img" aria-label="每日问题数柱状图"></div></div>
-      <div class="card">${this._head('topics', d.tables.topics)}<div id="topics" class="chart" role="img" aria-label="热点条款柱状图"></div>${this._table(d.tables.topics)}</div>
+      <div class="card">
+        ${this._head('perDay', d.tables.perDay)}
+        <ul class="legend" aria-label=${W.legend} data-testid="perDay-legend">
+          ${d.tables.perDay.columns.slice(1).map((name, i) => html`<li><span class="swatch" style=${`background:${colours[i]}`}></span>${name}</li>`)}
+        </ul>
+        <div id="perDay" class="chart" role="img" aria-label=${W.perDayChart}></div>
+      </div>
+      <div class="card">${this._head('topics', d.tables.topics)}<div id="topics" class="chart" role="img" aria-label=${W.topicsChart}></div>${this._table(d.tables.topics)}</div>
       <div class="card">${this._head('exports', d.tables.exports)}${this._table(d.tables.exports)}</div>
       <div class="row">
-        <h2 class="grow" data-testid="dashboard-year">${d.year}年度提交初审的企业</h2>
+        <h2 class="grow" data-testid="dashboard-year">${fill(W.year, { year: d.year })}</h2>
         ${d.years.length > 1
-          ? html`<label class="row" style="margin:0">年度
-              <select data-testid="dashboard-year-select" aria-label="申报年度" @change=${(e: Event) => void this._load(Number((e.target as HTMLSelectElement).value))}>
-                ${d.years.map((y) => html`<option value=${y} ?selected=${y === d.year}>${y}年度</option>`)}
+          ? html`<label class="row" style="margin:0">${W.yearLabel}
+              <select data-testid="dashboard-year-select" aria-label=${W.yearSelect} @change=${(e: Event) => void this._load(Number((e.target as HTMLSelectElement).value))}>
+                ${d.years.map((y) => html`<option value=${y} ?selected=${y === d.year}>${fill(W.yearOption, { year: y })}</option>`)}
               </select></label>`
           : ''}
       </div>
@@ -150,12 +201,18 @@ export class ZzConsoleDashboard extends LitElement {
     `;
   }
 
+  /** The per-day series' colours, read from the page's status colours (their fallbacks where a page sets none). */
+  private _colours(): string[] {
+    const style = getComputedStyle(this);
+    return PER_DAY_COLOURS.map(([name, fallback]) => style.getPropertyValue(name).trim() || fallback);
+  }
+
   private _head(id: TableId, t: Table) {
-    return html`<div class="row"><h2 style="flex:1">${t.title}</h2><button class="btn" data-testid=${`csv-${id}`} @click=${() => this._csv(id, t)}>导出 CSV</button></div>`;
+    return html`<div class="row"><h2 style="flex:1">${t.title}</h2><button class="btn" data-testid=${`csv-${id}`} @click=${() => this._csv(id, t)}>${W.exportCsv}</button></div>`;
   }
 
   private _table(t: Table) {
-    if (!t.rows.length) return html`<p class="muted">暂无数据</p>`;
+    if (!t.rows.length) return html`<p class="muted">${W.empty}</p>`;
     return html`<div class="table-wrap"><table>
       <thead><tr>${t.columns.map((c) => html`<th>${c}</th>`)}</tr></thead>
       <tbody>${t.rows.map((r) => html`<tr>${r.map((v) => html`<td>${v}</td>`)}</tr>`)}</tbody>

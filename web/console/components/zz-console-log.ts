@@ -4,8 +4,10 @@ import { controls } from '../../components/shared-styles';
 import { consoleStyles } from './styles';
 import { beijingTime, TIME_ZONE_LABEL } from '../time';
 import { call, download } from '../api';
+import { fill, words } from '../../lib/messages';
 import type { QuestionLogEntry, QuestionLogPage, QuestionSource } from '../../../server/staff/schemas';
 
+const W = words.console.log;
 
 /** Where the next page starts: the last question shown. */
 interface Cursor {
@@ -138,69 +140,81 @@ export class ZzConsoleLog extends LitElement {
 
   private _export() {
     const q = this._filter.toString();
-    download(`/api/staff/questions.csv${q ? `?${q}` : ''}`, '问题记录.csv').catch((err: Error) => (this._error = err.message));
+    download(`/api/staff/questions.csv${q ? `?${q}` : ''}`, W.csvFile).catch((err: Error) => (this._error = err.message));
   }
 
   render() {
+    const c = W.columns;
+    const at = fill(c.at, { zone: TIME_ZONE_LABEL });
     return html`<div class="card">
       <div class="row">
-        <h2 class="grow">问题记录</h2>
+        <h2 class="grow">${W.title}</h2>
         <form class="row search" role="search" style="margin:0" @submit=${(e: Event) => { e.preventDefault(); this._text = (this.renderRoot.querySelector<HTMLInputElement>('#search')!).value; void this._load(); }}>
-          <input id="search" type="search" maxlength="100" placeholder="问题或答复中的词，如 视频 大小" aria-label="搜索问题或答复" .value=${this._text} />
-          <button class="btn" type="submit">搜索</button>
+          <input id="search" type="search" maxlength="100" placeholder=${W.searchPlaceholder} aria-label=${W.searchLabel} .value=${this._text} />
+          <button class="btn" type="submit">${W.search}</button>
         </form>
-        <label class="row" style="margin:0">来源
-          <select aria-label="来源" @change=${(e: Event) => { this._source = (e.target as HTMLSelectElement).value as QuestionSource | ''; void this._load(); }}>
-            <option value="" ?selected=${!this._source}>全部</option>
+        <label class="row" style="margin:0">${W.source}
+          <select aria-label=${W.source} @change=${(e: Event) => { this._source = (e.target as HTMLSelectElement).value as QuestionSource | ''; void this._load(); }}>
+            <option value="" ?selected=${!this._source}>${W.all}</option>
             ${(Object.entries(this._sources) as [QuestionSource, string][]).map(([v, label]) => html`<option value=${v} ?selected=${this._source === v}>${label}</option>`)}
           </select>
         </label>
-        <label class="row" style="margin:0"><input type="checkbox" .checked=${this._refusedOnly} @change=${(e: Event) => { this._refusedOnly = (e.target as HTMLInputElement).checked; void this._load(); }} /> 只看未能回答的</label>
-        <button class="btn" @click=${() => this._load()}>刷新</button>
-        <button class="btn" @click=${() => this._export()}>导出 CSV</button>
+        <label class="row" style="margin:0"><input type="checkbox" .checked=${this._refusedOnly} @change=${(e: Event) => { this._refusedOnly = (e.target as HTMLInputElement).checked; void this._load(); }} /> ${W.unansweredOnly}</label>
+        <button class="btn" @click=${() => this._load()}>${W.refresh}</button>
+        <button class="btn" @click=${() => this._export()}>${W.exportCsv}</button>
       </div>
-      <p class="muted">手机号、身份证号、邮箱已打码。记录保留 ${this._retention} 天。点问题可看当时的答复。</p>
+      <p class="muted">${fill(W.note, { days: this._retention })}</p>
       ${this._error ? html`<div class="error" role="alert">${this._error}</div>` : ''}
       <div class="table-wrap">
         <table class="stack">
-          <thead><tr><th>时间（${TIME_ZONE_LABEL}）</th><th>来源</th><th>问题与答复</th><th>依据</th><th>知识库版本</th><th>置信度</th><th>结果</th><th>评价</th></tr></thead>
+          <thead><tr><th>${at}</th><th>${c.source}</th><th>${c.questionAndAnswer}</th><th>${c.basis}</th><th>${c.knowledgeVersion}</th><th>${c.confidence}</th><th>${c.result}</th><th>${c.feedback}</th></tr></thead>
           <tbody>
             ${this._items.map(
               (q) => html`<tr data-id=${q.id}>
-                <td data-label=${`时间（${TIME_ZONE_LABEL}）`} class="nowrap">${beijingTime(q.at)}</td>
-                <td data-label="来源">${this._sources[q.source] ?? ''}</td>
-                <td data-label="问题" class="q">
+                <td data-label=${at} class="nowrap">${beijingTime(q.at)}</td>
+                <td data-label=${c.source}>${this._sources[q.source] ?? ''}</td>
+                <td data-label=${c.question} class="q">
                   <details>
                     <summary>${q.question}</summary>
                     <p class="answer">${q.answer}</p>
                   </details>
                 </td>
-                <td data-label="依据"><div class="basis">${q.entries.map((e) => this._entry(q, e))}<span>${q.clauses.length ? `条款 ${q.clauses.join('、')}` : q.entries.length ? '' : '—'}</span></div></td>
-                <td data-label="知识库版本" class="nowrap">${q.knowledgeVersion}</td>
-                <td data-label="置信度">${this._confidence(q)}</td>
-                <td data-label="结果">${q.refused ? html`<span class="tag unmet">未能回答</span>` : html`<span class="tag met">已回答</span>`}</td>
-                <td data-label="评价">${q.feedback && this._feedback ? this._feedback[q.feedback] : ''}</td>
+                <td data-label=${c.basis}><div class="basis">${q.entries.map((e) => this._entry(q, e))}<span>${q.clauses.length ? fill(W.clauses, { clauses: q.clauses.join('、') }) : q.entries.length ? '' : '—'}</span></div></td>
+                <td data-label=${c.knowledgeVersion} class="nowrap">${q.knowledgeVersion}</td>
+                <td data-label=${c.confidence}>${this._confidence(q)}</td>
+                <td data-label=${c.result}>${this._result(q)}</td>
+                <td data-label=${c.feedback}>${q.feedback && this._feedback ? this._feedback[q.feedback] : ''}</td>
               </tr>`,
             )}
           </tbody>
         </table>
       </div>
-      ${this._items.length ? this._pager() : html`<p class="muted">${this._text.trim() ? `没有含“${this._text.trim()}”的记录` : '暂无记录'}</p>`}
+      ${this._items.length ? this._pager() : html`<p class="muted">${this._text.trim() ? fill(W.noMatch, { text: this._text.trim() }) : W.empty}</p>`}
     </div>`;
   }
 
   /**
+   * An interview reply the rules did not read is no question: it is 未读懂, apart from the questions 未能回答, as the
+   * dashboard counts it apart from them.
+   */
+  private _result(q: QuestionLogEntry) {
+    if (q.source === 'interview') return html`<span class="tag partial" title=${W.misreadTitle}>${W.misread}</span>`;
+    return q.refused ? html`<span class="tag unmet">${W.refused}</span>` : html`<span class="tag met">${W.answered}</span>`;
+  }
+
+  /**
    * A refusal answered nothing, so the score of the entry it fell short of is no confidence in an
-   * answer: it shows as 「—」, and the 结果 column says it was not answered.
+   * answer: it shows as 「—」, and the 结果 column says it was not answered. Nor has a reply not read.
    */
   private _confidence(q: QuestionLogEntry) {
-    return q.refused ? html`<span class="muted" title="未能回答的问题没有置信度" aria-label="无（未能回答）">—</span>` : `${Math.round(q.confidence * 100)}%`;
+    if (q.source === 'interview') return html`<span class="muted" title=${W.misreadNoConfidenceTitle} aria-label=${W.misreadNoConfidence}>—</span>`;
+    return q.refused ? html`<span class="muted" title=${W.noConfidenceTitle} aria-label=${W.noConfidence}>—</span>` : `${Math.round(q.confidence * 100)}%`;
   }
 
   /** An answer entry named by the question it answers; its id stays in the tooltip, for telling two alike apart. */
   private _entry(q: QuestionLogEntry, id: string) {
     const question = this._entryQuestions[q.knowledgeVersion]?.[id];
-    return html`<span class="tag entry" data-testid="entry" title=${`答复条目 ${id}`}>${question ? `答复条目：${question}` : '答复条目（已撤回）'}</span>`;
+    return html`<span class="tag entry" data-testid="entry" title=${fill(W.entryTitle, { id })}>${question ? fill(W.entry, { question }) : W.entryWithdrawn}</span>`;
   }
 
   private _pager() {
@@ -208,12 +222,12 @@ export class ZzConsoleLog extends LitElement {
     const from = index * ZzConsoleLog.PAGE_SIZE + 1;
     const to = from + this._items.length - 1;
     const more = this._more;
-    if (index === 0 && !more) return html`<p class="muted pager">共 ${this._total} 条</p>`;
+    if (index === 0 && !more) return html`<p class="muted pager">${fill(W.total, { total: this._total })}</p>`;
     const last = this._items.at(-1)!;
-    return html`<nav class="row pager" aria-label="翻页">
-      <button class="btn" ?disabled=${index === 0} @click=${() => this._go(this._pages.slice(0, -1))}>上一页</button>
-      <span class="muted" aria-live="polite">第 ${from}–${to} 条，共 ${this._total} 条</span>
-      <button class="btn" ?disabled=${!more} @click=${() => this._go([...this._pages, { before: last.at, beforeId: last.id }])}>下一页</button>
+    return html`<nav class="row pager" aria-label=${W.pages}>
+      <button class="btn" ?disabled=${index === 0} @click=${() => this._go(this._pages.slice(0, -1))}>${W.previous}</button>
+      <span class="muted" aria-live="polite">${fill(W.range, { from, to, total: this._total })}</span>
+      <button class="btn" ?disabled=${!more} @click=${() => this._go([...this._pages, { before: last.at, beforeId: last.id }])}>${W.next}</button>
     </nav>`;
   }
 }

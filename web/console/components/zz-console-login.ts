@@ -3,6 +3,9 @@ import { customElement, state } from 'lit/decorators.js';
 import { controls } from '../../components/shared-styles';
 import { consoleStyles } from './styles';
 import { call, type Identity } from '../api';
+import { words } from '../../lib/messages';
+
+const W = words.console.login;
 
 /** The staff login form. Emits `zz-login` with the identity once the cookie is set. */
 @customElement('zz-console-login')
@@ -31,13 +34,13 @@ export class ZzConsoleLogin extends LitElement {
 
   render() {
     return html`<div class="card">
-      <h2>工作人员登录</h2>
-      <p class="muted">供省工业和信息化厅、各市县工信部门及咨询热线工作人员使用。账号由管理员创建。</p>
+      <h2>${W.heading}</h2>
+      <p class="muted">${W.intro}</p>
       <form @submit=${this._submit}>
-        <div><label for="u">用户名</label><input id="u" name="username" type="text" autocomplete="username" required /></div>
-        <div><label for="p">密码</label><input id="p" name="password" type="password" autocomplete="current-password" required /></div>
+        <div><label for="u">${W.username}</label><input id="u" name="username" type="text" autocomplete="username" required /></div>
+        <div><label for="p">${W.password}</label><input id="p" name="password" type="password" autocomplete="current-password" required /></div>
         ${this._error ? html`<div class="error" role="alert">${this._error}</div>` : ''}
-        <button class="btn primary" type="submit" ?disabled=${this._busy}>${this._busy ? '登录中…' : '登录'}</button>
+        <button class="btn primary" type="submit" ?disabled=${this._busy}>${this._busy ? W.busy : W.submit}</button>
       </form>
     </div>`;
   }
