@@ -1228,7 +1228,7 @@ function misquoted(kb: KnowledgeBase, entry: AnswerEntry, typed: string, questio
   const confirming = pieces.flatMap((p, i) => {
     const next = pieces[i + 1];
     // 「…3月31号前传平台 对吧」: a tag typed apart confirms the words before it.
-    const said = CONFIRM.test(p) || endsWithFigureAsked(p) ? p : next && CONFIRM.test(next) && next.replace(CONFIRM, '').replace(/^通知/u, '') === '' ? p : undefined;
+    const said = CONFIRM.test(p) || endsWithFigureAsked(p) !== undefined ? p : next && CONFIRM.test(next) && next.replace(CONFIRM, '').replace(/^通知/u, '') === '' ? p : undefined;
     return said ? [said] : [];
   });
   if (confirming.length === 0) return text;
@@ -1277,6 +1277,8 @@ function misquoted(kb: KnowledgeBase, entry: AnswerEntry, typed: string, questio
   let verdict: string | undefined;
   // 「企业3月15日前交就行吧」 judges a step by the figure: of another party's figure, it is confirmed all the same.
   for (const part of party ? confirming : asked) {
+    // 「一家企业能报两个吗」 answered 「不能同时报两个」 already opens with its verdict on the figure asked.
+    if (endsWithFigureAsked(part) === 'given' && /^不?(?:能|可以|行)/u.test(text)) continue;
     const read = readAsTyped(part).text;
     const said = findQuantities(read);
     for (const [i, x] of said.entries()) {
@@ -1307,6 +1309,7 @@ function misquoted(kb: KnowledgeBase, entry: AnswerEntry, typed: string, questio
         continue;
       }
       // No figure of its unit in the conclusion: one the notice states nowhere is said not to be the notice's.
+      if (endsWithFigureAsked(part) === 'given') continue;
       if (!figuresOfNotice(kb).has(`${x.value}|${figureKind(x.unit)}`)) return lead(fill(t.unstated, { said: figure }));
     }
   }
@@ -1321,15 +1324,19 @@ function misquoted(kb: KnowledgeBase, entry: AnswerEntry, typed: string, questio
 
 /**
  * 「截止日期是三月十五号吗」: a date said last, right before 吗, is the asker's guess at the notice's date, checked as
- * 「…对吧」 is. Another figure there may be the asker's own or a requirement asked (「MES要上线1年吗」), answered by its entry.
+ * 「…对吧」 is. 「县里能推荐五家吗」: another figure said last is checked too, but only against a figure of its unit that
+ * the answer gives ('given'); where the answer gives none it may be the asker's own or a requirement asked
+ * (「MES要上线1年吗」), answered by its entry.
  */
-function endsWithFigureAsked(piece: string): boolean {
+function endsWithFigureAsked(piece: string): 'date' | 'given' | undefined {
   const bare = piece.replace(/[\s?？。!！]+$/u, '');
-  if (!bare.endsWith('吗')) return false;
+  if (!bare.endsWith('吗')) return undefined;
   const read = readAsTyped(bare.slice(0, -1)).text;
   const said = findQuantities(read);
   const [month, day] = said.slice(-2);
-  return Boolean(month && day && figureKind(month.unit) === '月' && figureKind(day.unit) === '日' && day.index + day.text.length === read.length);
+  if (month && day && figureKind(month.unit) === '月' && figureKind(day.unit) === '日' && day.index + day.text.length === read.length) return 'date';
+  const last = said.at(-1);
+  return last?.unit && last.index + last.text.length === read.length ? 'given' : undefined;
 }
 
 /** A figure asked for (「几家」「多少M」) or a day asked for (「几号」「哪天」「什么时候」) in a question. */
