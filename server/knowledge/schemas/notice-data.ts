@@ -614,6 +614,11 @@ export const IntentsFile = z.object({
         /** The same name asked of one category, whose entry then answers without its 「要」: {term}. */
         unwrittenNote: z.string().optional(),
         capability: z.string().optional(),
+        /**
+         * A category the answer's entries do not speak for (「ERP必须上吗」: the entry is on the two factories) is told in
+         * its clause's own words after them: {clause}, {quote}.
+         */
+        quoted: z.string().optional(),
         separator: z.string(),
         end: z.string(),
       })
