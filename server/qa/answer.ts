@@ -2237,6 +2237,28 @@ function meaningTerm(q: string): string | undefined {
   return undefined;
 }
 
+/** 「推荐库是什么」「税收违法黑名单是啥」: what is asked of a term said plainly, with no 意思 or 指. */
+const WHAT_IS = /^(.{2,12}?)(?:到底|究竟)?(?:是什么东西|是个什么东西|是啥东西|是什么|是个啥|是啥)$/u;
+
+/**
+ * The term a question asks the meaning of: as `meaningTerm` reads it, or asked plainly 「X是什么」 of a term the notice
+ * writes as typed whose last words name no value (intents.json `termInNotice.valueHeads`, `attributes`): 「推荐库是什么」,
+ * not 「视频格式是什么」.
+ */
+function askedTerm(kb: KnowledgeBase, q: string): string | undefined {
+  const own = meaningTerm(q);
+  if (own) return own;
+  const heads = [...(kb.data.intents.answerText.termInNotice?.valueHeads ?? []), ...kb.data.intents.attributes];
+  if (heads.length === 0) return undefined;
+  for (const sentence of q.split(/[?？。!！；;\n]+/u)) {
+    const t = sentence.trim().replace(/[\s,，]+$/u, '').replace(/(?<=.{4})[啊呀呢嘞哈哦]+$/u, '').replace(/^[“”"「」‘’']+|[“”"「」‘’']+$/gu, '');
+    const term = t.match(WHAT_IS)?.[1]?.replace(/^(?:通知|文件)(?:里|中|上)?(?:说的|讲的|写的|提到的|的)?/u, '').replace(/^[“”"「」]+|[“”"「」]+$/gu, '');
+    if (!term || term.length < 2 || !TERM.test(term) || POINTER.test(term) || heads.some((h) => term.endsWith(norm(h)))) continue;
+    if (knownTermsOf(kb).notice.includes(term)) return term;
+  }
+  return undefined;
+}
+
 function knownTermsOf(kb: KnowledgeBase): { notice: string; clauses: string[]; words: Set<string>; phrasings: string } {
   let known = knownTerms.get(kb);
   if (!known) {
@@ -2271,13 +2293,15 @@ const VERDICT_OPENING = /^(?:不)?(?:能|可以|行|要|需要|是|符合)[。�
  */
 function termInNotice(kb: KnowledgeBase, q: string): { text: string; citations: Citation[] } | undefined {
   const words = kb.data.intents.answerText.termInNotice;
-  const term = meaningTerm(q);
+  const term = askedTerm(kb, q);
   if (!words || !term) return undefined;
   const typed = norm(term);
   const ordered = [...kb.data.clauses].sort((a, b) => Number(a.id.startsWith('附件')) - Number(b.id.startsWith('附件')) || a.order - b.order);
   for (const clause of ordered) {
     const text = norm(clause.text).replace(/\s+/gu, '');
-    const span = text.includes(typed) ? typed : spanOfPieces(text, typed);
+    // 「汇总表指的是什么」: a term said short of a name the clause quotes (“推荐汇总表”) is told by that name.
+    const quoted = [...text.matchAll(/“([^“”]{2,24})”/gu)].map((m) => m[1]!).find((n) => n !== typed && n.includes(typed));
+    const span = quoted ?? (text.includes(typed) ? typed : spanOfPieces(text, typed));
     if (!span || isHeadingOnly(clause)) continue;
     const c = cite(kb, clause.id, [span]);
     if (!c) continue;
@@ -3118,7 +3142,11 @@ function decide(kb: KnowledgeBase, typed: string): { response: AskResponse; veri
   // the meaning: an entry's first sentence that states a rule (不得, 须…) and neither explains (指, 意思, 即, 简称…) nor
   // says the notice does not use the term answers another question.
   const first = d.response.answer.replace(/^（[^）]*）\n/u, '').split(/[。\n]/u)[0]!;
-  const undefining = d.fromEntries && RULE_SENTENCE.test(first) && !DEFINES.test(first) && meaningTerm(question) !== undefined;
+  // 「推荐库是什么」 answered by the entry on who uploads to it: an entry none of whose phrasings asks what something is, and
+  // whose first sentence explains nothing, answers another question of the term too.
+  const asked = askedTerm(kb, readQuestion(kb, question).q);
+  const forMeaning = (d.response.entries ?? []).some((id) => kb.data.answerBase.entries.find((e) => e.id === id)?.questions.some((x) => DEFINITION.test(x)));
+  const undefining = d.fromEntries && asked !== undefined && !DEFINES.test(first) && (RULE_SENTENCE.test(first) || !forMeaning);
   if (fallback || (d.fromEntries && VERDICT_OPENING.test(d.response.answer)) || undefining) {
     const { u, q } = readQuestion(kb, question);
     const meaning = termInNotice(kb, q);
