@@ -2228,13 +2228,19 @@ function absentTerm(kb: KnowledgeBase, q: string): string | undefined {
 
 /** The term one sentence of a question asks the meaning of: 「税收黑名单是啥意思？我们肯定没有」 asks 税收黑名单. */
 function meaningTerm(q: string): string | undefined {
+  return termsAsked(q, [MEANING_AFTER, MEANING_BEFORE])[0];
+}
+
+/** The terms the sentences of a question ask by one of `forms` (its group 1), without 「通知里说的」 or quotation marks before them. */
+function termsAsked(q: string, forms: readonly RegExp[]): string[] {
+  const terms: string[] = [];
   for (const sentence of q.split(/[?？。!！；;\n]+/u)) {
     const t = sentence.trim().replace(/[\s,，]+$/u, '').replace(/(?<=.{4})[啊呀呢嘞哈哦]+$/u, '').replace(/^[“”"「」‘’']+|[“”"「」‘’']+$/gu, '');
-    const m = t.match(MEANING_AFTER) ?? t.match(MEANING_BEFORE);
+    const m = forms.map((f) => t.match(f)).find(Boolean);
     const term = m?.[1]?.replace(/^(?:通知|文件)(?:里|中|上)?(?:说的|讲的|写的|提到的|的)?/u, '').replace(/^[“”"「」]+|[“”"「」]+$/gu, '');
-    if (term && term.length >= 2 && TERM.test(term) && !POINTER.test(term)) return term;
+    if (term && term.length >= 2 && TERM.test(term) && !POINTER.test(term)) terms.push(term);
   }
-  return undefined;
+  return terms;
 }
 
 /** 「推荐库是什么」「税收违法黑名单是啥」: what is asked of a term said plainly, with no 意思 or 指. */
@@ -2250,13 +2256,7 @@ function askedTerm(kb: KnowledgeBase, q: string): string | undefined {
   if (own) return own;
   const heads = [...(kb.data.intents.answerText.termInNotice?.valueHeads ?? []), ...kb.data.intents.attributes];
   if (heads.length === 0) return undefined;
-  for (const sentence of q.split(/[?？。!！；;\n]+/u)) {
-    const t = sentence.trim().replace(/[\s,，]+$/u, '').replace(/(?<=.{4})[啊呀呢嘞哈哦]+$/u, '').replace(/^[“”"「」‘’']+|[“”"「」‘’']+$/gu, '');
-    const term = t.match(WHAT_IS)?.[1]?.replace(/^(?:通知|文件)(?:里|中|上)?(?:说的|讲的|写的|提到的|的)?/u, '').replace(/^[“”"「」]+|[“”"「」]+$/gu, '');
-    if (!term || term.length < 2 || !TERM.test(term) || POINTER.test(term) || heads.some((h) => term.endsWith(norm(h)))) continue;
-    if (knownTermsOf(kb).notice.includes(term)) return term;
-  }
-  return undefined;
+  return termsAsked(q, [WHAT_IS]).find((term) => !heads.some((h) => term.endsWith(norm(h))) && knownTermsOf(kb).notice.includes(term));
 }
 
 function knownTermsOf(kb: KnowledgeBase): { notice: string; clauses: string[]; words: Set<string>; phrasings: string } {
