@@ -975,7 +975,15 @@ function elliptical(prev: string, p: string, attributes: readonly string[] = [])
   const k = prev.search(PREDICATE);
   // 「MES必须要有吗？没有会不会直接刷掉」: a case of lacking put with no thing named lacks the previous part's subject.
   const lack = LACKING_CASE.exec(p);
-  if (lack && k > 0) return `${lack[0]}${prev.slice(0, k).replace(/(?:必须|一定|是否|非得|都|也|还)+$/u, '')}${p.slice(lack[0].length)}`;
+  // 「ERP必须上吗」 asks with 必须 alone: the thing lacked stands before it.
+  const lacked = k > 0 ? k : prev.search(/必须|一定|非得|是否/u);
+  if (lack && lacked > 0) {
+    const thing = prev.slice(0, lacked).replace(/(?:必须|一定|是否|非得|都|也|还)+$/u, '');
+    // 「智能车间MES必须要有吗」: the category applied for is no part of what is lacked; it stays ahead of the case.
+    const category = [...SUBJECTS].sort((a, b) => b.length - a.length).find((s) => thing.startsWith(s) && thing.length > s.length + 1);
+    const [head, lackedThing] = category ? [category, thing.slice(category.length).replace(/^的/u, '')] : ['', thing];
+    return `${head}${lack[0]}${lackedThing}${p.slice(lack[0].length)}`;
+  }
   if (p.length > (/^(和|跟|与|同)/u.test(p) ? 10 : 8) || k <= 0) return null;
   const subject = p.replace(/^(那|那么|如果是|换成)/u, '').replace(/呢[?？\s]*$/u, '');
   if (subject !== p.replace(/[?？\s]+$/u, '') && subject.length >= 2 && !PREDICATE.test(subject)) {
@@ -990,15 +998,20 @@ function elliptical(prev: string, p: string, attributes: readonly string[] = [])
   // 「在哪个网站弄的」 asks where, of the subject the previous part named.
   // 「还有专利要附吗」: 还有 before a subject opens another question; before the asking (「还有多长」) it asks on of the same subject.
   const continues = /^还有/u.test(p) ? p.slice(2).search(PREDICATE) === 0 : /^(一定|必须|是否|也|还|都|和|跟|与)/u.test(p);
-  if (p.search(PREDICATE) === 0 || continues || WHERE.test(p)) return prev.slice(0, k).replace(/(?<=.)(是个|是)$/u, '').replace(DOING_AFTER, '') + p;
+  // 「要是没有视频呢」 opens with a case (要是, if), not with the asking 要 of 「要几张」.
+  const asksFirst = p.search(PREDICATE) === 0 && !/^要是/u.test(p);
+  if (asksFirst || continues || WHERE.test(p)) return prev.slice(0, k).replace(/(?<=.)(是个|是)$/u, '').replace(DOING_AFTER, '') + p;
   // 「审计报告要上年度的吗」 then 「那要原件吗」: an opening 那 only leads on; what follows asks of the same subject.
   const led = p.replace(/^(?:那么|那)(?![个些])/u, '');
   if (led !== p && led.search(PREDICATE) === 0) return prev.slice(0, k).replace(/(?<=.)(是个|是)$/u, '').replace(DOING_AFTER, '') + led;
   return null;
 }
 
-/** A lacking said as a case, its thing left out, before what is asked of it: 「没有会不会刷掉」「要是没上的话能报吗」. */
-const LACKING_CASE = /^(?:那|那么)?(?:如果|要是|假如|万一)?(?:没有|没上|没用|没装|没|不上|不用|缺)(?=(?:的话)?[，,]?(?:会|能|可以|行|算|是不是|是否|就|还|直接|要|咋|怎么|影响))/u;
+/**
+ * A lacking said as a case, its thing left out, before what is asked of it: 「没有会不会刷掉」「要是没上的话能报吗」, or
+ * with nothing asked but the case itself: 「要是没有呢」「没有的话」.
+ */
+const LACKING_CASE = /^(?:那|那么)?(?:如果|要是|假如|万一)?(?:没有|没上|没用|没装|没|不上|不用|缺)(?=(?:的话)?[，,]?(?:会|能|可以|行|算|是不是|是否|就|还|直接|要|咋|怎么|影响|呢|[?？]*$))/u;
 
 /** A superlative or a doing said after a thing, before what is asked of it: 「视频最长弄多长」「照片最少拍几张」. */
 const DOING_AFTER = /(?<=\p{Script=Han}{2})(?:最[长多大少高低短久]?)?(?:弄|搞|拍|录|传|交|做)?$/u;
@@ -1157,8 +1170,11 @@ const REQUIRED_VERDICT = /^(?:是|要|需要|必须)(?:（[^（）]{1,12}）)?[�
  */
 function lacking(kb: KnowledgeBase, entry: AnswerEntry, question: string, text: string): string {
   const l = kb.data.intents.answerText.lacking;
+  const t = kb.data.intents.answerText.perType;
+  // 「要是没有MES呢」 answered per category (「要看申报哪一类：…」): the first words say it answers the lacking.
+  const perCategory = t?.lacking !== undefined && text.startsWith(t.lead) && entry.clauses.every((c) => /^[一三]\(/u.test(c));
   // Only a verdict still in place is turned: one already replaced (「APS不是《通知》中的用语」) says what it should.
-  if (entry.conclusion !== 'yes' || !REQUIRED_VERDICT.test(text) || !entry.clauses.every((c) => /^[一三]\(/u.test(c))) return text;
+  if (!perCategory && (entry.conclusion !== 'yes' || !REQUIRED_VERDICT.test(text) || !entry.clauses.every((c) => /^[一三]\(/u.test(c)))) return text;
   // 「车间没MES能不能申报」: a bare 没 names the missing system too, unless it is 「没问题」 and the like.
   const said = (w: string) => {
     for (let i = question.indexOf(w); i >= 0; i = question.indexOf(w, i + 1)) if (!l.notWithout.some((n) => question.startsWith(n, i))) return i;
@@ -1166,7 +1182,14 @@ function lacking(kb: KnowledgeBase, entry: AnswerEntry, question: string, text: 
   };
   const at = Math.min(...l.without.map(said).filter((i) => i >= 0));
   if (!Number.isFinite(at) || !l.asks.some((w) => question.indexOf(w, at) > at)) return text;
-  return `${l.lead}${text.replace(REQUIRED_VERDICT, '')}`;
+  if (!perCategory) return `${l.lead}${text.replace(REQUIRED_VERDICT, '')}`;
+  // The system lacked is the one named right after the lacking word, or, put as a case of its own
+  // (「MES必须要有吗？没有会不会刷掉」), the one the question named before it.
+  const concepts = understanderFor(kb.data).findConcepts(question);
+  const lacked = concepts.find((c) => c.index > at && c.index <= at + 3) ?? concepts.filter((c) => c.index < at).at(-1);
+  if (!lacked) return text;
+  const term = /^[a-z0-9]+$/u.test(lacked.span) ? lacked.span.toUpperCase() : lacked.span;
+  return `${fill(t!.lacking!, { term })}${text.slice(t!.lead.length)}`;
 }
 
 /**
@@ -1228,7 +1251,7 @@ function misquoted(kb: KnowledgeBase, entry: AnswerEntry, typed: string, questio
   const confirming = pieces.flatMap((p, i) => {
     const next = pieces[i + 1];
     // 「…3月31号前传平台 对吧」: a tag typed apart confirms the words before it.
-    const said = CONFIRM.test(p) || endsWithFigureAsked(p) ? p : next && CONFIRM.test(next) && next.replace(CONFIRM, '').replace(/^通知/u, '') === '' ? p : undefined;
+    const said = CONFIRM.test(p) || endsWithFigureAsked(p) !== undefined ? p : next && CONFIRM.test(next) && next.replace(CONFIRM, '').replace(/^通知/u, '') === '' ? p : undefined;
     return said ? [said] : [];
   });
   if (confirming.length === 0) return text;
@@ -1277,6 +1300,9 @@ function misquoted(kb: KnowledgeBase, entry: AnswerEntry, typed: string, questio
   let verdict: string | undefined;
   // 「企业3月15日前交就行吧」 judges a step by the figure: of another party's figure, it is confirmed all the same.
   for (const part of party ? confirming : asked) {
+    // 「一家企业能报两个吗」 answered 「不能同时报两个」 already opens with its verdict on the figure asked; an entry with a
+    // limit (「视频三分钟吗」) judges the figure as the asker's own.
+    if (endsWithFigureAsked(part) === 'given' && (entry.limit !== undefined || /^不?(?:能|可以|行)/u.test(text))) continue;
     const read = readAsTyped(part).text;
     const said = findQuantities(read);
     for (const [i, x] of said.entries()) {
@@ -1307,6 +1333,7 @@ function misquoted(kb: KnowledgeBase, entry: AnswerEntry, typed: string, questio
         continue;
       }
       // No figure of its unit in the conclusion: one the notice states nowhere is said not to be the notice's.
+      if (endsWithFigureAsked(part) === 'given') continue;
       if (!figuresOfNotice(kb).has(`${x.value}|${figureKind(x.unit)}`)) return lead(fill(t.unstated, { said: figure }));
     }
   }
@@ -1321,15 +1348,19 @@ function misquoted(kb: KnowledgeBase, entry: AnswerEntry, typed: string, questio
 
 /**
  * 「截止日期是三月十五号吗」: a date said last, right before 吗, is the asker's guess at the notice's date, checked as
- * 「…对吧」 is. Another figure there may be the asker's own or a requirement asked (「MES要上线1年吗」), answered by its entry.
+ * 「…对吧」 is. 「县里能推荐五家吗」: another figure said last is checked too, but only against a figure of its unit that
+ * the answer gives ('given'); where the answer gives none it may be the asker's own or a requirement asked
+ * (「MES要上线1年吗」), answered by its entry.
  */
-function endsWithFigureAsked(piece: string): boolean {
+function endsWithFigureAsked(piece: string): 'date' | 'given' | undefined {
   const bare = piece.replace(/[\s?？。!！]+$/u, '');
-  if (!bare.endsWith('吗')) return false;
+  if (!bare.endsWith('吗')) return undefined;
   const read = readAsTyped(bare.slice(0, -1)).text;
   const said = findQuantities(read);
   const [month, day] = said.slice(-2);
-  return Boolean(month && day && figureKind(month.unit) === '月' && figureKind(day.unit) === '日' && day.index + day.text.length === read.length);
+  if (month && day && figureKind(month.unit) === '月' && figureKind(day.unit) === '日' && day.index + day.text.length === read.length) return 'date';
+  const last = said.at(-1);
+  return last?.unit && last.index + last.text.length === read.length ? 'given' : undefined;
 }
 
 /** A figure asked for (「几家」「多少M」) or a day asked for (「几号」「哪天」「什么时候」) in a question. */
@@ -1918,7 +1949,9 @@ function perType(kb: KnowledgeBase, question: string, session?: string): { text:
   // 「要WMS吗」 asks as much as 「WMS是必须的吗」: a word of `before` just before the name, with a question tag.
   const before = question.slice(0, concept.index);
   // 「没有WMS能报智能工厂吗」 asks it too: what is missing decides the answer only per category.
-  const lacking = at.lacking.without.some((w) => before.endsWith(w)) && at.lacking.asks.some((w) => question.includes(w));
+  // 「ERP必须上吗？不上会不会被淘汰」: a later part that puts the lacking with its thing left out lacks this one.
+  const lackedLater = question.slice(concept.index).split(/[，,？?。；;\s]+/u).some((p) => LACKING_CASE.test(p));
+  const lacking = (at.lacking.without.some((w) => before.endsWith(w)) || lackedLater) && at.lacking.asks.some((w) => question.includes(w));
   if (!lacking && !t.asks.some((w) => question.includes(w)) && !(t.before.some((w) => before.endsWith(w)) && /[吗么][?？]?$/u.test(question))) return undefined;
   // A Latin name the notice never writes (SCADA) is said by the notice's own name for it, after a note saying so.
   const latin = /^[a-z0-9]+$/u.test(span);
@@ -2195,13 +2228,35 @@ function absentTerm(kb: KnowledgeBase, q: string): string | undefined {
 
 /** The term one sentence of a question asks the meaning of: 「税收黑名单是啥意思？我们肯定没有」 asks 税收黑名单. */
 function meaningTerm(q: string): string | undefined {
+  return termsAsked(q, [MEANING_AFTER, MEANING_BEFORE])[0];
+}
+
+/** The terms the sentences of a question ask by one of `forms` (its group 1), without 「通知里说的」 or quotation marks before them. */
+function termsAsked(q: string, forms: readonly RegExp[]): string[] {
+  const terms: string[] = [];
   for (const sentence of q.split(/[?？。!！；;\n]+/u)) {
     const t = sentence.trim().replace(/[\s,，]+$/u, '').replace(/(?<=.{4})[啊呀呢嘞哈哦]+$/u, '').replace(/^[“”"「」‘’']+|[“”"「」‘’']+$/gu, '');
-    const m = t.match(MEANING_AFTER) ?? t.match(MEANING_BEFORE);
+    const m = forms.map((f) => t.match(f)).find(Boolean);
     const term = m?.[1]?.replace(/^(?:通知|文件)(?:里|中|上)?(?:说的|讲的|写的|提到的|的)?/u, '').replace(/^[“”"「」]+|[“”"「」]+$/gu, '');
-    if (term && term.length >= 2 && TERM.test(term) && !POINTER.test(term)) return term;
+    if (term && term.length >= 2 && TERM.test(term) && !POINTER.test(term)) terms.push(term);
   }
-  return undefined;
+  return terms;
+}
+
+/** 「推荐库是什么」「税收违法黑名单是啥」: what is asked of a term said plainly, with no 意思 or 指. */
+const WHAT_IS = /^(.{2,12}?)(?:到底|究竟)?(?:是什么东西|是个什么东西|是啥东西|是什么|是个啥|是啥)$/u;
+
+/**
+ * The term a question asks the meaning of: as `meaningTerm` reads it, or asked plainly 「X是什么」 of a term the notice
+ * writes as typed whose last words name no value (intents.json `termInNotice.valueHeads`, `attributes`): 「推荐库是什么」,
+ * not 「视频格式是什么」.
+ */
+function askedTerm(kb: KnowledgeBase, q: string): string | undefined {
+  const own = meaningTerm(q);
+  if (own) return own;
+  const heads = [...(kb.data.intents.answerText.termInNotice?.valueHeads ?? []), ...kb.data.intents.attributes];
+  if (heads.length === 0) return undefined;
+  return termsAsked(q, [WHAT_IS]).find((term) => !heads.some((h) => term.endsWith(norm(h))) && knownTermsOf(kb).notice.includes(term));
 }
 
 function knownTermsOf(kb: KnowledgeBase): { notice: string; clauses: string[]; words: Set<string>; phrasings: string } {
@@ -2238,13 +2293,15 @@ const VERDICT_OPENING = /^(?:不)?(?:能|可以|行|要|需要|是|符合)[。�
  */
 function termInNotice(kb: KnowledgeBase, q: string): { text: string; citations: Citation[] } | undefined {
   const words = kb.data.intents.answerText.termInNotice;
-  const term = meaningTerm(q);
+  const term = askedTerm(kb, q);
   if (!words || !term) return undefined;
   const typed = norm(term);
   const ordered = [...kb.data.clauses].sort((a, b) => Number(a.id.startsWith('附件')) - Number(b.id.startsWith('附件')) || a.order - b.order);
   for (const clause of ordered) {
     const text = norm(clause.text).replace(/\s+/gu, '');
-    const span = text.includes(typed) ? typed : spanOfPieces(text, typed);
+    // 「汇总表指的是什么」: a term said short of a name the clause quotes (“推荐汇总表”) is told by that name.
+    const quoted = [...text.matchAll(/“([^“”]{2,24})”/gu)].map((m) => m[1]!).find((n) => n !== typed && n.includes(typed));
+    const span = quoted ?? (text.includes(typed) ? typed : spanOfPieces(text, typed));
     if (!span || isHeadingOnly(clause)) continue;
     const c = cite(kb, clause.id, [span]);
     if (!c) continue;
@@ -2838,12 +2895,13 @@ function readFollowUp(kb: KnowledgeBase, question: string, previous: string | un
   // Only a message that points back takes the previous subject: 「今天天气怎么样」 after 「信用在哪里查」 is its own.
   // 「视频不超过200M对吧」 then 「那时长呢」: 时长 is no new subject but another thing asked of the same one (视频时长),
   // tried after the reading that takes it for a new subject.
-  const readings = [...(swapped && swapped !== q ? [swapped] : []), ...(leaning ? ofPreviousTopic(kb, before, q) : []), ...attributeOf(before, q, attributes)];
+  const lacked = lackedOfPrevious(kb, before, q);
+  const readings = [...(lacked ? [lacked] : []), ...(swapped && swapped !== q ? [swapped] : []), ...(leaning ? ofPreviousTopic(kb, before, q) : []), ...attributeOf(before, q, attributes, kb)];
   let asked: string | undefined;
   let a: AskResponse | undefined;
   for (const reading of readings) {
     const r = decide(kb, reading).response;
-    if (concludes(kb, r)) {
+    if (concludes(kb, r) && !measureDropped(reading, q, r)) {
       (asked = reading), (a = r);
       break;
     }
@@ -2863,6 +2921,37 @@ function readFollowUp(kb: KnowledgeBase, question: string, previous: string | un
   const r: AskResponse = { ...a, answer: `${fill(kb.data.intents.answerText.followUp, { question: shown })}${a.answer}` };
   sources.set(r, sources.get(a)!);
   return { response: r, askedAs: shown };
+}
+
+/**
+ * 「照片要几张」 then 「那视频呢」: read with the previous asking, the follow-up asks a count (几张) that its answer gives no
+ * figure of, for videos are not counted in 张; the measure belongs to the previous thing, and the reading is not taken.
+ * 「郑州能推几家」 then 「那洛阳呢」 keeps its measure: the answer gives 洛阳's count in 家.
+ */
+function measureDropped(reading: string, q: string, r: AskResponse): boolean {
+  const unit = FIGURE_ASKED.exec(reading)?.groups?.unit;
+  if (!unit || q.includes(unit)) return false;
+  const first = r.answer.replace(/^（[^）]*）\n/u, '').split('\n')[0]!;
+  return !findQuantities(readAsTyped(first).text).some((x) => x.unit !== undefined && figureKind(x.unit) === figureKind(unit));
+}
+
+/**
+ * 「WMS要不要上」「离散型工厂要不要WMS」 then 「要是没有呢」「不上行不行」: a lacking put as a case with its thing left out lacks
+ * the system the previous question asked of, wherever it stood there; the category that question named stays ahead of
+ * the case (「离散型工厂要是没有WMS呢」). Undefined when the follow-up is no such case or the previous question names no
+ * element system.
+ */
+function lackedOfPrevious(kb: KnowledgeBase, previous: string | undefined, q: string): string | undefined {
+  const lack = LACKING_CASE.exec(q);
+  if (!previous || !lack) return undefined;
+  const system = understanderFor(kb.data)
+    .findConcepts(previous)
+    .find((c) => kb.data.lexicon.entries.find((e) => e.canonical === c.canonical)?.clauses?.some((id) => id.startsWith('三(')) && !SUBJECTS.includes(c.span));
+  if (!system) return undefined;
+  let category = '';
+  for (let rest = previous.slice(0, system.index), next; (next = [...SUBJECTS, '智能', '的'].find((w) => rest.startsWith(w))); rest = rest.slice(next.length)) category += next;
+  const name = /^[a-z0-9]+$/u.test(system.span) ? system.span.toUpperCase() : system.span;
+  return `${category.replace(/的$/u, '')}${lack[0]}${name}${q.slice(lack[0].length)}`;
 }
 
 /** A short follow-up that closes with a tag asking for leave (intents.json `leaveAsked.tags`), read as 「那…呢」; undefined otherwise. */
@@ -2937,11 +3026,13 @@ function namesThingBefore(head: string): boolean {
  * A follow-up that names only a thing to ask of the previous subject (「那时长呢」「清晰度呢」): the previous
  * question's subject with it (「视频时长呢」). None when the follow-up says more than a short name.
  */
-function attributeOf(previous: string | undefined, q: string, attributes: readonly string[] = []): string[] {
+function attributeOf(previous: string | undefined, q: string, attributes: readonly string[] = [], kb?: KnowledgeBase): string[] {
   // Only a part that asks has a subject asked about: 「…，去年上了失信名单」 then 「那车间呢」 asks nothing of it.
   if (!previous || !asks(previous)) return [];
   const named = q.replace(POINTING, '').replace(/[呢吗?？\s]+$/u, '');
   if (named.length < 2 || named.length > 6 || !/^\p{Script=Han}+$/u.test(named) || PREDICATE.test(named)) return [];
+  // 「视频多长」 then 「那照片呢」: a thing of the notice's own (照片), not an attribute, is no attribute of the video.
+  if (kb && !attributes.some((x) => named.includes(x)) && understanderFor(kb.data).findConcepts(named).some((c) => c.span.length >= 2)) return [];
   const subject = ownerOf(previousSubject(previous), attributes);
   return subject.length >= 2 && !named.includes(subject) ? [`${subject}${named}呢`] : [];
 }
@@ -3051,7 +3142,11 @@ function decide(kb: KnowledgeBase, typed: string): { response: AskResponse; veri
   // the meaning: an entry's first sentence that states a rule (不得, 须…) and neither explains (指, 意思, 即, 简称…) nor
   // says the notice does not use the term answers another question.
   const first = d.response.answer.replace(/^（[^）]*）\n/u, '').split(/[。\n]/u)[0]!;
-  const undefining = d.fromEntries && RULE_SENTENCE.test(first) && !DEFINES.test(first) && meaningTerm(question) !== undefined;
+  // 「推荐库是什么」 answered by the entry on who uploads to it: an entry none of whose phrasings asks what something is, and
+  // whose first sentence explains nothing, answers another question of the term too.
+  const asked = askedTerm(kb, readQuestion(kb, question).q);
+  const forMeaning = (d.response.entries ?? []).some((id) => kb.data.answerBase.entries.find((e) => e.id === id)?.questions.some((x) => DEFINITION.test(x)));
+  const undefining = d.fromEntries && asked !== undefined && !DEFINES.test(first) && (RULE_SENTENCE.test(first) || !forMeaning);
   if (fallback || (d.fromEntries && VERDICT_OPENING.test(d.response.answer)) || undefining) {
     const { u, q } = readQuestion(kb, question);
     const meaning = termInNotice(kb, q);
@@ -3386,7 +3481,9 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
     const results = answered.map((c) => {
       const r = inferredFormCells(kb, c.text, askedCategoryFirst(kb, c.text, chosenCategory(kb, c.text, otherCategory(kb, c.match.prepared.entry, c.text, unnamedSystems(kb, c.match.prepared, c.text, entryAnswer(kb, c.match.prepared, c.text))))));
       const fitted = fitToQuestion(r.text, c.match.prepared.entry.conclusion, c.text);
-      const situated = situation(kb, c.match.prepared.entry, c.text, lacking(kb, c.match.prepared.entry, c.text, fitted), fitted);
+      // 「没有WMS会怎样」 asks how (怎样) as fitToQuestion hears it, yet its verdict is what lacking turns: it is turned first.
+      const lackedText = lacking(kb, c.match.prepared.entry, c.text, r.text);
+      const situated = situation(kb, c.match.prepared.entry, c.text, lackedText !== r.text ? lackedText : lacking(kb, c.match.prepared.entry, c.text, fitted), fitted);
       const corrected = misquoted(kb, c.match.prepared.entry, question, c.text, situated, r.citations.map((x) => x.quote).join('\n'));
       const text = corrected === situated ? askedCell(kb, c.match.prepared.entry, c.text, askedDate(kb, c.match.prepared.entry, c.text, corrected)) : corrected;
       return scored(kb, c.match.prepared.entry, c.text, { ...r, text });
@@ -3412,7 +3509,12 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
     if (fails.length === 0 && typed && !typed.unwritten && (answered.length > 1 || !typed.scope.every((c) => speaksFor(answered[0]!.match.prepared.entry, c)))) {
       // Each entry's own verdict (and the lead said of a missing system) holds for its category only: the summary says them.
       const rest = results.map((r) => r.text.split(kb.data.intents.answerText.lacking.lead).join('').replace(CATEGORY_VERDICT, '')).join('');
-      results.splice(0, results.length, { text: typed.text + rest, citations: [...typed.citations, ...results.flatMap((r) => r.citations)] });
+      // A category no entry speaks for is told in its own clause's words, so every category's reading rests on a quote.
+      const quoted = kb.data.intents.answerText.perType?.quoted;
+      const unspoken = quoted ? typed.scope.filter((c) => !answered.some((a) => speaksFor(a.match.prepared.entry, c))) : [];
+      const own = unspoken.flatMap((c) => typed.citations.filter((x) => x.clause !== c.section && x.clause.startsWith(c.section)));
+      const told = own.map((x) => fill(quoted!, { clause: x.clause, quote: x.quote.replace(/^…/u, '') })).join('');
+      results.splice(0, results.length, { text: typed.text + rest + told, citations: [...typed.citations, ...results.flatMap((r) => r.citations)] });
     }
     const { unit, phone } = kb.data.facts.contact;
     // A part the notice does not cover is said to be so, with whom to ask, never dropped: the

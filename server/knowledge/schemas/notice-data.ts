@@ -614,6 +614,11 @@ export const IntentsFile = z.object({
         /** The same name asked of one category, whose entry then answers without its 「要」: {term}. */
         unwrittenNote: z.string().optional(),
         capability: z.string().optional(),
+        /**
+         * A category the answer's entries do not speak for (「ERP必须上吗」: the entry is on the two factories) is told in
+         * its clause's own words after them: {clause}, {quote}.
+         */
+        quoted: z.string().optional(),
         separator: z.string(),
         end: z.string(),
       })
@@ -696,7 +701,20 @@ export const IntentsFile = z.object({
      * {quote}, {unit}, {phone}); {opening} is `own` when the term is typed as the notice has it, else `said`, which
      * names the notice's own words ({term}, {clause}). Without it such a question is answered as any other.
      */
-    termInNotice: z.object({ lead: z.string(), own: z.string(), said: z.string(), referent: z.string().optional() }).optional(),
+    termInNotice: z
+      .object({
+        lead: z.string(),
+        own: z.string(),
+        said: z.string(),
+        referent: z.string().optional(),
+        /**
+         * 「推荐库是什么」 asks what a term is, though 「X是什么」 as often asks a value (「视频格式是什么」「截止时间是什么」):
+         * it is a term question only when X stands in the notice as typed and does not end in one of these heads (or
+         * in an attribute of `attributes`), which name a value asked of a thing.
+         */
+        valueHeads: z.array(z.string().min(1)).optional(),
+      })
+      .optional(),
     /** A question with no Chinese the understanding step could read (pinyin it could not map, other letters): ask for Chinese. */
     unreadable: z.string().optional(),
     /**
