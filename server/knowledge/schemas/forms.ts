@@ -1226,12 +1226,6 @@ export const FormDrafting = z.object({
    */
   partialVerbs: z.record(z.string(), z.string().includes('部分')).default({}),
   /**
-   * How a capability the enterprise said it has not got is stated, by its verb (应用 → 尚未应用, 建有 → 尚未建设): a known
-   * 「没有」 is a fact of its own, written as one, never left as a request for the system's details. A verb not listed is
-   * said as 尚未 + verb.
-   */
-  lackingVerbs: z.record(z.string(), z.string().includes('尚未')).default({}),
-  /**
    * Systems the enterprise said are being built (在建, 在调试, 计划上): stated as being built ({who}, {names}), never as
    * built or in use, since the form is signed and checked on site.
    */
