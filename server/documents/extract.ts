@@ -1041,7 +1041,9 @@ function foundingDate(clause: string, labels: string[], words: string[]): { iso:
  */
 function proseFounding(pages: string[], file: string, docs: FormDrafting['documents']): Suggestion[] {
   const out: Suggestion[] = [];
-  const labels = [...(docs.proseLabels.foundedOn ?? [])].sort((a, b) => b.length - a.length);
+  // 「始建于1998年」 founds the company, unless the document says it took its present form later (「原名…，2006年改制」).
+  const refounded = pages.some((page) => docs.prose.refounded.some((w) => squash(page).includes(w)));
+  const labels = [...(docs.proseLabels.foundedOn ?? [])].filter((l) => !refounded || !docs.prose.history.includes(l)).sort((a, b) => b.length - a.length);
   const words = [...docs.prose.founded].sort((a, b) => b.length - a.length);
   pages.forEach((page, i) => {
     for (const piece of proseSentences(page)) {
