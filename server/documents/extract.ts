@@ -1008,8 +1008,11 @@ function proseAddress(pages: string[], file: string, docs: FormDrafting['documen
   return out;
 }
 
+/** The writer speaking as the company: a subject that is never another company's. */
+const OWN_SUBJECT = /(?:我公司|我司|我们公司|我们企业|本公司|本企业|我企业|我厂|本厂)/u;
+
 /** Who a sentence about the company's founding starts with: the company, or the writer speaking as it. */
-const FOUNDING_SUBJECT = new RegExp(`^(?:(?:我公司|我司|我们公司|我们企业|本企业|我企业)(?:[\\p{Script=Han}()（）]+?(?:有限责任公司|股份有限公司|有限公司))?|${COMPANY_WORDS})(?:[（(][^（()）]{1,20}[)）])?[，,]?`, 'u');
+const FOUNDING_SUBJECT = new RegExp(`^(?:(?:我公司|我司|我们公司|我们企业|本企业|我企业)(?:(?:(?!的)[\\p{Script=Han}()（）])+?(?:有限责任公司|股份有限公司|有限公司))?|${COMPANY_WORDS})(?:[（(][^（()）]{1,20}[)）])?[，,]?`, 'u');
 
 /** The date a clause starts with as the company's founding: after a founding label (成立于), or before a founding word (成立). */
 function foundingDate(clause: string, labels: string[], words: string[]): { iso: string; raw: string; yearOnly?: true } | null {
@@ -1038,29 +1041,48 @@ function foundingDate(clause: string, labels: string[], words: string[]): { iso:
  */
 function proseFounding(pages: string[], file: string, docs: FormDrafting['documents']): Suggestion[] {
   const out: Suggestion[] = [];
-  const labels = [...(docs.proseLabels.foundedOn ?? [])].sort((a, b) => b.length - a.length);
+  // 「始建于1998年」 founds the company, unless the document says it took its present form later (「原名…，2006年改制」).
+  const refounded = pages.some((page) => docs.prose.refounded.some((w) => squash(page).includes(w)));
+  const labels = [...(docs.proseLabels.foundedOn ?? [])].filter((l) => !refounded || !docs.prose.history.includes(l)).sort((a, b) => b.length - a.length);
   const words = [...docs.prose.founded].sort((a, b) => b.length - a.length);
   pages.forEach((page, i) => {
     for (const piece of proseSentences(page)) {
-      const sentence = squash(piece);
-      const subject = FOUNDING_SUBJECT.exec(sentence);
-      if (!subject || namesOtherSubject(sentence, docs)) continue;
-      const rest = sentence.slice(subject[0].length);
-      // 「…有限公司是…的控股子公司，成立于2009年8月」: a clause after one that says what the company is goes on about it,
-      // unless a clause between names a project or a workshop.
-      const clauses = rest.split(/[，,；;]/);
-      const described = /^(?:是|系)/.test(rest) ? clauses.slice(1, 4) : [];
-      const stop = described.findIndex((c) => docs.prose.projectSubjects.some((w) => c.includes(w)));
-      for (const clause of [rest, ...(stop < 0 ? described : described.slice(0, stop))]) {
-        const date = foundingDate(clause, labels, words);
+      const whole = squash(piece);
+      // A sentence that opens with another subject (「宇通客车…是我公司的主要客户，我公司成立于2009年」) is read again from
+      // each clause where the writer speaks as the company: only 「我公司」-like words there, as a full name may be another's.
+      const starts = [0, ...[...whole.matchAll(new RegExp(`(?<=[，,；;])${OWN_SUBJECT.source}`, 'gu'))].map((m) => m.index)];
+      for (const at of starts) {
+        const sentence = whole.slice(at);
+        const date = foundingIn(sentence, at === 0, labels, words, docs);
         if (!date) continue;
         const field = date.yearOnly ? docs.yearAnswers.foundedOn : 'foundedOn';
-        if (field) out.push({ field, value: date.iso, raw: date.raw, source: { file, page: i + 1, snippet: sentence } });
+        if (field) out.push({ field, value: date.iso, raw: date.raw, source: { file, page: i + 1, snippet: whole } });
         break;
       }
     }
   });
   return out;
+}
+
+/**
+ * The founding date a sentence about the company gives, from its subject on. A full name that opens the sentence and whose
+ * first clause speaks of the writer (「…有限公司是我公司的主要客户」) is another company, never the one founded.
+ */
+function foundingIn(sentence: string, opening: boolean, labels: string[], words: string[], docs: FormDrafting['documents']): ReturnType<typeof foundingDate> {
+  const subject = FOUNDING_SUBJECT.exec(sentence);
+  if (!subject || namesOtherSubject(sentence, docs)) return null;
+  const rest = sentence.slice(subject[0].length);
+  if (opening && !OWN_SUBJECT.test(subject[0]) && new RegExp(`${OWN_SUBJECT.source}|公司的`, 'u').test(rest.split(/[，,；;]/u)[0]!)) return null;
+  // 「…有限公司是…的控股子公司，成立于2009年8月」: a clause after one that says what the company is goes on about it,
+  // unless a clause between names a project or a workshop.
+  const clauses = rest.split(/[，,；;]/);
+  const described = /^(?:是|系)/.test(rest) ? clauses.slice(1, 4) : [];
+  const stop = described.findIndex((c) => docs.prose.projectSubjects.some((w) => c.includes(w)));
+  for (const clause of [rest, ...(stop < 0 ? described : described.slice(0, stop))]) {
+    const date = foundingDate(clause, labels, words);
+    if (date) return date;
+  }
+  return null;
 }
 
 /** A word with Latin letters and no Chinese: an English gloss in a bilingual document (「Revenue」, 「FY2022」, 「(RMB」). */

@@ -800,8 +800,8 @@ function saidIn(ctx: Ctx, cap: CapabilityId, text: string): boolean {
  * 「公司应用制造执行系统（MES）、安灯系统（Andon）。」 Only what the answer said: no notice wording of what
  * the system achieves, and 「部分」 stays 「部分」.
  */
-function capsSentence(ctx: Ctx, caps: CapabilityId[], status: boolean | 'partial', who = subject(ctx), short = false): Filled | null {
-  const chosen = caps.filter((c) => capStatus(ctx, c) === status && ctx.kb.formDrafting.capabilities[c] && (status === false || claimable(ctx, c)));
+function capsSentence(ctx: Ctx, caps: CapabilityId[], status: true | 'partial', who = subject(ctx), short = false): Filled | null {
+  const chosen = caps.filter((c) => capStatus(ctx, c) === status && ctx.kb.formDrafting.capabilities[c] && claimable(ctx, c));
   if (!chosen.length) return null;
   const byVerb = new Map<string, CapabilityId[]>();
   for (const c of chosen) {
@@ -809,9 +809,8 @@ function capsSentence(ctx: Ctx, caps: CapabilityId[], status: boolean | 'partial
     byVerb.set(v, [...(byVerb.get(v) ?? []), c]);
   }
   const d = ctx.kb.formDrafting;
-  // A 「没有」 is stated as said, never as a system in place.
-  const said = (verb: string) =>
-    status === 'partial' ? d.partialVerbs[verb] ?? `部分${verb}` : status === false ? d.lackingVerbs[verb] ?? `尚未${verb}` : verb;
+  // 「部分」 stays 「部分」: a partly built system is never stated as one in place. What is lacking is asked, not stated (lackRequest).
+  const said = (verb: string) => (status === 'partial' ? d.partialVerbs[verb] ?? `部分${verb}` : verb);
   const clauses = [...byVerb].map(([verb, cs]) => `${said(verb)}${cs.map((c) => capName(ctx, c, short)).join('、')}`);
   return { text: `${who}${clauses.join('，')}。`, numbers: [], facts: chosen.flatMap((c) => capFacts(ctx, c)), missing: [] };
 }
@@ -935,6 +934,17 @@ function indicatorSentences(ctx: Ctx, ids: IndicatorId[], brief = false): Filled
   return out;
 }
 
+/**
+ * The request for a workshop's count answered round (「六十来台」): the count's own label (车间设备总台套数) with the words
+ * given, as every round figure's request quotes them; null when the count was not answered round.
+ */
+function wsRoughFigure(ctx: Ctx, i: number, key: string): Piece | null {
+  const rough = ctx.facts.approximate?.find((a) => a.fact === `workshops.${i}.${key}`);
+  if (!rough) return null;
+  const lab = roughRequest(ctx, label(ctx, `workshops.${key}`), rough.said);
+  return { text: placeholder(lab), numbers: [], missing: [lab], confirm: true, rough: true };
+}
+
 /** The workshop's own equipment counts as sentences; a whole-unit metric only where the unit is this workshop. */
 function equipmentSentences(ctx: Ctx, i: number, which: 'equipment' | 'network', allowUnitMetric: boolean): Filled | null {
   const w = ctx.facts.workshops?.[i];
@@ -942,7 +952,7 @@ function equipmentSentences(ctx: Ctx, i: number, which: 'equipment' | 'network',
   const base = `form.workshops.${i}`;
   // One of the two counts given is stated, the other asked for in its place; the share needs both.
   if (which === 'equipment' && w && (w.equipmentTotal === undefined) !== (w.automatedEquipment === undefined)) {
-    const count = (k: 'equipmentTotal' | 'automatedEquipment') => (w[k] !== undefined ? numPiece(w[k], `${base}.${k}`) : { missing: label(ctx, `workshops.${k}`) });
+    const count = (k: 'equipmentTotal' | 'automatedEquipment') => (w[k] !== undefined ? numPiece(w[k], `${base}.${k}`) : wsRoughFigure(ctx, i, k) ?? { missing: label(ctx, `workshops.${k}`) });
     return fill(ctx, named(ctx, 'equipmentCounts'), { wsName, eqTotal: count('equipmentTotal'), eqAuto: count('automatedEquipment') });
   }
   if (which === 'network' && w?.networkedEquipment !== undefined && w.automatedEquipment === undefined)
@@ -1133,12 +1143,17 @@ function withoutClauses(text: string, quotes: string[]): string {
   return kept.join('').replace(/[，,；;]+$/u, '。');
 }
 
-/** Whether words name another workshop of the form and not the one being drafted. */
+/**
+ * Whether words belong to another workshop's cell than the one being drafted: they name another workshop of the form
+ * and not this one, or they name none while the form has several, which are said once, in the first workshop's cell,
+ * and not copied into each.
+ */
 function saysOfOtherWorkshop(ctx: Ctx, text: string): boolean {
   const names = (ctx.facts.workshops ?? []).map((w) => w.name?.trim() ?? '');
   const own = names[ctx.ws];
   if (own && text.includes(own)) return false;
-  return names.some((n, i) => i !== ctx.ws && n.length >= 2 && text.includes(n));
+  if (names.some((n, i) => i !== ctx.ws && n.length >= 2 && text.includes(n))) return true;
+  return names.length > 1 && ctx.ws > 0;
 }
 
 /**
@@ -1186,8 +1201,8 @@ function cellUnits(ctx: Ctx, field: FormField, perWs: boolean): Unit[] {
     for (const c of cellCaps(ctx, field)) {
       const said = ctx.facts.capabilityDetails?.[c];
       if (!said || (capStatus(ctx, c) !== true && capStatus(ctx, c) !== 'partial' && capStatus(ctx, c) !== 'building') || !ctx.kb.formDrafting.capabilities[c]) continue;
-      // A workshop's cell holds only what was said of it or of the whole plant: words naming another workshop alone
-      // (「一车间的DCS是霍尼韦尔的」) are that workshop's, never copied into this one.
+      // A workshop's cell holds only what was said of it: words naming another workshop alone (「一车间的DCS是霍尼韦尔的」)
+      // are that workshop's, and words naming none are the first workshop's, never copied into each.
       if (perWs && saysOfOtherWorkshop(ctx, said)) continue;
       // Of a system being built (「MES在建，年底上线」) its status and go-live date are stated by buildingSentence below,
       // once and as a plan; only what else the enterprise said of it is stated here.
@@ -1209,17 +1224,21 @@ function cellUnits(ctx: Ctx, field: FormField, perWs: boolean): Unit[] {
         askChecks();
         continue;
       }
+      // Words that do not name the system are named by it. Either way they claim it as the yes they were said beside did,
+      // so the capability is not listed again in 「公司应用…」 after them, in this cell or another workshop's.
       const text = saidIn(ctx, c, own) ? own : `${capName(ctx, c, true)}：${own}`;
       const p = textPiece(text, `${DETAIL_PREFIX}cap.${c}`, true)!;
       const asked = [...text.matchAll(PLACEHOLDER_RE)].map((m) => m[1]!);
-      add({ text: p.text, numbers: p.numbers, facts: [`${DETAIL_PREFIX}cap.${c}`], missing: asked });
+      const named = building ? [] : capFacts(ctx, c);
+      add({ text: p.text, numbers: p.numbers, facts: [`${DETAIL_PREFIX}cap.${c}`, ...named], missing: asked });
       askChecks();
     }
   }
   const stated = () => units.map((u) => u.text).join('');
   const fresh = cellCaps(ctx, field).filter((c) => !ctx.saidCaps?.has(c));
   // A system being built is always stated by buildingSentence: the enterprise's words of it leave its status to it.
-  const caps = fresh.filter((c) => capStatus(ctx, c) === 'building' || ((!d || !saidIn(ctx, c, d.text)) && !(units.length && ctx.facts.capabilityDetails?.[c] && saidIn(ctx, c, stated()))));
+  const claimed = new Set(units.flatMap((u) => u.facts));
+  const caps = fresh.filter((c) => capStatus(ctx, c) === 'building' || ((!d || !saidIn(ctx, c, d.text)) && !claimed.has(`capabilities.${c}`) && !(units.length && ctx.facts.capabilityDetails?.[c] && saidIn(ctx, c, stated()))));
   const before = units.length;
   add(capsSentence(ctx, caps, true));
   add(capsSentence(ctx, caps, 'partial'));
@@ -1241,12 +1260,16 @@ function cellUnits(ctx: Ctx, field: FormField, perWs: boolean): Unit[] {
     const open = fresh.filter((c) => (capStatus(ctx, c) === true || capStatus(ctx, c) === 'partial') && !ctx.facts.capabilityDetails?.[c]);
     const hasComputed = units.some((u) => u.numbers.length);
     // A cell whose systems the enterprise said it lacks or is building is answered by that statement: no 「…情况」 is asked.
-    const answered = lackStated || units.some((u) => u.facts.some((f) => f.startsWith(`${DETAIL_PREFIX}cap.`))) || units.slice(before).some((u) => u.facts.some((f) => f.startsWith('capabilities.') && capStatus(ctx, f.slice(13) as CapabilityId) === 'building'));
+    // So is one whose systems the enterprise described in words the first workshop's cell states (see saysOfOtherWorkshop).
+    const describedElsewhere = perWs && cellCaps(ctx, field).some((c) => ctx.facts.capabilityDetails?.[c] && saysOfOtherWorkshop(ctx, ctx.facts.capabilityDetails[c]!) && capStatus(ctx, c) !== undefined && capStatus(ctx, c) !== false);
+    const answered = lackStated || describedElsewhere || units.some((u) => u.facts.some((f) => f.startsWith(`${DETAIL_PREFIX}cap.`))) || units.slice(before).some((u) => u.facts.some((f) => f.startsWith('capabilities.') && capStatus(ctx, f.slice(13) as CapabilityId) === 'building'));
     if (open.length || (!hasComputed && (!answered || tailCounts(field).length > 0))) {
       // A figures cell asks for the counts its hint names, not for 「…情况」 as a whole: what was answered
       // (a round ratio, asked above for its exact figure) is not asked again as if nothing had been said.
       const counts = tailCounts(field);
-      const lab = open.length ? open.map((c) => capAsk(ctx, c)).join('；') : counts.length ? counts.map((k) => label(ctx, k)).join('与') : `${field.label.replace(/（[^）]*）/g, '')}情况`;
+      // A count answered round is asked for as such, quoting the words given, not as if nothing had been said.
+      const countLabel = (k: string) => (perWs || ctx.category === 'smartWorkshop' ? wsRoughFigure(ctx, ctx.ws, k.slice('workshops.'.length))?.missing?.[0] : undefined) ?? label(ctx, k);
+      const lab = open.length ? open.map((c) => capAsk(ctx, c)).join('；') : counts.length ? counts.map(countLabel).join('与') : `${field.label.replace(/（[^）]*）/g, '')}情况`;
       units.push({ order: order++, required: true, priority: 0, text: placeholder(lab), numbers: [], facts: [], missing: [lab], asks: open, ...(open.length || counts.length ? {} : { generic: true }) });
     }
   }

@@ -394,16 +394,29 @@ export function splitList(text: string): string[] {
  * A share of revenue as applicants type it: 「38%」, 「占六成」, 「约占百分之三十二点五」, 「占营收的一成二」.
  * The figure is read by the same number reader as the form's percentage questions (六成 is 60).
  */
-const SHARE = String.raw`(约|大约|大概|差不多|大致|大体|估计|将近|接近|近|超过|不到)?(?:占比?|占营业收入|占营收|占销售收入|占收入)?的?\s*((?:\d+(?:\.\d+)?\s*[%％]?\s*[-~～—–－至到]\s*)?\d+(?:\.\d+)?\s*[%％]|百分之[零〇一二两三四五六七八九十点\d.]+|[一二两三四五六七八九]成[一二三四五六七八九]?)(左右|上下|以上|多)?`;
+const SHARE = String.raw`(约|大约|大概|差不多|大致|大体|估计|将近|接近|近|超过|不到)?(?:占比?|占营业收入|占营收|占销售收入|占收入)?的?\s*((?:\d+(?:\.\d+)?\s*[%％]?\s*[-~～—–－至到]\s*)?\d+(?:\.\d+)?\s*[%％]|百分之[零〇一二两三四五六七八九十点\d.]+|[一二两三四五六七八九]成[一二三四五六七八九]?|一半|一大半|一多半|大半|多半|过半|[二两三四五六七八九十]分之[一二三四五六七八九])(左右|上下|以上|多)?`;
 /** A part that is only a share: 「占71.3%」, 「约占六成」, 「38%」. */
 const SHARE_ONLY = new RegExp(`^${SHARE}$`);
 const WITH_SHARE = new RegExp(`^(.*?)[\\s（(：:，,]*${SHARE}[）)]?$`);
 /** 「合计占营收的92%」: the main products' share taken together, which names no product. */
 const COMBINED = new RegExp(`^(?:以上|两者|二者|两项)?(?:合计|共计|总计|一共|总共|合起来|共)${SHARE}$`);
 
-const shareValue = (figure: string) => parseNumber(figure, '%')?.value;
-/** A share hedged before or after (「约占六成」, 「90%左右」) or given as a range (「40%-50%」) is a round figure. */
-const hedged = (before: string | undefined, after: string | undefined, figure: string) => !!(before || after || parseNumber(figure, '%')?.approx);
+/** A share said as a part of the whole (「三分之一」): its percentage, to one decimal. */
+const FRACTION = /^([二两三四五六七八九十])分之([一二三四五六七八九])$/u;
+const fractionValue = (figure: string) => {
+  const m = FRACTION.exec(figure);
+  const [whole, part] = m ? [parseNumber(m[1]!)?.value, parseNumber(m[2]!)?.value] : [];
+  return whole && part !== undefined && part < whole ? Math.round((part / whole) * 1000) / 10 : undefined;
+};
+/** More than half, said without a figure (「大半」「过半」): a share no reader takes for an exact one. */
+const LOOSE_SHARE = /^(?:一大半|一多半|大半|多半|过半)$/u;
+const shareValue = (figure: string) => fractionValue(figure) ?? (LOOSE_SHARE.test(figure) ? 50 : parseNumber(figure, '%')?.value);
+/**
+ * A share hedged before or after (「约占六成」, 「90%左右」), given as a range (「40%-50%」), as more than half (「大半」) or
+ * as a part that is no whole percentage (「三分之一」) is a round figure.
+ */
+const hedged = (before: string | undefined, after: string | undefined, figure: string) =>
+  !!(before || after || LOOSE_SHARE.test(figure) || (FRACTION.test(figure) && !Number.isInteger(fractionValue(figure))) || parseNumber(figure, '%')?.approx);
 
 /** A lead before a list of products (「主要是」「主营产品有」): no part of the first product's name. */
 const PRODUCT_LEAD = /^(?:(?:公司|我们|我司|本公司)?的?(?:(?:主营产品|主要产品|产品)(?:主要)?|主要)(?:是|有|为|包括|包含)|包括|包含)[：:]?/u;
@@ -704,11 +717,16 @@ export function formFactsFromAnswers(kb: FormsKnowledge, answers: Answers): Form
       if (held.length < list.length) facts = setFact(facts, 'honoursNotHeld', list.filter((h) => !held.includes(h)));
       continue;
     }
-    if (v !== undefined) facts = setFact(facts, c.fact, v);
-    // Each product's round share is withheld from the draft (see draft.ts), and asked for here as any round figure is.
+    if (c.fact === 'products' && Array.isArray(v)) {
+      const own = productsWithoutServices(kb, v as ReturnType<typeof parseProducts>);
+      if (own.length) facts = setFact(facts, c.fact, own);
+    } else if (v !== undefined) facts = setFact(facts, c.fact, v);
+    // Each product's round share is withheld from the draft (see draft.ts), and asked for here as any round figure is;
+    // so is the share said of a product line and its service together, which is not the line's own.
     if (c.fact === 'products' && typeof value === 'string')
       for (const part of productParts(value).filter((s) => !COMBINED.test(s))) {
-        const [p] = parseProducts(part);
+        const [said] = parseProducts(part);
+        const [p] = said ? productsWithoutServices(kb, [said]) : [];
         if (p?.approx && p.share !== undefined) approximate.push({ fact: 'products', said: part, label: fill(kb.formDrafting.productShares.label, { name: p.name }) });
       }
     const together = c.fact === 'products' && typeof value === 'string' ? combinedShare(value) : undefined;
@@ -922,7 +940,8 @@ function validateValue(c: Concrete, value: AnswerValue, messages: FormMessages, 
     const products = parseProducts(text);
     if (messages && vocabulary && products.length > 0 && products.every((p) => figureNotProduct(vocabulary, p.name))) return fill(messages.productsAreFigures, { said: clipQuote(text.trim(), 30) });
     // An item that is a service alone (「提供配套服务」, 「售后维修服务 10%」) is asked back; a line of business joined to
-    // its service under one share (「再制造及服务 10%」) is the user's own split of revenue and is kept as typed.
+    // its service under one share (「再制造及服务 10%」) is recorded as typed, and the form's products name the line alone
+    // (see productsWithoutServices).
     const service = vocabulary ? products.map((p) => p.name).find((n) => listedParts(n).length === 1 && servicesIn(vocabulary, n).length === 1) : undefined;
     if (service && messages?.productsAreServices) return fill(messages.productsAreServices, { said: clipQuote(service, 30) });
     const shares = products.flatMap((p) => (p.share === undefined ? [] : [p.share]));
@@ -1855,6 +1874,22 @@ function ownNameIn(v: FormVocabulary, clause: string): string | undefined {
   if (after === '' || /^[的了啊哈吧呀]$/u.test(after)) return lead || company ? name : undefined;
   if (/^的/u.test(after)) return lead && !/^的(?:子公司|分公司|下属|控股|全资|关联|母公司|兄弟|客户|供应商)/u.test(after) ? name : undefined;
   return !lead && byLength(v.nameFollowers).some((w) => after.startsWith(w)) ? name : undefined;
+}
+
+/**
+ * The products as the form's 主营产品 lists them: a service is none (「再制造及服务」 names the line 再制造), and an item of
+ * services alone is left out. A share said of a line and its service together is not the line's own: it is kept as a
+ * round one, so the draft asks for the line's figure and quotes the words said.
+ */
+function productsWithoutServices(kb: FormsKnowledge, products: ReturnType<typeof parseProducts>): ReturnType<typeof parseProducts> {
+  const v = kb.formQuestions.vocabulary;
+  return products.flatMap((p) => {
+    const services = servicesIn(v, p.name);
+    if (!services.length) return [p];
+    const goods = listedParts(p.name).filter((x) => !services.includes(x));
+    if (!goods.length) return [];
+    return [{ name: goods.join('、'), ...(p.share !== undefined ? { share: p.share, approx: true as const } : {}) }];
+  });
 }
 
 /** The items of a list of products, split at its separators and at 及/和/与/以及 between two words. */

@@ -46,7 +46,8 @@ describe('a service typed into the products\' field', () => {
     }
   });
   it('near misses: products, and a product line joined to its service, are recorded as typed', () => {
-    // A line of business joined to its service under one share is the user's own split of revenue, kept as typed.
+    // A line of business joined to its service under one share is recorded as typed: nothing typed is lost, and the
+    // draft names the line alone (loose-shares-and-services.test.ts).
     for (const text of ['电机 60%；发电机 30%', '服务器机柜 80%', '咨询台 50%；服务台 30%', '盾构机 68%；再制造及服务 10%']) {
       const r = answer(text);
       expect(r.ok, text).toBe(true);

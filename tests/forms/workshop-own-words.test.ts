@@ -34,3 +34,51 @@ describe('a workshop cell from what was said of that workshop', () => {
     expect(first + second).toContain('霍尼韦尔');
   });
 });
+
+/*
+ * Words that name no workshop are said once: in the first workshop's cell of a form with several, never copied into
+ * each workshop's. The other workshops' cells state the yes they were said beside, and ask for nothing more of it.
+ */
+describe('words naming no workshop, in a form of several workshops', () => {
+  const cells = (cap: 'mes' | 'agvRgv' | 'autoId', said: string) => {
+    const p = DraftProfile.parse({
+      enterprise: { name: '某机械公司', industryCode: '34' },
+      productionMode: 'discrete',
+      capabilities: { [cap]: true },
+      form: { workshops: [{ name: '装配车间' }, { name: '喷涂车间' }, { name: '机加车间' }], capabilityDetails: { [cap]: said } },
+    });
+    const f = fillForm(ctx, p, 'discreteFactory');
+    const cell = cap === 'mes' ? 'ws.dispatch' : 'ws.logistics';
+    return { texts: f.workshops.map((w) => w.cells[cell]!.text), elements: f.drafts['detail.elements']!.text };
+  };
+  const written = (t: string) => t.replace(/[，。]/gu, '');
+
+  it.each([
+    ['mes', 'MES用的是用友的，计划排产和报工都在上面', '用友', '制造执行系统（MES）'],
+    ['agvRgv', '6台AGV负责车间送料', '送料', '智能运输设备'],
+    ['autoId', '物料全部贴二维码，扫码出入库', '二维码', '自动识别'],
+  ] as const)('%s 「%s」 stands in the first workshop\'s cell only', (cap, said, word, name) => {
+    const { texts, elements } = cells(cap, said);
+    expect(texts[0]).toContain(word);
+    for (const t of texts.slice(1)) {
+      expect(t).not.toContain(word);
+      expect(t).toContain(name);
+      expect(t).not.toContain('〔请补充');
+    }
+    // 三 says the words once, and does not list the system again after them.
+    expect(elements.split(word).length - 1).toBe(1);
+    expect(written(elements)).not.toMatch(new RegExp(`${word}[^【]*公司应用[^【]*${name.replace(/[()（）]/gu, '.')}`, 'u'));
+  });
+
+  it('near miss: words naming the second workshop stand in its cell, not the first', () => {
+    const { texts } = cells('mes', '喷涂车间的MES是用友的');
+    expect(texts[1]).toContain('用友');
+    expect(texts[0]).not.toContain('用友');
+    expect(texts[2]).not.toContain('用友');
+  });
+
+  it('near miss: a single workshop\'s form states the words in its one cell', () => {
+    const p = DraftProfile.parse({ enterprise: { name: '某机械公司', industryCode: '34' }, productionMode: 'discrete', capabilities: { mes: true }, form: { workshops: [{ name: '装配车间' }], capabilityDetails: { mes: 'MES用的是用友的' } } });
+    expect(fillForm(ctx, p, 'discreteFactory').workshops[0]!.cells['ws.dispatch']!.text).toContain('用友');
+  });
+});

@@ -836,11 +836,16 @@ export const FormDrafting = z.object({
         wholeYear: z.array(z.string().min(1)).default([]),
         founded: z.array(z.string().min(1)).default([]),
         history: z.array(z.string().min(1)).default([]),
+        /**
+         * Words that say the company took its present form after the works it grew from (改制, 原名): in a document that
+         * says so, a date after a history word (始建于) is the works', never offered as the company's founding.
+         */
+        refounded: z.array(z.string().min(1)).default([]),
         project: z
           .array(z.object({ field: z.string().regex(/^(?:project\.\w+|ws\.1\.\w+)$/), labels: z.array(z.string().min(1)).min(1), unit: z.enum(['万元', '台套']), leads: z.array(z.string().min(1)).default([]) }))
           .default([]),
       })
-      .default({ connectors: [], modifiers: [], unbound: [], counts: {}, countLeads: [], adverbs: [], hedges: [], countRowSuffixes: [], projectSubjects: [], wholeYear: [], founded: [], history: [], project: [] }),
+      .default({ connectors: [], modifiers: [], unbound: [], counts: {}, countLeads: [], adverbs: [], hedges: [], countRowSuffixes: [], projectSubjects: [], wholeYear: [], founded: [], history: [], refounded: [], project: [] }),
     /**
      * Interview answers a licence states (a 分公司's 类型 says it has no legal personality of its own): where a
      * particular under one of `labels` contains one of `words`, the interview question `question` is suggested
@@ -1263,12 +1268,6 @@ export const FormDrafting = z.object({
    * read as Chinese. A verb not listed is said as 部分 + verb.
    */
   partialVerbs: z.record(z.string(), z.string().includes('部分')).default({}),
-  /**
-   * How a capability the enterprise said it has not got is stated, by its verb (应用 → 尚未应用, 建有 → 尚未建设): a known
-   * 「没有」 is a fact of its own, written as one, never left as a request for the system's details. A verb not listed is
-   * said as 尚未 + verb.
-   */
-  lackingVerbs: z.record(z.string(), z.string().includes('尚未')).default({}),
   /**
    * Systems the enterprise said are being built (在建, 在调试, 计划上): stated as being built ({who}, {names}), never as
    * built or in use, since the form is signed and checked on site.
