@@ -431,6 +431,12 @@ export function isQuestion(kb: KnowledgeData, text: string): boolean {
   // 「开料是数控的 上漆还是手工」 the 还是 says what is still done by hand, it asks nothing.
   if (/是[^，,。；;！!\s]{1,15}还是/.test(t) && !findAll(vocab.skip, t).length) return true;
   const core = t.replace(/[\s。.!！~～…,，、啊呀哈]+$/u, '');
+  // 「会不会被否掉」「影响不影响申报」: a word said, then denied, asks which of the two holds; 「用不用都行」 says it does not
+  // matter, and 「不知道报不报别的」 (a skip) embeds the question as what is not known. Words of that shape that ask nothing
+  // (动不动, 时不时) are masked above as `notQuestion`.
+  if (/([^\P{Script=Han}不没]{1,2})[不没]\1(?![都也])/u.test(t) && !findAll(vocab.skip, t).length) return true;
+  // 「还能报车间不」「这个影响申报不」: a clause asking whether something may or will be, closed by 不.
+  if (/(?:能|可以|会|影响|算|够|让|允许|符合|准)[^，,。；;！!？?\n]{0,12}不$/u.test(core)) return true;
   const last = core.slice(-1);
   if (v.questionEndings.includes(last) || v.questionAnywhere.some((w) => core.includes(w))) return true;
   if (v.weakQuestionEndings.includes(last)) {
@@ -509,8 +515,27 @@ function besideClauses(kb: KnowledgeData, clauses: string[], pending: QuestionVi
   const asked = clauses.findIndex((c) => isQuestion(kb, c));
   const beforeAsked = stated.filter((c) => asked < 0 || clauses.indexOf(c) < asked).join('');
   const ruledOut = (i: { questionId: string }) => i.questionId === pending?.id && !opensWithBareAnswer(kb, spacesAsClauseBreaks(said)) && courseAsked(kb, beforeAsked, pending, category);
-  const keep = own.items.filter((i) => !ruledOut(i) && (namedIds.has(i.questionId) || (i.questionId === pending?.id && pending.kind !== 'text' && (pending.kind === 'number' || pending.kind === 'choice' || bare() || describes()))));
+  const chosen = () => stated.some((c) => choiceSaidAlone(kb, pending!, c));
+  const keep = own.items.filter((i) => !ruledOut(i) && (namedIds.has(i.questionId) || (i.questionId === pending?.id && pending.kind !== 'text' && (pending.kind === 'number' || (pending.kind === 'choice' && chosen()) || bare() || describes()))));
   return keep.length ? { kind: 'answers', items: keep, asks: true } : undefined;
+}
+
+/**
+ * 「报车间，要准备啥」「我们打算报智能工厂吧」: a clause beside a question that makes the pending choice, its option named with
+ * nothing but the words of choosing (VocabularyFile `statedChoices` triggers), fillers and answer words around it. In
+ * 「前年车间出过一起安全事故，这个影响申报不？」 the option's word names where something happened: the clause tells the case
+ * the question is about, and no choice is made in it.
+ */
+function choiceSaidAlone(kb: KnowledgeData, pending: QuestionView, clause: string): boolean {
+  const v = kb.interview.vocabulary;
+  const options = (kb.interview.questions.find((q) => q.id === pending.id)?.choices ?? []).flatMap((c) => [c.label, ...(c.aliases ?? [])]);
+  const triggers = v.statedChoices.filter((sc) => sc.question === pending.id).flatMap((sc) => sc.triggers);
+  const words = [...options, ...triggers, ...(v.askedBeside?.fillers ?? []), ...v.yesParticles, ...vocabOf(kb).leadIns, ...v.yes].map((w) => w.toLowerCase()).sort((a, b) => b.length - a.length);
+  const lower = clause.toLowerCase();
+  if (!options.some((o) => lower.includes(o.toLowerCase()))) return false;
+  let rest = lower;
+  for (const w of words) if (w) rest = rest.split(w).join('');
+  return rest.replace(/[\s\p{P}\p{S}]/gu, '').length === 0;
 }
 
 /**
@@ -948,6 +973,9 @@ function withoutAsides(kb: KnowledgeData, rawText: string): { kept: string; drop
 
 /** A count right after a name (「260台」「有221台」「共十二套」): the name is counted, not said to be in place. */
 const COUNT_AFTER = /^\s*的?\s*(?:有|共|共有|一共|总共|合计|约|大约|大概|差不多)?\s*[\d一二三四五六七八九十两百千几]+\s*(?:多|来|余)?\s*(?:台套|台|套|个|辆|条|部|组|座|把)/u;
+
+/** A share said as a part of a whole: 占, then a percentage, tenths or a fraction in the same clause. */
+const SHARE_CLAUSE = /占[^，,。；;！!？?\n]*?(?:%|百分|[一二三四五六七八九十两几\d]成|分之|一半|半数|过半)/u;
 
 /** A count of lines right after a line's name (「有一条」「两条」「共3条」). */
 const LINES_COUNTED = /^\s*的?\s*(?:有|共|共有|一共|总共|合计|约|大约|大概|差不多)?\s*(?:[1-9]\d*|[一二三四五六七八九十两几][一二三四五六七八九十百]*)\s*(?:多|来|余)?\s*条/u;
@@ -1603,7 +1631,9 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
     // name is in place. It is still a name (its 有 answers no other question), but records nothing of its own below.
     // A line counted in lines (「柔性线有一条」「自动化线两条」) is different: the lines counted are in place.
     const linesCounted = h.word.endsWith('线') && LINES_COUNTED.test(after);
-    if (caps?.length && COUNT_AFTER.test(after) && !linesCounted) for (const c of caps) counted.add(`cap.${c}`);
+    // So does a name in a share (「联网的占自动化设备的85%」「自动化设备占七成」): it names what is counted, part or whole.
+    const shared = SHARE_CLAUSE.test(clauseAround(lower, h.start, h.end));
+    if (caps?.length && (COUNT_AFTER.test(after) || shared) && !linesCounted) for (const c of caps) counted.add(`cap.${c}`);
     else if (caps?.length) for (const c of caps) uncounted.add(`cap.${c}`);
     if (caps?.length) mentions.push({ start: h.start, end: h.end, caps: widened(kb, caps, clauseAround(lower, h.start, h.end), lower) });
   }
@@ -2021,17 +2051,22 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
   const standalone = kb.interview.vocabulary.standalone;
   if (standalone.qualifiers.length || standalone.dedicated.length) {
     const embedded = standalone.embedded.some((w) => lower.includes(w.toLowerCase()));
+    // 「SCM没有单独的系统，采购在ERP里走」: with no module or feature of it said to be there, the work is done in the
+    // other system named, which has the system's part that the other covers and no more: partly in place.
+    const covered = (cap: CapabilityId) => mentions.some((o) => !o.caps.includes(cap) && o.caps.some((c) => capValues.get(c) !== false));
     for (const seg of segments) {
       const segText = lower.slice(seg.start, seg.end);
       // 「没有专门的WMS」 with nothing said of another system doing its work is the no it says.
       const separate = standalone.qualifiers.some((w) => segText.includes(w.toLowerCase()));
-      if (!separate && (!embedded || !standalone.dedicated.some((w) => segText.includes(w.toLowerCase())))) continue;
+      const dedicated = standalone.dedicated.some((w) => segText.includes(w.toLowerCase()));
+      if (!separate && !dedicated) continue;
       for (const m of mentions) {
         if (m.start < seg.start || m.end > seg.end) continue;
         for (const cap of m.caps) {
           if (capValues.get(cap) !== false) continue;
           if (embedded) capValues.set(cap, true);
-          else capValues.delete(cap);
+          else if (covered(cap)) capValues.set(cap, 'partial');
+          else if (separate) capValues.delete(cap);
         }
       }
     }
@@ -2476,7 +2511,12 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
     const own: string[] = [];
     let elsewhere = false;
     const clauses = [...masked.matchAll(/[^，,。；;！!？?\n\s]+/gu)].map((m) => ({ at: m.index, marked: m[0], text: lower.slice(m.index, m.index + m[0].length) }));
-    const subjectsOf = (clause: string) => subjects.filter(([, ws]) => ws.some((w) => clause.includes(w.toLowerCase()))).map(([id]) => id);
+    // 「联网的占自动化设备的百分之八十五」: a share said as one part of a whole is the measure of the part, named before 占;
+    // the whole after it (自动化设备) is what the part is counted among.
+    const subjectsOf = (clause: string) => {
+      const part = clause.split(/占/u)[0]!;
+      return subjects.filter(([, ws]) => ws.some((w) => part.includes(w.toLowerCase()))).map(([id]) => id);
+    };
     // 「自动化设备260台，联上网的有221台」 to the automation question: a share made of two counts belongs to the measure the
     // part counted describes (the networked ones), not to the one asked; it is recorded there and the asked one is
     // asked again. Only counts said in two clauses of their own, so that each clause says what it counts.
@@ -2923,6 +2963,8 @@ const DESCRIBED_GAP = /^[^，,。；;！!？?\s没不未无莫别]{0,10}/u;
 
 /** Whether the whole reply, particles and marks aside, is a word of an `alone` description of the question. */
 function aloneWord(kb: KnowledgeData, questionId: string, lower: string): boolean {
+  // 「够吧」 is a hedge word as typed (VocabularyFile `hedges`): its 吧 doubts the 够, so it is read with the other hedges.
+  if (kb.interview.vocabulary.hedges.some((h) => h.toLowerCase() === lower.replace(/[\s\p{P}\p{S}]+/gu, ''))) return false;
   const whole = lower.replace(WHOLE_IGNORED, '');
   return kb.interview.vocabulary.describes.some((d) => d.alone && lookalikeOf(d, questionId) && d.words.some((w) => whole === w.toLowerCase()));
 }
