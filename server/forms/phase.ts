@@ -1675,6 +1675,8 @@ function passingFacts(kb: FormsKnowledge, c: Concrete, text: string): { items: P
       const { value, used } = withNext(named.value);
       // The asked field's own name is dropped only before a value that reads as one: 「联系人很忙」 stays as typed.
       if (named.id === c.id) {
+        // The asked field named in full (「2021年利润…」) is its own year's, whatever year went before.
+        otherYear = undefined;
         if (passingValue(kb, c.id, value)) {
           kept.push({ sep: p.sep, text: value });
           i += used - 1;
