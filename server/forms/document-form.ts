@@ -144,7 +144,10 @@ export function typedWithoutHedges(f: Pick<DocumentForm, 'documentForm'>, said: 
   if (!h) return { text: said, guesses: [] };
   const bare = (c: string) => c.replace(/[\s，,。.；;！!？?～~…]+/gu, '').replace(/[吧呢啊呀哈嘛]+$/u, '');
   const clauseWords = new Set(h.clauses.map(bare));
-  const figure = new RegExp(`(?:${[...h.words].sort((a, b) => b.length - a.length).map(escape).join('|')})[有占是达为了在]{0,2}[\\d一二两三四五六七八九十百半几]`, 'u');
+  const hedgedFigure = new RegExp(`(?:${[...h.words].sort((a, b) => b.length - a.length).map(escape).join('|')})[有占是达为了在]{0,2}[\\d一二两三四五六七八九十百半几]`, 'u');
+  // A round figure said with no hedge before it (「一千一百多万」) is as much a guess.
+  const rounds = h.rounds.map((p) => new RegExp(p, 'u'));
+  const figure = { test: (c: string) => hedgedFigure.test(c) || rounds.some((r) => r.test(c)) };
   const guesses: string[] = [];
   const claim = h.claims.length ? new RegExp(h.claims.join('|'), 'gu') : null;
   // A doubt inside quotation marks, or after a word that introduces a rule in its clause, quotes the rule.

@@ -7,7 +7,7 @@ import { checkCreditCode } from './creditCode';
 import { findQuantities, fullYear, parseChineseNumber, spokenDigits, YEAR_DIGIT } from '../understand/numbers';
 import { readEdit, type Edit } from '../understand/edits';
 import { halfWidthAlnum } from '../understand/normalise';
-import { absoluteYears, respectiveYears, sameEachYear, yearSeries, yearsSaid } from '../understand/years';
+import { absoluteYears, respectiveYears, sameEachYear, yearBeforeFigure, yearSeries, yearsSaid } from '../understand/years';
 import { arabicDate, parseDate, relativeDates } from '../understand/dates';
 import { clipQuote } from '../understand/quote';
 
@@ -398,8 +398,8 @@ const SHARE = String.raw`(约|大约|大概|差不多|大致|大体|估计|将�
 /** A part that is only a share: 「占71.3%」, 「约占六成」, 「38%」. */
 const SHARE_ONLY = new RegExp(`^${SHARE}$`);
 const WITH_SHARE = new RegExp(`^(.*?)[\\s（(：:，,]*${SHARE}[）)]?$`);
-/** 「合计占营收的92%」: the main products' share taken together, which names no product. */
-const COMBINED = new RegExp(`^(?:以上|两者|二者|两项)?(?:合计|共计|总计|一共|总共|合起来|共)${SHARE}$`);
+/** 「合计占营收的92%」「主营产品一共占营收九成五」: the main products' share taken together, which names no product. */
+const COMBINED = new RegExp(`^(?:以上|两者|二者|两项|(?:主营|主要|主导|以上|这些|这几[个样种项])?产品(?:收入)?)?(?:合计|共计|总计|一共|总共|合起来|共)${SHARE}$`);
 
 /** A share said as a part of the whole (「三分之一」): its percentage, to one decimal. */
 const FRACTION = /^([二两三四五六七八九十])分之([一二三四五六七八九])$/u;
@@ -1162,15 +1162,17 @@ export function withoutOwnLabel(c: { text: string; label?: string; q: { kind: st
   if (c.q.kind === 'text' && c.q.maxLength !== undefined) return text;
   const label = labelOf(c);
   if (label.length >= 2 && text.startsWith(label)) {
-    const rest = text.slice(label.length).replace(/^\s*(?:是|为|有|：|:)?\s*/u, '');
+    const rest = text.slice(label.length).replace(/^\s*(?:就是|是|为|有|：|:)?\s*/u, '');
     if (rest) return rest;
   }
   if (c.q.kind !== 'text') return text;
-  const m = /^([\p{Script=Han}A-Za-z、]{2,12}?)\s*(：|:|是|为)\s*(\S[\s\S]*)$/u.exec(text);
+  const m = /^([\p{Script=Han}A-Za-z、]{2,12}?)\s*(：|:|就是|是|为)\s*(\S[\s\S]*)$/u.exec(text);
   if (!m) return text;
   const [, head, joint, rest] = m;
   const inLabel = [...head!].every((ch) => label.includes(ch) || ch === '的');
-  return inLabel && (joint === '：' || joint === ':' || head!.length >= 3) ? rest! : text;
+  // The label's first half or more before 是 or 就是 (「主营就是高低压开关柜」 to 主营业务) restates it as a colon does.
+  const restated = joint !== '：' && joint !== ':' && label.startsWith(head!) && head!.length * 2 >= label.length;
+  return inLabel && (joint === '：' || joint === ':' || restated || (joint !== '就是' && head!.length >= 3)) ? rest! : text;
 }
 
 /** A mobile number: 1, then 3–9, then nine digits, with or without +86. */
@@ -1646,7 +1648,7 @@ const JOINED = /^[\s、，,和及与]*$/u;
 const RELATIVE_YEAR = /[去前今本上]/u;
 
 type PassingItem = { questionId: string; value: AnswerValue; approx?: true; extra: true; adds?: true; said?: string };
-function passingFacts(kb: FormsKnowledge, c: Concrete, text: string): { items: PassingItem[]; notes: PassingNote[]; rest: string } {
+function passingFacts(kb: FormsKnowledge, c: Concrete, text: string): { items: PassingItem[]; notes: PassingNote[]; rest: string; yearScope?: string } {
   const v = kb.formQuestions.vocabulary;
   const asked = namesFor(kb, c);
   // A person named in passing (「联系人是王建国」) is who the pieces after it speak of: 「手机138…」 is that person's mobile.
@@ -1657,12 +1659,16 @@ function passingFacts(kb: FormsKnowledge, c: Concrete, text: string): { items: P
     : undefined;
   const notOnForm = v.notOnForm.length ? new RegExp(`^(?:${anyOf(v.notOnForm)})`) : undefined;
   // 「有效专利八十七项其中发明二十一项」: 其中 opens a part of the figure before it, said as a piece of its own.
-  const pieces = replyPieces(text.replace(/(?<=[^\s，,；;。])(?=其中)/gu, ' '));
   const year = noticeYear(kb);
+  // 「营收前年四亿三」: a figure's name said before its year is read as if the year came first (「前年营收四亿三」).
+  const pieces = replyPieces(text.replace(/(?<=[^\s，,；;。])(?=其中)/gu, ' ')).map((p) => (year === undefined ? p : { ...p, text: yearBeforeFigure(p.text, v.yearlessFigures, year, v.relativeYears) }));
   const series = year === undefined ? undefined : yearSeries(text, year);
   const items: PassingItem[] = [];
   const notes: PassingNote[] = [];
   const kept: { sep: string; text: string }[] = [];
+  // The year of another column a yearly figure was said for, while nothing of the reply is kept before it: what the reply
+  // says after it of the asked row (「营收前年四亿三，亏了八百万」 to 2020's profit) is that year's too.
+  let otherYear: string | undefined;
   for (let i = 0; i < pieces.length; i++) {
     const p = pieces[i]!;
     // 「研发投入2021年800万，2022年1000万」: a fact the form has no cell for, which a story's field takes whole, with
@@ -1691,6 +1697,8 @@ function passingFacts(kb: FormsKnowledge, c: Concrete, text: string): { items: P
       const { value, used } = withNext(named.value);
       // The asked field's own name is dropped only before a value that reads as one: 「联系人很忙」 stays as typed.
       if (named.id === c.id) {
+        // The asked field named in full (「2021年利润…」) is its own year's, whatever year went before.
+        otherYear = undefined;
         if (passingValue(kb, c.id, value)) {
           kept.push({ sep: p.sep, text: value });
           i += used - 1;
@@ -1714,6 +1722,7 @@ function passingFacts(kb: FormsKnowledge, c: Concrete, text: string): { items: P
         // only what they count, not the asked year.
         const yearScope = /^form\.finance\.\d{4}\./u.test(named.id) ? scopeOf(named.id) : undefined;
         if (yearScope && yearScope !== scopeOf(c.id)) names = namesFor(kb, c, yearScope);
+        if (yearScope && !kept.length) otherYear = yearScope !== scopeOf(c.id) ? yearScope : undefined;
         continue;
       }
     }
@@ -1775,7 +1784,7 @@ function passingFacts(kb: FormsKnowledge, c: Concrete, text: string): { items: P
   }
   const rest = kept.map((k, i) => (i === 0 ? '' : k.sep) + k.text).join('');
   // Nothing taken: the reply is read as typed, separators and all.
-  return { items, notes, rest: items.length || notes.length || rest !== pieces.map((k, i) => (i === 0 ? '' : k.sep) + k.text).join('') ? rest : text };
+  return { items, notes, rest: items.length || notes.length || rest !== pieces.map((k, i) => (i === 0 ? '' : k.sep) + k.text).join('') ? rest : text, ...(otherYear ? { yearScope: otherYear } : {}) };
 }
 
 /** A piece that goes on with the years of the one before (「2022年1000万」, 「去年1200万」). */
@@ -2093,8 +2102,8 @@ const NARRATIVE_CORRECTION_LEAD = 6;
 const CORRECTION_END = /^[了啊呀吧哈]*(?:[，,。；;！!…\s：:]|是|其实|应该|应|$)/u;
 /** Correction words that are verbs of changing to a value (改成, 改为): the value follows with nothing between. */
 const CHANGE_TO = /^(?:改成|改为)$/u;
-/** The words between a correction and the value it gives (「，应该是」, 「，其实是」, 「改成」). */
-const CORRECTION_LEAD = /^[了啊呀吧哈]*[\s，,。；;！!…：:]*(?:其实|应该|实际上?|应)?\s*(?:是|为|改成|改为|写成|填)?\s*/u;
+/** The words between a correction and the value it gives (「，应该是」, 「，其实是」, 「改成」, 「是：」), the colon after them too. */
+const CORRECTION_LEAD = /^[了啊呀吧哈]*[\s，,。；;！!…：:]*(?:其实|应该|实际上?|应)?\s*(?:是|为|改成|改为|写成|填)?[\s：:，,]*/u;
 
 /**
  * A reply that takes back an answer of another field, naming it (「刚才员工数说错了，是786人」, 「不对，年工作天数应该
@@ -2117,7 +2126,8 @@ function correctionOf(kb: FormsKnowledge, c: Concrete, t: string): Interpretatio
   let loose: typeof hit;
   // A narrative cell's reply is its own story, 「不对」 and all, unless it plainly takes back another field:
   // that field named, then a word that says it was typed wrong (填错了, not 不对), then the value (应该是121项).
-  for (const w of narrative ? words.filter((x) => /错|更正|纠正/u.test(x)) : words) {
+  // A word of changing opening the reply (「我改一下，发展历程是：…」) takes back the field it names next, a story's too.
+  for (const w of narrative ? words.filter((x) => /错|更正|纠正/u.test(x) || (/改/u.test(x) && t.indexOf(x) >= 0 && t.indexOf(x) <= 2)) : words) {
     for (let i = t.indexOf(w); i >= 0; i = t.indexOf(w, i + 1)) {
       // 「主营业务改成汽车零部件的研发」: a verb of changing takes its new value straight after it.
       const ends = CORRECTION_END.test(t.slice(i + w.length));
@@ -2145,10 +2155,13 @@ function correctionOf(kb: FormsKnowledge, c: Concrete, t: string): Interpretatio
     if (n && read) return { kind: 'answers', items: [{ questionId: n.id, value: read.value, ...(read.approx ? { approx: true as const, said: notIs[3]! } : {}) }] };
   }
   if (!hit) return undefined;
-  let named: { id: string; end: number } | undefined;
+  let named: { id: string; end: number; opened?: true } | undefined;
   // 「建设后的人数」 names the field 「建设后人数」 does: the 的 between its words is read past.
   const plain = t.toLowerCase().replace(/的/gu, '');
   let own: number | undefined;
+  let ownOpened = false;
+  // 「我改一下，发展历程是：…」: the correction opens the reply and names its field straight after, then the new value.
+  const opens = (i: number) => hit.start <= 2 && i >= 0 && /^[\s，,。：:]*$/u.test(t.slice(hit.end, withDe(t, i)));
   for (const n of [...namesFor(kb, c), ...stories].sort((a, b) => b.word.length - a.word.length)) {
     const i = plain.indexOf(n.word.toLowerCase().replace(/的/gu, ''));
     const end = i >= 0 ? withDe(t, i + n.word.replace(/的/gu, '').length) : -1;
@@ -2156,26 +2169,29 @@ function correctionOf(kb: FormsKnowledge, c: Concrete, t: string): Interpretatio
     // asked field itself: its value is what follows, not the whole reply. So does 「发展历程写错了，应该是…」 at the
     // history's own question: the story after it replaces the answer, without the words that took it back.
     if (n.id === c.id) {
-      if (i === 0 && (!narrative || stories.includes(n)) && end <= hit.start && (own === undefined || end > own)) own = end;
+      if (((i === 0 && end <= hit.start) || opens(i)) && (!narrative || stories.includes(n)) && (own === undefined || end > own)) {
+        own = end;
+        ownOpened = opens(i);
+      }
       continue;
     }
-    if (i >= 0 && (!named || end > named.end)) named = { id: n.id, end };
+    if (i >= 0 && (!named || end > named.end)) named = { id: n.id, end, ...(opens(i) ? { opened: true as const } : {}) };
   }
   // 「车间1设备总数填错了」: a field of one workshop, named by the workshop and the field's near words.
   // A workshop named with the field is the one meant, over the asked workshop's field the same words name. Its lines
   // are a list that a correction may move between workshops: reassignedLines reads those, never this.
   for (const n of workshopFieldsIn(kb, t)) if (!/\.lines$/u.test(n.id) && (!named || n.end >= named.end)) named = n;
-  if (!named && own !== undefined) named = { id: c.id, end: own };
+  if (!named && own !== undefined) named = { id: c.id, end: own, ...(ownOpened ? { opened: true as const } : {}) };
   // 「把MES改成新版」 names no field of the form before its 改成: it changes nothing of the form.
   if (hit.loose && (!named || named.end > hit.start)) return undefined;
   if (narrative) {
-    const givesValue = /^[了啊呀吧哈]*[\s，,。；;！!…：:]*(?:其实|应该|实际上?|应)?\s*(?:是|为|改成|改为|写成)/u.test(t.slice(hit.end));
+    const givesValue = /^[了啊呀吧哈]*[\s，,。；;！!…：:]*(?:其实|应该|实际上?|应)?\s*(?:是|为|改成|改为|写成)/u.test(t.slice(named?.opened ? named.end : hit.end));
     // 「上面那个填错了，应该是0.052」 names no field: the answer before is taken back, as a correction to any question is.
     // Its value may be in words (「是三百四」) or an edit of the answer before (「是数字化车间不是智能车间」).
     const after = t.slice(hit.end);
     const edit = readEdit(t, words);
     if (!named && (givesValue || edit) && hit.start <= NARRATIVE_CORRECTION_LEAD && (edit || /[\d零〇一二两三四五六七八九十百千万亿]/u.test(after))) return { kind: 'unclear', reason: 'previous' };
-    if (!named || named.end > hit.start || !givesValue) return undefined;
+    if (!named || (named.end > hit.start && !named.opened) || !givesValue) return undefined;
   }
   if (!named) return { kind: 'unclear', reason: 'previous' };
   const said = t.slice(Math.max(hit.end, named.end)).replace(CORRECTION_LEAD, '').replace(/[。.!！~～]+$/u, '').trim();
@@ -2701,7 +2717,10 @@ function readForm(kb: FormsKnowledge, text: string, pending: QuestionView | null
   }
   // A round figure among other facts keeps the words of its own part of the reply.
   const more = passing.items.length > 0 || passing.notes.length > 0;
-  const items = (own?.items ?? []).map((i) => (i.approx && more ? { ...i, said: passing.rest } : i));
+  // What is left after a figure said for another year is the asked row of that year, said in passing; the asked one is
+  // asked again.
+  const ownRow = (id: string) => (passing.yearScope && id === c.id && /^form\.finance\.\d{4}\./u.test(id) ? `${passing.yearScope}.${id.split('.').pop()}` : id);
+  const items = (own?.items ?? []).map((i) => (i.approx && more ? { ...i, said: passing.rest } : i)).map((i) => (ownRow(i.questionId) === i.questionId ? i : { ...i, questionId: ownRow(i.questionId), extra: true as const }));
   for (const x of passing.items) if (!items.some((i) => i.questionId === x.questionId)) items.push(x);
   return { kind: 'answers', items, ...(passing.notes.length ? { notes: passing.notes } : {}) };
 }
@@ -2913,6 +2932,22 @@ function aboutEarlierReply(kb: FormsKnowledge, c: Concrete, t: string, story: bo
   }
   if (items.length) return { kind: 'answers', items };
   return c.q.kind === 'text' ? { kind: 'unclear', reason: 'notAnAnswer' } : undefined;
+}
+
+/**
+ * A phone reply without the words before its number that say whose or which phone it is (「就是他手机139…」), where
+ * what is left is one number the field takes; otherwise the reply as it came, to be checked and asked back as said.
+ */
+function withoutPhoneLead(v: FormVocabulary, text: string, mobileOnly: boolean): string {
+  const leads = [...v.phoneLeads].sort((a, b) => b.length - a.length);
+  let t = text;
+  for (let cut = true; cut; ) {
+    t = t.replace(/^[\s，,、：:]+/u, '');
+    const w = leads.find((l) => t.startsWith(l));
+    cut = w !== undefined;
+    if (w) t = t.slice(w.length);
+  }
+  return t !== text && /^[+(（\d]/u.test(t) && badPhone(t, mobileOnly) === null ? t : text;
 }
 
 /**
@@ -3543,7 +3578,7 @@ function readAsked(kb: FormsKnowledge, c: Concrete, pending: QuestionView, said:
     const person = /^form\.(?:contact|leader)\.name$/.test(c.id);
     const phone = c.q.validate === 'phone' || c.q.validate === 'mobile';
     let value = person || phone ? phonesAsStored(withoutLabel(t, labelOf(c))) : compactMobiles(withoutLabel(t, labelOf(c)));
-    if (phone) value = value.replace(PHONE_WORD, '');
+    if (phone) value = withoutPhoneLead(kb.formQuestions.vocabulary, value.replace(PHONE_WORD, ''), c.q.validate === 'mobile');
     // 「联系人赵主任 13812345678」: the role the name question asks about, typed before the name with no colon.
     // 「负责人是董事长李振华」 names the role without 企业 as often as with it.
     const role = person ? labelOf(c).replace(/姓名$/u, '') : '';

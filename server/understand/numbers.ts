@@ -371,6 +371,8 @@ const SPOKEN_COUNTER = /(?<=\d|[零〇一二两三四五六七八九十百千万
 export function writtenRoundFigure(said: string): string {
   let t = said.trim().replace(/[，,。.!！~～\s]*[吧呢啊呀哈嘛]*[。.!！~～\s]*$/u, '');
   t = t.replace(SPOKEN_COUNTER, (m) => (/^(?:多|余|几|出头)/u.test(m) ? m.replace(/(?:号|个)$/u, '') : m.startsWith('来') ? '来' : ''));
+  // 个 said before 亿 or 万 as a magnitude (「一个亿」「两个多亿」「五个来亿」) is no counter: written 一亿, 两亿多, 五亿来.
+  t = t.replace(/(?<=[零〇一二两三四五六七八九十百千\d])个(来|多|余)?([亿万])/gu, (_m, more: string | undefined, mag: string) => `${mag}${more ?? ''}`);
   // A guess word before the figure, or before the verb that introduces it (占, 达), is 约.
   t = t.replace(new RegExp(`${GUESS_BEFORE}(?=(?:占|达|为)?(?:百分之)?${SAID_FIGURE}|一半)`, 'gu'), '约');
   t = t.replace(new RegExp(`(?:将近|接近|快)(?:有|是)?(?=${SAID_FIGURE})`, 'gu'), '近');

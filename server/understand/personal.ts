@@ -1,3 +1,5 @@
+import { spokenDigits } from './numbers';
+
 /**
  * Personal data an enterprise may type into a question or a reply are masked before the text is
  * logged, and again whenever a logged text is shown: staff need the question, not the caller's phone,
@@ -11,6 +13,23 @@ const LANDLINE = /(?<!\d)0\d{2,3}[-—－\s]?\d{7,8}(?!\d)/g;
 const EMAIL = /[A-Za-z0-9._%+-]+\s?[@＠]\s?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
 
 const digitsOf = (s: string): string => s.normalize('NFKC').replace(/\D/g, '');
+
+/**
+ * Phone numbers in `text` replaced by `mask`, however their digits are written: Arabic, read out in 汉字 one digit at a
+ * time (「一三九三七四八二二六五」「幺三八 幺二七二 三四五六」) or a mix of both. spokenDigits writes a digit run as Arabic
+ * digits one character for one, so a match in its output covers the same characters of the text as typed; a figure
+ * with place words (「一千三百万」) is no digit run and stays.
+ */
+function maskPhones(text: string, pattern: RegExp, mask: (digits: string) => string | null): string {
+  const read = spokenDigits(text);
+  let out = '';
+  let from = 0;
+  for (const m of read.matchAll(new RegExp(pattern.source, 'g'))) {
+    out += text.slice(from, m.index) + (mask(m[0]) ?? text.slice(m.index, m.index + m[0].length));
+    from = m.index + m[0].length;
+  }
+  return out + text.slice(from);
+}
 
 /**
  * The phone numbers a published text gives (the notice's helpline in 五, 「0371—65507698」), as digits only: they
@@ -27,13 +46,9 @@ export function publishedNumbers(texts: Iterable<string>): string[] {
  * notice's own) is no one's personal data and is kept as typed, however it is written (「0371-65507698」「037165507698」).
  */
 export function maskPersonalNumbers(text: string, published: readonly string[] = []): string {
-  const phone = (mask: string) => (typed: string) => (published.includes(digitsOf(typed)) ? typed : mask);
-  return text
-    .replace(EMAIL, '[邮箱]')
-    .replace(ID_CARD, '[身份证号]')
-    .replace(ID_CARD_15, '[身份证号]')
-    .replace(MOBILE, phone('[手机号]'))
-    .replace(LANDLINE, phone('[电话]'));
+  const phone = (mask: string) => (digits: string) => (published.includes(digitsOf(digits)) ? null : mask);
+  const others = text.replace(EMAIL, '[邮箱]').replace(ID_CARD, '[身份证号]').replace(ID_CARD_15, '[身份证号]');
+  return maskPhones(maskPhones(others, MOBILE, phone('[手机号]')), LANDLINE, phone('[电话]'));
 }
 
 const MASKS = /\[(?:身份证号|手机号|电话|邮箱)\]/;

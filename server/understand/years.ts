@@ -42,6 +42,21 @@ export function yearsSaid(text: string, thisYear: number, words: Readonly<Record
   return out.sort((a, b) => a.at - b.at);
 }
 
+/**
+ * A figure's name said before its year (「营收前年四亿三」「利润2021年是八百万」「税金二一年九百万」) written with the year first
+ * (「前年营收四亿三」), as readers of a yearly figure expect it. `figures`: the names of yearly figures (营收, 利润). Only a
+ * year right after the name, with at most 的 or 是 between, is moved; any other text is returned as it came.
+ */
+export function yearBeforeFigure(text: string, figures: readonly string[], thisYear: number, words: Readonly<Record<string, number>>): string {
+  const figure = [...figures].sort((a, b) => b.length - a.length).find((w) => text.startsWith(w));
+  if (!figure) return text;
+  const after = text.slice(figure.length);
+  const gap = /^\s*(?:的|是)?\s*/u.exec(after)![0];
+  const year = yearsSaid(after, thisYear, words)[0];
+  if (!year || year.at !== gap.length) return text;
+  return `${year.said}${figure}${after.slice(gap.length + year.said.length)}`;
+}
+
 /** One year as typed in a series: four digits, two digits, or two or four Chinese digits (二〇二〇, 二〇). */
 const SERIES_YEAR = '(?:(?:19|20)\\d{2}|\\d{2}|[〇零o一二三四五六七八九]{4}|[〇零o一二三四五六七八九]{2})';
 /** 「2020到2022年」「2020-2022年」「20至22年」「2020年到2022年」: a range of years, the last one closed by 年. */

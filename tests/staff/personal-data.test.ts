@@ -27,6 +27,25 @@ describe('masking a mailbox', () => {
   });
 });
 
+describe('masking a phone number written in 汉字 digits', () => {
+  it.each([
+    ['法人叫王建军，电话一三九三七四八二二六五', '法人叫王建军，电话[手机号]'],
+    ['联系人手机幺三八 幺二七二 三四五六，截止是哪天', '联系人手机[手机号]，截止是哪天'],
+    ['电话139三七四八-二二六五', '电话[手机号]'],
+    ['座机零三七一 二三九五六七八八', '座机[电话]'],
+  ])('%s → %s', (text, masked) => {
+    expect(maskPersonalNumbers(text)).toBe(masked);
+  });
+
+  // Near misses: figures with place words, years and short runs are no phone; the notice's helpline in 汉字 stays.
+  it.each(['注册资本一千三百万', '营收一千一百多万，亏了八百万', '二〇二三年成立', '一二三四五六七八九十', '编号一三九三七'])('leaves %s as typed', (text) => {
+    expect(maskPersonalNumbers(text)).toBe(text);
+  });
+  it('keeps a published number read out in 汉字', () => {
+    expect(maskPersonalNumbers('咨询电话零三七一六五五零七六九八', ['037165507698'])).toBe('咨询电话零三七一六五五零七六九八');
+  });
+});
+
 describe('a reply that is no question', () => {
   it.each(['对', '是的', '没有', '嗯嗯', 'wangjg@yufengchem.com', '我的邮箱：a@b.cn', '手机13812345678'])('「%s」 is a reply', (t) => {
     expect(isReplyOnly(t)).toBe(true);

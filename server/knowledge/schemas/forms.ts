@@ -319,7 +319,8 @@ export const FormQuestion = z.object({
   correctedAs: z.array(z.string().min(1)).optional(),
   /**
    * Words opening a piece of a reply that this narrative field takes whole, words and figures (「研发投入2021年800万，
-   * 2022年1000万」 for 研发队伍、科研成果…): a fact the form has no cell of its own for, said at any question.
+   * 2022年1000万」 for 研发队伍、科研成果…): a fact the form has no cell of its own for, said at any question. The main
+   * products' share said together (「主营产品一共占营收九成五」) is taken so by the products' field, whose list it closes.
    */
   takesPiecesOn: z.array(z.string().min(1)).optional(),
   /**
@@ -584,6 +585,11 @@ export const FormVocabulary = z.object({
    */
   scopeReplies: z.array(z.string().min(1)).default([]),
   afterthoughtLeads: z.array(z.string().min(1)).default([]),
+  /**
+   * Words before a phone number that only say whose or which phone it is (就是, 他, 手机, 号码): at a phone field
+   * 「就是他手机139…」 gives the number, the words before it are dropped.
+   */
+  phoneLeads: z.array(z.string().min(1)).default([]),
   /**
    * Words that point at an earlier reply (刚才那句, 上一条, 前面说的): a reply opening with them talks about that reply
    * (「刚才那句是2021年财务数据，不是发展历程」), so it is read as a correction and never stored as a field's text.
@@ -1344,6 +1350,11 @@ export const FormDrafting = z.object({
           claims: z.array(z.string().min(1).refine((p) => { try { new RegExp(p, 'u'); return true; } catch { return false; } }, '不是有效的正则表达式')).default([]),
           rules: z.array(z.string().min(1)).default([]),
           claimAsk: z.string().includes('{said}').optional(),
+          /**
+           * Patterns (regular expressions) of a round figure said without a hedge word before it (「一千一百多万」,
+           * 「五百来万」, 「三个亿左右」): its clause is a guess as a hedged one is, and `figureAsk` stands in its place.
+           */
+          rounds: z.array(z.string().min(1).refine((p) => { try { new RegExp(p, 'u'); return true; } catch { return false; } }, '不是有效的正则表达式')).default([]),
         })
         .optional(),
       /**
