@@ -736,8 +736,10 @@ function lookalikeAfter(kb: KnowledgeData, cap: CapabilityId, after: string): bo
   const saysNo = (w: string) => findAll(vocab.cues, w.toLowerCase()).some((h) => vocab.polarity.get(h.word) === false);
   const lackAt = (w: string) => { const at = clause.indexOf(w.toLowerCase()); return at >= 0 && at <= 3 && !saysNo(w); };
   if (v.describes.some((d) => d.value === false && !d.alone && lookalikeOf(d, `cap.${cap}`) && d.words.some(lackAt))) return true;
-  // 「ERP用的是用友财务软件」: a word right after the name that says what it is, then one of its lookalikes.
-  const as = v.namedAs.map((w) => clause.indexOf(w.toLowerCase())).filter((i) => i >= 0 && i <= 3);
+  // 「ERP用的是用友财务软件」: a word right after the name that says what it is, then one of its lookalikes. A space
+  // parts clauses as a comma does: in 「没DCS 用的PLC」 the PLC is what is used instead, not what the DCS is.
+  const tight = after.split(/[\s，,。；;！!？?]/u)[0]!;
+  const as = v.namedAs.map((w) => tight.indexOf(w.toLowerCase())).filter((i) => i >= 0 && i <= 3);
   const only = [...v.onlyWords.map((w) => clause.indexOf(w.toLowerCase())).filter((i) => i >= 0), ...as];
   if (!only.length) return false;
   const rest = clause.slice(Math.min(...only));

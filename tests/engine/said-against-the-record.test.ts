@@ -53,6 +53,10 @@ describe('a finance package named as the ERP', () => {
   it.each(['ERP用的是用友U8', 'ERP是用友的', 'ERP用的是用友U8，财务软件也是用友的', 'ERP有，财务软件也在用'])('near miss: 「%s」 is the ERP in place', (text) => {
     expect(read('cap.erp', text)).toEqual({ 'cap.erp': true });
   });
+
+  it('near miss: 「没DCS 用的PLC」 is no DCS, the PLC being what is used instead', () => {
+    expect(read('cap.dcs', '没DCS 用的PLC')).toEqual({ 'cap.dcs': false });
+  });
 });
 
 describe('a process plant\'s MES said in passing is its 制造管控系统', () => {
