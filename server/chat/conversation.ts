@@ -491,7 +491,10 @@ export class Conversation {
         if (adds && item.value !== earlier) appended.set(said.questionId, said.value as string);
         // A field said in passing fills only one still unanswered (a skipped one included): an answer already
         // given is changed by editing it, never by the way, and the user hears it was left as it was.
-        if (item.extra && earlier !== undefined && earlier !== null && !(adds && item.value !== earlier)) {
+        // A reply that answers nothing of the question waiting and speaks of systems alone (「MES正在上，下个月才上线」)
+        // is about them: what it says of each now replaces the earlier answer, read back with what it replaced.
+        const restates = item.extra && item.questionId.startsWith('cap.') && !interp.items.some((i) => !i.extra);
+        if (item.extra && earlier !== undefined && earlier !== null && !(adds && item.value !== earlier) && !(restates && earlier !== item.value)) {
           const shown = rules.describe(answers).find((r) => r.questionId === item.questionId);
           if (shown && earlier !== item.value) passing.kept.push(shown);
           else if (shown) same.push(shown);
@@ -540,7 +543,7 @@ export class Conversation {
         const underway = item.underway && item.value === null ? underwayShown(data, item.questionId) : undefined;
         const shown = asSaid ? () => asSaid : underway ? () => underway : roundShown;
         recorded.push(...(shown ? res.recorded.map((r) => (r.questionId === item.questionId ? { ...r, display: shown(r.display) } : r)) : res.recorded));
-        if (item.extra && !appended.has(item.questionId)) passing.recorded.push(...res.recorded);
+        if (item.extra && !appended.has(item.questionId) && (earlier === undefined || earlier === null)) passing.recorded.push(...res.recorded);
         if (item.approx && item.questionId.startsWith('form.')) approx = typeof item.value === 'string' ? (approx === true ? true : 'date') : true;
         blocking.push(...res.newlyBlocking.map((b) => ({ ...b, questionId: item.questionId })));
       }

@@ -1,7 +1,7 @@
 import type { KnowledgeData } from '../knowledge/load';
 import type { AnswerValue, Interpretation, QuestionView } from '../schemas/interview';
 import type { CapabilityId, Category } from '../schemas/profile';
-import { escapeRegex, indexOf, wordRegex } from './kb';
+import { escapeRegex, indexOf, requirementsOf, wordRegex } from './kb';
 import { checkValue, industryFromText, tradeInPassing, viewOf } from './plan';
 import { foundingAsKept } from './facts';
 import { findQuantities, inUnit, isRange, LOCAL_KINDS, normalise, parseChineseNumber, partOfWord, spacesAsClauseBreaks, understanderFor, type Quantity } from '../understand';
@@ -774,7 +774,11 @@ function lookalikeAfter(kb: KnowledgeData, cap: CapabilityId, after: string): bo
   const saysNo = (w: string) => findAll(vocab.cues, w.toLowerCase()).some((h) => vocab.polarity.get(h.word) === false);
   const lackAt = (w: string) => { const at = clause.indexOf(w.toLowerCase()); return at >= 0 && at <= 3 && !saysNo(w); };
   if (v.describes.some((d) => d.value === false && !d.alone && lookalikeOf(d, `cap.${cap}`) && d.words.some(lackAt))) return true;
-  const only = v.onlyWords.map((w) => clause.indexOf(w.toLowerCase())).filter((i) => i >= 0);
+  // 「ERP用的是用友财务软件」: a word right after the name that says what it is, then one of its lookalikes. A space
+  // parts clauses as a comma does: in 「没DCS 用的PLC」 the PLC is what is used instead, not what the DCS is.
+  const tight = after.split(/[\s，,。；;！!？?]/u)[0]!;
+  const as = v.namedAs.map((w) => tight.indexOf(w.toLowerCase())).filter((i) => i >= 0 && i <= 3);
+  const only = [...v.onlyWords.map((w) => clause.indexOf(w.toLowerCase())).filter((i) => i >= 0), ...as];
   if (!only.length) return false;
   const rest = clause.slice(Math.min(...only));
   return v.lookalikes.some((l) => lookalikeOf(l, `cap.${cap}`) && l.words.some((w) => rest.includes(w.toLowerCase())));
@@ -2180,6 +2184,17 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
       capValues.delete(by[0]!);
     }
   }
+  // 「其实MES我们有，成本质量都能跟踪」 said in passing by a process plant: the system named is none its category asks for,
+  // and one the category asks for takes that form, so it is recorded as that one, as it is while that one's question waits.
+  if (category) {
+    const own = categoryCaps(kb, category);
+    for (const [target, forms] of idx.answeredBy) {
+      const by = forms.filter((c) => capValues.has(c) && !own.has(c));
+      if (!own.has(target) || capValues.has(target) || by.length !== 1) continue;
+      capValues.set(target, capValues.get(by[0]!)!);
+      capValues.delete(by[0]!);
+    }
+  }
   // 「部分有，钣金线上有两台焊接机器人」: a partial answer to the asked item, then its system at work in one place, is
   // the partial answer with an example of it, not the whole in place. An integration said made is left as said: a part
   // said beside it (「部分打通了，MES和ERP是接口对接的」) is that of the wider integration, read above.
@@ -2385,7 +2400,12 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
   const lookalikeWords = pending ? kb.interview.vocabulary.lookalikes.filter((l) => lookalikeOf(l, pending.id)).flatMap((l) => l.words.map((w) => w.toLowerCase())) : [];
   const lookalikeSegs = new Set([...segments.keys()].filter((si) => lookalikeWords.some((w) => lower.slice(segments[si]!.start, segments[si]!.end).includes(w))));
   const ls = kb.interview.vocabulary.listing;
-  if (ls && pending && !items.has(pending.id) && !pendingHedged && ls.questions.some((q) => lookalikeOf({ question: q }, pending.id))) {
+  // 「失信被执行人上周已经移出名单了」 while the tax list is asked names another list alone: its lifting is that list's, not
+  // the answer to the one asked (a correction of that list is read by correctionOfNamedItem).
+  const listWords = subjectWords(kb);
+  const otherList = !!pending && ls !== undefined && !singlesOut(listWords, pending.id, lower) &&
+    [...listWords.keys()].some((id) => id !== pending.id && ls.questions.some((q) => lookalikeOf({ question: q }, id)) && singlesOut(listWords, id, lower));
+  if (ls && pending && !items.has(pending.id) && !pendingHedged && !otherList && ls.questions.some((q) => lookalikeOf({ question: q }, pending.id))) {
     const has = (t: string, ws: string[]) => ws.some((w) => t.includes(w.toLowerCase()));
     const polarityOf = (seg: { start: number; end: number }) => combine(cues.filter((c) => c.start >= seg.start && c.end <= seg.end).map((c) => c.pol));
     const speaks = (t: string) => has(t, ls.stillListed) || has(t, ls.removed) || has(t, ls.listed);
@@ -2419,7 +2439,9 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
   const countsOnly = hedgeHits.length > 0 && hedgeHits.every((h) => countsHedges.includes(h.word.toLowerCase()));
   // Only a capability is built in one workshop or another: 「就报这一个车间」 to whether another application is made is a no.
   if (pending && !items.has(pending.id) && (!pendingHedged || aloneAnswer || countsOnly) && !(pendingUnit && pending.kind === 'yesNoPartial')) {
-    const described = describedValue(kb, pending.id, lower, masked, cues);
+    const away = explainingOtherLack(segments, mentions, cues, masked, asked === undefined ? [] : [asked, ...(idx.answeredBy.get(asked) ?? [])]);
+    const blank = (t: string) => away.reduce((x, s) => x.slice(0, s.start) + ' '.repeat(s.end - s.start) + x.slice(s.end), t);
+    const described = describedValue(kb, pending.id, blank(lower), blank(masked), cues.filter((c) => !away.some((s) => c.start >= s.start && c.end <= s.end)));
     // Past such a hedge only a fact described in place answers; anything else is left to the hedge below.
     // 「算是吧，上了ERP」 to a self-assessment rests its judgement on systems that bear nothing on it: asked back below.
     const d = (pendingHedged && !aloneAnswer && described !== true) || (described === true && restsElsewhere(kb, pending.id, mentions, lower)) ? undefined : described;
@@ -2902,6 +2924,42 @@ function partScopeCues(vocab: Vocab, lower: string, category: Category | null): 
  * of the question with a word in the text, reversed when a no stands before the word in its clause
  * (不是孤岛, 没达到先进水平). 'narrowed' when an `unless` word or a listed region limits it to less than it asks.
  */
+const categoryCapsCache = new WeakMap<KnowledgeData, Map<Category, Set<CapabilityId>>>();
+
+/** The capabilities a category's elements ask for, in any production mode. */
+function categoryCaps(kb: KnowledgeData, category: Category): Set<CapabilityId> {
+  let byCategory = categoryCapsCache.get(kb);
+  if (!byCategory) categoryCapsCache.set(kb, (byCategory = new Map()));
+  let caps = byCategory.get(category);
+  if (!caps) {
+    caps = new Set(kb.elements.categories[category].elements.flatMap((el) => requirementsOf(el, undefined).flat().flatMap((r) => [...(r.all ?? []), ...(r.any ?? [])])));
+    byCategory.set(category, caps);
+  }
+  return caps;
+}
+
+/**
+ * The clauses that say how the work goes without another system said missing just before: 「WMS没有，成品库还是手工账」 to
+ * the SCM question. A clause naming no system, right after a clause of its sentence whose only systems are others than the
+ * asked one (`asked`, with the forms it takes) and which says them missing, describes that lack, not the asked system.
+ * A system said in place before (「ERP有，还是纸质」 to the MES question) leaves the lack to the asked one.
+ */
+function explainingOtherLack(segments: { start: number; end: number }[], mentions: Mention[], cues: Cue[], masked: string, asked: CapabilityId[]): Span[] {
+  if (!asked.length) return [];
+  const within = (m: Span, s: Span) => m.start >= s.start && m.end <= s.end;
+  const out: Span[] = [];
+  for (let si = 1; si < segments.length; si++) {
+    const seg = segments[si]!;
+    const prev = segments[si - 1]!;
+    if (/[。；;！!？?\n]/u.test(masked[prev.end] ?? '') || mentions.some((m) => within(m, seg))) continue;
+    const named = mentions.filter((m) => within(m, prev));
+    if (!named.length || named.some((m) => m.caps.some((c) => asked.includes(c)))) continue;
+    const pols = cues.filter((c) => within(c, prev)).map((c) => c.pol);
+    if (pols.length && pols.every((p) => p === false)) out.push({ start: seg.start, end: seg.end });
+  }
+  return out;
+}
+
 function describedValue(kb: KnowledgeData, questionId: string, lower: string, masked: string, cues: Cue[]): AnswerValue | { narrowed: string } | undefined {
   const vocab = vocabOf(kb);
   const whole = lower.replace(WHOLE_IGNORED, '');

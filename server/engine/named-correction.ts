@@ -157,7 +157,8 @@ export function correctionOfNamedItem(kb: KnowledgeData, rawText: string, pendin
     // A statement made in passing beside an answer changes nothing given: only a reply about the item alone does.
     if (before || JSON.stringify(value) === JSON.stringify(stored)) return undefined;
     // A reply to a system question speaks of that system; only the basic conditions and the category are changed so.
-    if (pending?.phase === 'elements') return undefined;
+    // A listing said to have changed (「失信被执行人上周已经移出名单了」) speaks of the list it names, whatever waits.
+    if (pending?.phase === 'elements' && !speaksOfListing(kb, id, text)) return undefined;
     // 「安全生产这块从来没出过事故」 speaks of an accident (a lookalike of another basic question): the 生产 it holds in
     // passing names no main business, so its no changes nothing.
     if (otherLookalikeIn(kb, id, text)) return undefined;
@@ -171,6 +172,13 @@ export function correctionOfNamedItem(kb: KnowledgeData, rawText: string, pendin
   }
   items.push({ questionId: id, value });
   return { kind: 'answers', items };
+}
+
+/** Whether a reply says of a list of 二(四) (VocabularyFile `listing`) that the enterprise is on it, or taken off it. */
+function speaksOfListing(kb: KnowledgeData, id: string, lower: string): boolean {
+  const l = kb.interview.vocabulary.listing;
+  if (!l || !l.questions.some((q) => (q.endsWith('*') ? id.startsWith(q.slice(0, -1)) : id === q))) return false;
+  return [...l.removed, ...l.stillListed, ...l.listed].some((w) => lower.includes(w.toLowerCase()));
 }
 
 /** 「撤销…的回答」「答案撤回」 (VocabularyFile `withdrawals`): a reply taking an answer itself back, in lower case. */

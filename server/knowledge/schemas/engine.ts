@@ -588,6 +588,11 @@ export const InterviewFile = z
        */
       onlyWords: Words.default([]),
       /**
+       * 「ERP用的是用友财务软件」「MES就是个记账软件」: words right after a system's name that say what it is. A lookalike of
+       * that system said after one of them, in the same clause, is what the enterprise calls by the name: no claim of it.
+       */
+      namedAs: Words.default([]),
+      /**
        * 「目前只打通了ERP和财务」「仅对接了MES」: words right before a join word (CapabilitiesFile `composite.words`) that confine
        * the join to the systems it names, so the integration asked for is partly built.
        */
