@@ -24,7 +24,7 @@ export function debtRatio(totalLiabilities: number, totalAssets: number): Comput
 }
 
 /**
- * 提升/降低比例 = (建设后 − 建设前) ÷ 建设前 × 100, one decimal; `value` and `display` are signed. The form's cell
+ * 提升/降低比例 = (建设后 − 建设前) ÷ 建设前 × 100, one decimal, of the unrounded values given; `value` and `display` are signed. The form's cell
  * prints the size of a change with its direction (changeCell: 「62.5」 under 降低比例, 「降低62.5」 under 提升/降低比例),
  * so the formula printed beside it is the one of that direction, with the operands in the order that gives the
  * size: a fall reads (建设前 − 建设后) ÷ 建设前 and ends in the same positive figure as the cell.
@@ -44,11 +44,15 @@ export function changeRatio(before: number, after: number, shown?: { before: str
   return { value, display, formula };
 }
 
-/** 每人每天产出 = 年产值(万元) ÷ 人数 ÷ 年工作天数, only where all three are given. */
-export function outputPerPersonDay(outputValue: number, headcount: number, workingDays: number): Computed | null {
+/**
+ * 每人每天产出 = 年产值(万元) ÷ 人数 ÷ 年工作天数, only where all three are given. Printed to the 元 (four decimals of
+ * 万元) by default: at two decimals 0.2456 → 0.3704 would print 0.25 → 0.37, whose own ratio (48.0%) is not the
+ * change's (50.8%). `decimals` widens it where even four would not carry the change's figure (see indicatorChange).
+ */
+export function outputPerPersonDay(outputValue: number, headcount: number, workingDays: number, decimals = 4): Computed | null {
   if (!(headcount > 0) || !(workingDays > 0) || outputValue < 0) return null;
   const value = outputValue / headcount / workingDays;
-  let display = value.toFixed(2);
+  let display = value.toFixed(decimals);
   if (Number(display) === 0 && value > 0) display = value.toPrecision(2);
   return {
     value,

@@ -60,14 +60,29 @@ function typedIndicator(facts: FormFacts, id: IndicatorId, side: 'before' | 'aft
 }
 
 /** A side's 生产效率 computed from its 年产值, 人数 and 年工作天数, where all three are given. */
-function computedProductivity(facts: FormFacts, side: 'before' | 'after'): ResolvedValue | null {
+function computedProductivity(facts: FormFacts, side: 'before' | 'after', decimals = productivityDecimals(facts)): ResolvedValue | null {
   const ind = facts.indicators ?? {};
   const out = ind.outputValue?.[side];
   const heads = ind.headcount?.[side];
   const days = ind.workingDays;
   if (!given(out) || !given(heads) || !given(days)) return null;
-  const c = outputPerPersonDay(out, heads, days);
+  const c = outputPerPersonDay(out, heads, days, decimals);
   return c ? { value: c.value, display: c.display, source: `computed:outputPerPersonDay(${side})`, formula: c.formula } : null;
+}
+
+/**
+ * The decimals both computed sides of 生产效率 print with: the fewest, from four, at which the printed figures' own
+ * ratio is the one printed beside them (taken from the unrounded values), so a reader recomputing it from the form
+ * gets the same figure.
+ */
+function productivityDecimals(facts: FormFacts): number {
+  for (let d = 4; d < 10; d++) {
+    const [b, a] = [computedProductivity(facts, 'before', d), computedProductivity(facts, 'after', d)];
+    if (!b || !a) return d;
+    const [exact, printed] = [changeRatio(b.value, a.value), changeRatio(Number(b.display), Number(a.display))];
+    if (!exact || !printed || exact.display === printed.display) return d;
+  }
+  return 10;
 }
 
 /**
@@ -92,9 +107,9 @@ export function indicatorChange(facts: FormFacts, id: IndicatorId): (ResolvedVal
   const a = indicatorValue(facts, id, 'after');
   // A typed figure against a computed one measures two different things: no change is computed from them.
   if (!b || !a || isComputed(b) !== isComputed(a)) return null;
-  // Computed operands (每人每天产出) print rounded: the ratio is the printed operands' own, so a reader who
-  // recomputes it from the form gets the figure printed beside them (0.15 → 0.25 is 66.7%, whatever was unrounded).
-  const c: Computed | null = isComputed(b) ? changeRatio(Number(b.display), Number(a.display), { before: b.display, after: a.display }) : changeRatio(b.value, a.value);
+  // The change is the unrounded values' own; computed operands (每人每天产出) are printed in the formula as their
+  // rows print them, at the decimals that carry the same figure (productivityDecimals).
+  const c: Computed | null = changeRatio(b.value, a.value, isComputed(b) ? { before: b.display, after: a.display } : undefined);
   if (!c) return null;
   return { value: c.value, display: c.display, source: `computed:changeRatio(${id})`, formula: c.formula, before: b, after: a };
 }

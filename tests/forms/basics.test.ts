@@ -112,23 +112,33 @@ describe('computed values carry their formula', () => {
     expect(c.formula, 'no negative figure beside a cell that prints a size').not.toContain('-');
   });
 
-  it('takes the 提升比例 of computed 生产效率 from the figures printed, so a reader recomputing it gets the figure printed', () => {
+  it('takes the 提升比例 of computed 生产效率 from the unrounded figures, and prints the figures so they carry it', () => {
     const facts = (outBefore: number, outAfter: number, hb: number, ha: number, days: number) =>
       ({ indicators: { outputValue: { before: outBefore, after: outAfter }, headcount: { before: hb, after: ha }, workingDays: days } }) as FormFacts;
     const shown = (f: FormFacts) => {
       const c = indicatorChange(f, 'productivity')!;
       return [c.before.display, c.after.display, c.display, c.formula];
     };
-    // 0.1502 → 0.2498 unrounded is 66.2%; printed 0.15 → 0.25, the ratio printed beside them is theirs, 66.7%.
-    expect(shown(facts(16000, 26000, 355, 347, 300))).toEqual(['0.15', '0.25', '66.7', '提升比例 = (建设后 − 建设前) ÷ 建设前 × 100% = (0.25 − 0.15) ÷ 0.15 × 100% = 66.7%']);
-    // 0.83 → 1.33 (0.833… → 1.333… unrounded, 60.0%) reads 60.2%, the printed figures' own ratio.
-    expect(shown(facts(25000, 40000, 100, 100, 300))).toEqual(['0.83', '1.33', '60.2', '提升比例 = (建设后 − 建设前) ÷ 建设前 × 100% = (1.33 − 0.83) ÷ 0.83 × 100% = 60.2%']);
-    // A trailing zero printed stays in the formula as in the row (0.50), and a fall keeps its direction.
-    expect(shown(facts(15000, 10800, 100, 100, 300))).toEqual(['0.50', '0.36', '-28.0', '降低比例 = (建设前 − 建设后) ÷ 建设前 × 100% = (0.50 − 0.36) ÷ 0.50 × 100% = 28.0%']);
-    // Every computed ratio is the exact result of its printed operands: no 「≈」 anywhere.
-    for (const f of [facts(16000, 26000, 355, 347, 300), facts(25000, 40000, 100, 100, 300), facts(9000, 11000, 97, 93, 251)]) {
+    const rise = (b: string, a: string, r: string) => `提升比例 = (建设后 − 建设前) ÷ 建设前 × 100% = (${a} − ${b}) ÷ ${b} × 100% = ${r}%`;
+    // 7000万/95人/300天 → 10000万/90人/300天: 0.2456 → 0.3704 is 50.8%; at two decimals (0.25 → 0.37) it read 48.0.
+    expect(shown(facts(7000, 10000, 95, 90, 300))).toEqual(['0.2456', '0.3704', '50.8', rise('0.2456', '0.3704', '50.8')]);
+    // 0.83 → 1.33 at two decimals read 60.2%; the unrounded 0.8333… → 1.3333… is 60.0%.
+    expect(shown(facts(25000, 40000, 100, 100, 300))).toEqual(['0.8333', '1.3333', '60.0', rise('0.8333', '1.3333', '60.0')]);
+    // 0.19 → 0.25 at two decimals read 31.6%, 0.20 → 0.23 read 15.0%; the unrounded changes are 31.2% and 14.0%.
+    expect(shown(facts(12000, 15000, 210, 200, 300))).toEqual(['0.1905', '0.2500', '31.2', rise('0.1905', '0.2500', '31.2')]);
+    expect(shown(facts(6000, 6500, 100, 95, 300))).toEqual(['0.2000', '0.2281', '14.0', rise('0.2000', '0.2281', '14.0')]);
+    // 0.150235 → 0.249760 is 66.25…%: at four decimals (0.1502 → 0.2498, 66.3%) the printed figures would not carry
+    // the change's 66.2%, so both sides print to the decimals that do.
+    expect(shown(facts(16000, 26000, 355, 347, 300))).toEqual(['0.150235', '0.249760', '66.2', rise('0.150235', '0.249760', '66.2')]);
+    // A trailing zero printed stays in the formula as in the row, and a fall keeps its direction.
+    expect(shown(facts(15000, 10800, 100, 100, 300))).toEqual(['0.5000', '0.3600', '-28.0', '降低比例 = (建设前 − 建设后) ÷ 建设前 × 100% = (0.5000 − 0.3600) ÷ 0.5000 × 100% = 28.0%']);
+    // Every computed ratio is the unrounded one, and also the exact result of its printed operands: no 「≈」 anywhere.
+    for (const f of [facts(7000, 10000, 95, 90, 300), facts(16000, 26000, 355, 347, 300), facts(25000, 40000, 100, 100, 300), facts(9000, 11000, 97, 93, 251)]) {
       const c = indicatorChange(f, 'productivity')!;
+      const ind = f.indicators!;
+      const exact = ((ind.outputValue!.after! / ind.headcount!.after!) / (ind.outputValue!.before! / ind.headcount!.before!) - 1) * 100;
       expect(c.formula).not.toContain('≈');
+      expect(c.display).toBe(exact.toFixed(1));
       expect(((Number(c.after.display) - Number(c.before.display)) / Number(c.before.display) * 100).toFixed(1)).toBe(c.display);
     }
     // Operands printed as given keep the exact sign.
@@ -152,7 +162,7 @@ describe('computed values carry their formula', () => {
 
   it('computes 每人每天产出 only when output, headcount and working days are all given', () => {
     const c = outputPerPersonDay(54000, 300, 300)!;
-    expect(c.display).toBe('0.60');
+    expect(c.display).toBe('0.6000');
     expect(c.formula).toContain('54000 ÷ 300 ÷ 300');
     expect(outputPerPersonDay(54000, 0, 300)).toBeNull();
   });

@@ -80,8 +80,8 @@ describe('one home per claim', () => {
     expect(sum).toMatch(/建设前后生产效率、运营成本[^。]*的变化见“智能工厂建设前后社会、经济、环境效益对比”。/u);
     expect(sum).not.toMatch(/(?:提升|降低)[\d.]+%/u);
     expect(sum).not.toMatch(/由[\d.]+[^，。]*(?:提升|降低)至/u);
-    // 0.16 → 0.37 printed: the ratio beside them is theirs, 131.3% (126.7% from the unrounded figures).
-    expect(form.drafts['detail.benefits']!.text).toContain('生产效率由0.16万元/人/天提升至0.37万元/人/天，提升131.3%。');
+    // The change is the unrounded figures' own, 126.7%; printed to the 元, the figures beside it carry it too.
+    expect(form.drafts['detail.benefits']!.text).toContain('生产效率由0.1641万元/人/天提升至0.3720万元/人/天，提升126.7%。');
   });
 
   it('行业优势 refers to the benefits stated in 效益 rather than repeating them', () => {

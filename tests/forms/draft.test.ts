@@ -262,7 +262,7 @@ describe('a draft claims only what the enterprise said', () => {
     expect(fillForm(ctx, p, 'processFactory').workshops[0]!.cells['ws.lines']!.text).toContain('1,4-丁二醇装置、四氢呋喃装置');
   });
 
-  it('computes the change of computed 生产效率 from the figures printed, so the form recomputes as printed', () => {
+  it('computes the change of computed 生产效率 from the unrounded figures, printed to the 元 so the form recomputes as printed', () => {
     const ind = { headcount: { before: 150, after: 100 }, outputValue: { before: 15000, after: 21000 }, workingDays: 300 };
     const p = DraftProfile.parse({ enterprise: { name: '某公司' }, form: { indicators: ind } });
     const form = fillForm(ctx, p, 'smartWorkshop');
@@ -270,11 +270,11 @@ describe('a draft claims only what the enterprise said', () => {
     const a = ind.outputValue.after / ind.headcount.after / ind.workingDays;
     const raw = (((a - b) / b) * 100).toFixed(1);
     const fromRounded = (((Number(a.toFixed(2)) - Number(b.toFixed(2))) / Number(b.toFixed(2))) * 100).toFixed(1);
-    expect(raw).not.toBe(fromRounded);
-    // 0.33 → 0.70 printed: 112.1%, the printed figures' own (110.0% unrounded).
-    expect(fromRounded).toBe('112.1');
-    expect(form.matrices.productivity![2]![0]!.text).toBe(fromRounded);
-    expect(form.drafts.benefitsSummary!.text).toContain(`提升${fromRounded}%`);
+    // 0.33 → 0.70 at two decimals would read 112.1%; the change is 110.0%, and 0.3333 → 0.7000 carry it.
+    expect([raw, fromRounded]).toEqual(['110.0', '112.1']);
+    expect(form.matrices.productivity![2]![0]!.text).toBe(raw);
+    expect(form.drafts.benefitsSummary!.text).toContain(`提升${raw}%`);
+    expect(form.drafts.benefitsSummary!.text).not.toContain(fromRounded);
   });
 
   it('leaves a word with 用 inside it as written: 乘用车 is no spoken 用', () => {

@@ -57,7 +57,7 @@ describe('the form view of a 申报书', () => {
     expect(by('form.industry')).toMatchObject({ status: 'filled', fromInterview: true, display: '专用设备制造业' });
     expect(by('finance.debtRatio.2022')).toMatchObject({ status: 'computed', display: '40.0' });
     expect(by('finance.debtRatio.2022').formula).toContain('400 ÷ 1000');
-    expect(by('form.ind.productivity.before')).toMatchObject({ input: 'computed', display: '1.00' });
+    expect(by('form.ind.productivity.before')).toMatchObject({ input: 'computed', display: '1.0000' });
     expect(by('form.project.end').status).toBe('invalid');
     expect(by('form.project.end').flags[0]!.message).toContain('早于');
   });

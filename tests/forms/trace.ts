@@ -64,21 +64,16 @@ export function verifyNumber(p: DraftProfile, n: NumberSource): string | null {
     return want === n.value ? null : bad(`expected ${want}`);
   }
   if ((m = /^computed:changeRatio\((\w+)\)$/.exec(n.source))) {
-    // A computed 生产效率 prints rounded, and the ratio printed beside it is the printed figures' own.
-    const typed = (side: 'before' | 'after') => ((p.form.indicators ?? {}) as Record<string, { before?: number } | undefined>)[m![1]!]?.[side as 'before'] !== undefined;
-    const printed = (side: 'before' | 'after') => {
-      const v = indicator(p, m![1]!, side)!;
-      if (typed(side)) return v;
-      const two = v.toFixed(2);
-      return Number(Number(two) === 0 && v > 0 ? v.toPrecision(2) : two);
-    };
-    const b = printed('before');
-    const a = printed('after');
+    // The ratio is the unrounded figures' own; a computed 生产效率 prints at the decimals that carry it.
+    const b = indicator(p, m[1]!, 'before')!;
+    const a = indicator(p, m[1]!, 'after')!;
     const r = ((a - b) / b) * 100;
     return [r.toFixed(1), Math.abs(r).toFixed(1)].includes(n.value) ? null : bad(`expected ${r.toFixed(1)}`);
   }
   if ((m = /^computed:outputPerPersonDay\((before|after)\)$/.exec(n.source))) {
-    const want = indicator(p, 'productivity', m[1] as 'before')!.toFixed(2);
+    // Printed to the 元 (four decimals of 万元) or wider, where the change beside it needs more.
+    const decimals = n.value.split('.')[1]?.length ?? 0;
+    const want = indicator(p, 'productivity', m[1] as 'before')!.toFixed(Math.max(decimals, 4));
     return want === n.value ? null : bad(`expected ${want}`);
   }
   if ((m = /^computed:share\(([\w.]+),([\w.]+)\)$/.exec(n.source))) {

@@ -249,9 +249,57 @@ describe('a company history and short replies said aloud, in written form', () =
     ['哦，厂子是零八年注册的，一六年搬到产业园。', '工厂于2008年注册，2016年搬到产业园。'],
   ])('fillers go and spoken years are dated: %s', (from, to) => expect(written(from)).toBe(to));
 
-  it.each(['三五年内计划建设MES。', '一二年时间就能回本。', '那个车间已部署MES', '额度不够', '四五年建成'])('leaves what is no spoken year or filler alone: %s', (t) =>
+  it.each(['三五年内计划建设MES。', '一二年时间就能回本。', '二车间比那个车间早两年部署MES', '额度不够', '四五年建成'])('leaves what is no spoken year or filler alone: %s', (t) =>
     expect(written(t)).toBe(t),
   );
+
+  it.each([
+    // As reported: the filler before a name with a space, and before Chinese; the figures' spacing is closed up.
+    ['那个 MES 于 2021 年上线。', 'MES于2021年上线。'],
+    ['那个焊接机器人用得比较早。', '焊接机器人用得比较早。'],
+    // New phrasings of the same: with no space, after a clause, before a figure, padded with a full-width space.
+    ['那个MES是2021年上的。', 'MES于2021年上线。'],
+    ['车间有两条线，那个 WMS 是 2022 年上的。', '车间有两条线，WMS于2022年上线。'],
+    ['那个　ERP 覆盖采购和销售。', 'ERP覆盖采购和销售。'],
+    ['那个激光切割机精度高。', '激光切割机精度高。'],
+    ['嗯，那个 PLM 于 2020 年部署。', 'PLM于2020年部署。'],
+  ])('a clause-initial 那个 is a filler and goes, and a name or figure is not spaced off: %s', (from, to) => expect(written(from)).toBe(to));
+
+  it.each([
+    // 那个 inside a phrase points at something; a time said with 那个 is no filler either.
+    ['二车间比那个车间早两年部署MES。', '那个车间'],
+    ['设备是从那个供应商采购的。', '那个供应商'],
+    ['那个时候还没有ERP。', '那个时候'],
+    ['那个年代全靠手工记账。', '那个年代'],
+    ['那个人负责设备维护。', '那个人'],
+  ])('keeps 那个 where it points at something: %s', (t, kept) => expect(written(t)).toContain(kept));
+
+  it.each([
+    // A space after a Chinese word before a figure is a spoken pause, not padding: it still reads as a comma.
+    ['一车间 2019年建的', '一车间，2019年建的'],
+    // A figure padded on both sides, or a name at a clause's start, is closed up.
+    ['产能于 2023 年达到 5 万吨', '产能于2023年达到5万吨'],
+    ['APS 排产已覆盖全部产线', 'APS排产已覆盖全部产线'],
+  ])('spaces around Latin and figures: %s', (from, to) => expect(written(from)).toBe(to));
+
+  it('a clause-initial 那个 does not reach the draft of a cell, a workshop or 行业优势', () => {
+    const w = discreteComplete.form!;
+    const p = DraftProfile.parse({
+      ...discreteComplete,
+      form: {
+        ...w,
+        elements: { ...w.elements, infra: '那个 MES 于 2021 年上线，全厂覆盖工业以太网。', 'rd.cad': '那个 CAD 于 2019 年上线，用于结构设计。' },
+        advantages: '那个焊接机器人用得比较早，行业内较早实现自动化焊接。',
+      },
+    } satisfies DraftProfileInput);
+    const form = fillForm(ctx, p, 'discreteFactory');
+    const all = Object.values(form.drafts).map((d) => d!.text).join('\n');
+    expect(all).not.toMatch(/那个/);
+    expect(all).toContain('MES于2021年上线');
+    expect(all).toContain('CAD于2019年上线');
+    expect(all).toContain('焊接机器人用得比较早');
+    expect(all).not.toMatch(/[A-Za-z0-9] +\p{Script=Han}|\p{Script=Han} +[A-Za-z0-9]/u);
+  });
 
   it.each([
     ['防火墙安装了，别的还没有。', '已部署防火墙，其他暂无。'],
