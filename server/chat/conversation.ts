@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { KnowledgeBase } from '../knowledge/base';
 import type { Citation } from '../schemas/ask';
-import { FLIP_DOC, FlipOffer, OFFERED_DOC, OfferedFacts, sealAnswers, type AnswerValue, type QuestionView, type Recorded } from '../schemas/interview';
+import { FLIP_DOC, FlipOffer, LAST_ANSWERED_DOC, LastAnswered, OFFERED_DOC, OfferedFacts, sealAnswers, type AnswerValue, type QuestionView, type Recorded } from '../schemas/interview';
 import { WsErrorCode, type ClientMessage, type ServerMessage, type TranscriptEntry } from '../schemas/ws';
 import type { NewTranscriptEntry, SessionStore } from '../store/types';
 import type { Assessment, Category } from '../schemas/profile';
@@ -110,6 +110,8 @@ export class Conversation {
    * evaluation is the bulk of a turn's work, so each is computed once rather than three times.
    */
   private steps: { rt: SessionRuntime; answers: Answers; step: Step }[] = [];
+  /** The answers the turn being handled began from: a turn that changes them keeps the question then waiting with the session. */
+  private turnFrom: Answers | undefined;
   /** The assessment this connection's client holds: later ones are sent as changes to it. */
   private shown: Assessment | undefined;
   /** The last question answered on this connection, as it was read (see SpeakContext.previousQuestion). */
@@ -279,6 +281,7 @@ export class Conversation {
       return this.send({ type: 'ack', clientId: msg.clientId, seq: earlier.seq, duplicate: true });
     }
     const answers = await store.getAnswers(sessionId);
+    this.turnFrom = answers;
 
     // A card answered in a tab whose card is out of date: the question it answers was answered elsewhere.
     if (msg.type === 'answer' && msg.pending !== undefined && msg.pending !== (this.step(answers).question?.id ?? null)) {
@@ -399,7 +402,7 @@ export class Conversation {
     // 「有的」「是的，其实有」 where the item waiting takes no yes (a name, a figure, a date): it speaks of the item answered
     // no just before, which is offered to change; nothing is stored as the waiting item's value.
     const lateYes = msg.mode !== 'qa' && before.question && !['yesNo', 'yesNoPartial', 'choice'].includes(before.question.kind) && rules.yesOnly?.(msg.text);
-    const saidNo = lateYes ? this.previousNo(answers, before.question) : undefined;
+    const saidNo = lateYes ? await this.previousNo(sessionId, answers, before.question) : undefined;
     if (saidNo && before.question) {
       if (!(await this.commit(sessionId, msg.clientId, msg.text, undefined))) return;
       await this.deps.store.putDoc(sessionId, FLIP_DOC, { questionId: saidNo.questionId, asked: before.question.id } satisfies FlipOffer);
@@ -912,10 +915,10 @@ export class Conversation {
 
   /**
    * The item answered no just before the one waiting, when it is a yes-or-no item: the question pending before the last
-   * answer (kept with the previous step), with its label.
+   * answer (see previousAsked), with its label.
    */
-  private previousNo(answers: Answers, pending: QuestionView | null): { questionId: string; label: string } | undefined {
-    const prev = this.steps.find((s) => s.rt === this.runtime && !sameAnswers(s.answers, answers))?.step.question;
+  private async previousNo(sessionId: string, answers: Answers, pending: QuestionView | null): Promise<{ questionId: string; label: string } | undefined> {
+    const prev = await this.previousAsked(sessionId, answers);
     if (!prev || prev.id === pending?.id || answers[prev.id] !== false || (prev.kind !== 'yesNo' && prev.kind !== 'yesNoPartial')) return undefined;
     const label = this.runtime.rules.describe(answers).find((r) => r.questionId === prev.id)?.label ?? prev.text;
     return { questionId: prev.id, label };
@@ -1119,7 +1122,32 @@ export class Conversation {
     this.changed = true;
     const entry = await this.deps.store.appendTurn(sessionId, { id: randomUUID(), role: 'user', text, citations: [], clientId }, answers);
     this.send({ type: 'ack', clientId, seq: entry.seq, ...(entry.duplicate ? { duplicate: true } : {}) });
-    return !entry.duplicate;
+    if (entry.duplicate) return false;
+    await this.keepLastAnswered(sessionId, answers);
+    return true;
+  }
+
+  /**
+   * A turn that changed the answers keeps the question that waited before it with the session (see LastAnswered), so what
+   * this connection's steps hold of 「前面那题」 a reload or another connection finds too.
+   */
+  private async keepLastAnswered(sessionId: string, answers: Answers | undefined): Promise<void> {
+    const from = this.turnFrom;
+    if (!answers || !from || sameAnswers(from, answers)) return;
+    const asked = this.step(from).question?.id;
+    await this.deps.store.putDoc(sessionId, LAST_ANSWERED_DOC, asked ? ({ asked, answers: answersDigest(answers) } satisfies LastAnswered) : null);
+  }
+
+  /**
+   * The question pending before the last change of the answers: the previous step on this connection, or else the one kept
+   * with the session while the answers are still those that change left.
+   */
+  private async previousAsked(sessionId: string, answers: Answers): Promise<QuestionView | undefined> {
+    const held = this.steps.find((s) => s.rt === this.runtime && !sameAnswers(s.answers, answers))?.step.question;
+    if (held) return held;
+    const r = LastAnswered.safeParse((await this.deps.store.getDoc(sessionId, LAST_ANSWERED_DOC)) ?? null);
+    if (!r.success || !r.data || r.data.answers !== answersDigest(answers)) return undefined;
+    return this.runtime.rules.views(answers, [r.data.asked])[0];
   }
 
   private async answerQuestion(sessionId: string, question: string, ctx: SpeakContext, early?: { cancel(): void }): Promise<void> {
@@ -1254,6 +1282,14 @@ export class Conversation {
  * unchanged value is the same reference; a value that is only equal in content (read back from
  * the database) counts as different, which costs a recomputation, never a wrong step.
  */
+/** A digest of an answer map that does not depend on the order of its keys. */
+function answersDigest(answers: Answers): string {
+  const entries = Object.keys(answers)
+    .sort()
+    .map((k) => [k, answers[k]]);
+  return createHash('sha256').update(JSON.stringify(entries)).digest('hex');
+}
+
 function sameAnswers(a: Answers, b: Answers): boolean {
   if (a === b) return true;
   let n = 0;

@@ -362,7 +362,7 @@ export function blockingOf(kb: KnowledgeData, f: Facts, category?: Category): As
     .map(([, rule]) => {
       const value = factAt(f, rule.fact);
       const vars = { code, division, value: Array.isArray(value) ? undefined : (value as string | number | undefined), year: kb.manifest.year };
-      return { clause: rule.clause, reason: fill(rule.reason, vars), remedy: fill(rule.remedy, vars) };
+      return { clause: rule.clause, title: rule.title, reason: fill(rule.reason, vars), remedy: fill(rule.remedy, vars) };
     });
 }
 

@@ -220,7 +220,10 @@ export function buildFormView(kb: FormsKnowledge, answers: Answers, category: Ca
       for (let i = 1; i <= nWs; i++) {
         const name = byFact.get(`workshops.${i - 1}.name`);
         const rows = [...(name ? [{ fields: [fromQuestion(name)] }] : []), ...b.fields.flatMap((f) => cell(f, i))];
-        current.groups.push({ id: `${id}.${i}`, title: b.nameLabel.replace('{i}', String(i)), rows });
+        // The form's 「车间1：（名称）」 says the workshop's name once it is given; the placeholder stands only while it is not.
+        const given = name ? answers[name.id] : undefined;
+        const title = b.nameLabel.replace('{i}', String(i));
+        current.groups.push({ id: `${id}.${i}`, title: typeof given === 'string' && given.trim() ? withName(title, given.trim()) : title, rows });
       }
     }
     // Statements (承诺, 推荐意见) are signed on paper; the form view has nothing to fill there.
@@ -515,4 +518,13 @@ function alsoFilled(kb: FormsKnowledge, answers: Answers, after: Answers, catego
 export function formFieldCount(kb: FormsKnowledge, category: Category): number {
   const c = buildFormView(kb, {}, category).counts;
   return c.filled + c.unconfirmed + c.skipped + c.empty + c.invalid;
+}
+
+/**
+ * A workshop's heading with its name: the form's placeholder in full-width brackets (「（名称）」) gives way to the name, or,
+ * in a heading with no placeholder, the name follows it.
+ */
+function withName(title: string, name: string): string {
+  const named = title.replace(/（[^（）]*）\s*$/u, name);
+  return named !== title ? named : `${title}${name}`;
 }

@@ -207,3 +207,13 @@ export const FlipOffer = z.object({ questionId: z.string().min(1).max(200), aske
 export type FlipOffer = z.infer<typeof FlipOffer>;
 /** The session document that holds it. */
 export const FLIP_DOC = 'flipOffer';
+
+/**
+ * The question that was waiting when the answers last changed, and a digest of the answers that change left: kept with the
+ * session, so a reply speaking of 「前面那题」 (「其实有的」, 「上一个说错了」) after a reload still finds the item it means. It
+ * stands only while the answers are still those the digest names.
+ */
+export const LastAnswered = z.object({ asked: z.string().min(1).max(200), answers: z.string().regex(/^[0-9a-f]{64}$/) }).nullable();
+export type LastAnswered = z.infer<typeof LastAnswered>;
+/** The session document that holds it. */
+export const LAST_ANSWERED_DOC = 'lastAnswered';

@@ -80,8 +80,11 @@ export type ConditionStatus = z.infer<typeof ConditionStatus>;
 export const Assessment = z.object({
   eligible: z.boolean(),
   verdict: z.enum(['ineligible', 'gaps', 'incomplete', 'qualified']),
-  /** Failing hard conditions (二, 四(一)): what blocks, under which clause, and what would change the answer. */
-  blocking: z.array(z.object({ clause: z.string(), reason: z.string(), remedy: z.string() })),
+  /**
+   * Failing hard conditions (二, 四(一)): what blocks, under which clause and condition (its title, absent from an
+   * assessment stored before the field existed), and what would change the answer.
+   */
+  blocking: z.array(z.object({ clause: z.string(), title: z.string().optional(), reason: z.string(), remedy: z.string() })),
   /**
    * Hard conditions (二, 四(一)) not yet answered or answered 不清楚: 待确认, never counted as met. Absent from an
    * assessment stored before the field existed, which is read as none known.

@@ -79,6 +79,40 @@ describe('a bare yes where the item waiting takes none', () => {
     expect(city.stored).toEqual({ 'ent.city': '郑州市' });
   }, 120_000);
 
+  // The item answered last is kept with the session too: a bare yes typed first thing after a reload still speaks of it.
+  async function afterReload(texts: string[]) {
+    const s = await steer(srv.url, noOther, (q) => q.id === 'ent.city');
+    await s.client.close();
+    const c = await ChatClient.connect(srv.url);
+    c.send({ type: 'open', sessionId: s.sessionId, token: s.token });
+    expect((await c.next('session')).resumed).toBe(true);
+    expect((await c.next('question')).question?.id).toBe('ent.city');
+    const out: { stored: Record<string, unknown>; next: string | undefined; said: string }[] = [];
+    for (const [i, t] of texts.entries()) {
+      const r = await typed(c, `a${i}`, t);
+      out.push({ stored: stored(r.msgs), next: r.next?.id, said: said(r.msgs).join('\n') });
+    }
+    await c.close();
+    return out;
+  }
+
+  for (const text of ['其实有的', '有的', '是的，其实有']) {
+    it(`「${text}」 typed first after a reload offers to change the no answered before it, and 要 changes it`, async () => {
+      const [offer, yes] = await afterReload([text, '要']);
+      expect(offer!.stored).toEqual({});
+      expect(offer!.said).toContain('您是想把前面“本年度另有申报”的回答由“否”改成“是”吗？');
+      expect(offer!.next).toBe('ent.city');
+      expect(yes!.stored).toEqual({ 'ent.appliedThisYear': true });
+    }, 120_000);
+  }
+
+  it('near miss: after a reload, a city answers the city, and a bare yes after it offers no change of the no before', async () => {
+    const [city, yes] = await afterReload(['郑州', '有的']);
+    expect(city!.stored).toEqual({ 'ent.city': '郑州市' });
+    expect(yes!.said).not.toContain('改成“是”吗');
+    expect(yes!.stored['ent.appliedThisYear']).toBeUndefined();
+  }, 120_000);
+
   it('near miss: 「有的」 at a yes-or-no item is its yes', async () => {
     const [r] = await replies(workshop, 'cap.mes', ['有的']);
     expect(r!.stored).toEqual({ 'cap.mes': true });

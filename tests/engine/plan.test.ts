@@ -189,7 +189,7 @@ describe('the guided interview', () => {
   it('says with a newly failing hard condition what would change the answer', () => {
     const r = applyAnswer(kb, {}, 'ent.groupOrHeadOffice', true);
     expect(r.ok && r.newlyBlocking).toEqual([
-      { clause: '二(一)', reason: kb.categoryRules.hard.groupOrHeadOffice.reason, remedy: kb.categoryRules.hard.groupOrHeadOffice.remedy },
+      { clause: '二(一)', title: kb.categoryRules.hard.groupOrHeadOffice.title, reason: kb.categoryRules.hard.groupOrHeadOffice.reason, remedy: kb.categoryRules.hard.groupOrHeadOffice.remedy },
     ]);
   });
 

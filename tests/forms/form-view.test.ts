@@ -196,3 +196,22 @@ describe('form view routes', () => {
     expect(extra.statusCode).toBe(400);
   });
 });
+
+describe("a workshop's heading in the form view", () => {
+  const titles = (answers: Record<string, unknown>, category: Category = 'discreteFactory') =>
+    FormView.parse(buildFormView(kb, answers as never, category))
+      .sections.flatMap((s) => s.groups.map((g) => g.title ?? ''))
+      .filter((t) => /^车间\d/.test(t));
+
+  it.each([
+    [{ 'form.ws.1.name': '钢窗加工车间' }, 'discreteFactory', ['车间1：钢窗加工车间']],
+    [{ 'form.workshopCount': 2, 'form.ws.1.name': '冲压车间', 'form.ws.2.name': '总装车间' }, 'discreteFactory', ['车间1：冲压车间', '车间2：总装车间']],
+    [{ 'form.workshopCount': 2, 'form.ws.2.name': '  灌装车间 ' }, 'processFactory', ['车间1：（名称）', '车间2：灌装车间']],
+  ] as const)('says the name once given, the placeholder only while it is not (%j)', (answers, category, expected) => {
+    expect(titles(answers, category)).toEqual(expected);
+  });
+
+  it.each([[{}], [{ 'form.ws.1.name': null }], [{ 'form.ws.1.name': '   ' }]])('near miss: no name, a skipped one or a blank keeps the placeholder (%j)', (answers) => {
+    expect(titles(answers)).toEqual(['车间1：（名称）']);
+  });
+});

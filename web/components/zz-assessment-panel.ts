@@ -235,6 +235,11 @@ export class ZzAssessmentPanel extends LitElement {
     return html`
       <div class="verdict ${a.verdict}" role="status">
         <strong>${VERDICT_LABEL[a.verdict]}</strong>
+        ${a.blocking.length
+          ? html`<span class="cat" data-testid="hard-failing"
+              >${fill(W.blockedBy, { items: [...new Set(a.blocking.map((b) => (b.title ? `${b.clause} ${b.title}` : b.clause)))].join(words.common.listSep) })}</span
+            >`
+          : nothing}
         ${rec && fit && ui
           ? html`<span class="cat">${fill(ui.chosenCategory, { category: CATEGORY_LABEL[rec] })}</span>
               <span class="cat muted">${fitsWorseLine(ui, fit)}</span>`
