@@ -1172,7 +1172,9 @@ function lacking(kb: KnowledgeBase, entry: AnswerEntry, question: string, text: 
   const l = kb.data.intents.answerText.lacking;
   const t = kb.data.intents.answerText.perType;
   // 「要是没有MES呢」 answered per category (「要看申报哪一类：…」): the first words say it answers the lacking.
-  const perCategory = t?.lacking !== undefined && text.startsWith(t.lead) && entry.clauses.every((c) => /^[一三]\(/u.test(c));
+  // 「要，三类都要：」 opens one every category requires: lacked, it is 「没有…不行」 (allLacking), not 「行不行」.
+  const all = t?.allRequired !== undefined && t.allLacking !== undefined && text.startsWith(t.allRequired);
+  const perCategory = t?.lacking !== undefined && (all || text.startsWith(t.lead)) && entry.clauses.every((c) => /^[一三]\(/u.test(c));
   // Only a verdict still in place is turned: one already replaced (「APS不是《通知》中的用语」) says what it should.
   if (!perCategory && (entry.conclusion !== 'yes' || !REQUIRED_VERDICT.test(text) || !entry.clauses.every((c) => /^[一三]\(/u.test(c)))) return text;
   // 「车间没MES能不能申报」: a bare 没 names the missing system too, unless it is 「没问题」 and the like.
@@ -1189,7 +1191,7 @@ function lacking(kb: KnowledgeBase, entry: AnswerEntry, question: string, text: 
   const lacked = concepts.find((c) => c.index > at && c.index <= at + 3) ?? concepts.filter((c) => c.index < at).at(-1);
   if (!lacked) return text;
   const term = /^[a-z0-9]+$/u.test(lacked.span) ? lacked.span.toUpperCase() : lacked.span;
-  return `${fill(t!.lacking!, { term })}${text.slice(t!.lead.length)}`;
+  return all ? `${fill(t!.allLacking!, { term })}${text.slice(t!.allRequired!.length)}` : `${fill(t!.lacking!, { term })}${text.slice(t!.lead.length)}`;
 }
 
 /**
@@ -1513,6 +1515,9 @@ function scored(kb: KnowledgeBase, entry: AnswerEntry, question: string, r: { te
 
 /** A verdict sentence to drop when the verdict belongs to another category (「是。」「不要求。」「都要（流程型智能工厂）。」). */
 const CATEGORY_VERDICT = /^(?:都)?(?:不)?(?:要|是|需要|必须|强制|一定)[^。]{0,14}。/u;
+
+/** What is left of 「要，离散型和流程型都要。」 once its 要 went with the lacking lead: the summary names the categories itself. */
+const CATEGORIES_NAMED = /^[^。，,]{0,14}都要。/u;
 
 const sectionTexts = new WeakMap<KnowledgeBase, Map<string, string>>();
 
@@ -1970,6 +1975,7 @@ function perType(kb: KnowledgeBase, question: string, session?: string): { text:
   const requirements = Object.values(kb.data.elements.categories).flatMap((c) => c.elements.flatMap((e) => (e.requirements ?? []).map((r) => ({ clause: e.clause, r }))));
   type Reading = 'required' | 'asNeeded' | 'option' | 'branch';
   const said: string[] = [];
+  const saidAs: Reading[] = [];
   const absent: (typeof categories)[number][] = [];
   const cites: Citation[] = [];
   for (const c of scope) {
@@ -2013,13 +2019,22 @@ function perType(kb: KnowledgeBase, question: string, session?: string): { text:
       said.push(fill(capability, { category: c.name, clauses: ids.join('、'), quote: quotes.join('；') }));
       continue;
     }
-    for (const [reading, r] of readings) said.push(fill(t[reading], { category: c.name, clauses: r.ids.join('、'), branch: r.branch ?? '', term }));
+    for (const [reading, r] of readings) {
+      said.push(fill(t[reading], { category: c.name, clauses: r.ids.join('、'), branch: r.branch ?? '', term }));
+      saidAs.push(reading);
+    }
   }
   if (said.length === 0) return undefined;
   if (absent.length) said.push(fill(t.absent, { categories: absent.map((c) => c.name).join('、'), sections: absent.map((c) => c.section).join('、'), term }));
   const note = related ? fill(at.glossaryRelated, { abbr: related.abbr, name: related.name, clause: related.citation.clause }) : '';
-  const lead = own ? '' : capability ? fill(t.unwrittenLead!, { term: typed }) : lacking && t.lacking ? fill(t.lacking, { term }) : t.lead;
-  return { text: `${note}${lead}${said.join(t.separator)}${t.end}`, citations: cites, scope, unwritten: Boolean(related) };
+  // Every category's clause requires it outright: nothing turns on the category, and the lead says so.
+  const all = !own && !capability && absent.length === 0 && scope.length === categories.length && said.length === scope.length && saidAs.every((r) => r === 'required');
+  const allLead = all ? (lacking ? t.allLacking && fill(t.allLacking, { term }) : t.allRequired) : undefined;
+  const lead = own ? '' : capability ? fill(t.unwrittenLead!, { term: typed }) : (allLead ?? (lacking && t.lacking ? fill(t.lacking, { term }) : t.lead));
+  // Lacking a condition 二(二) makes one of applying: its words are quoted, and so cited.
+  const condition = all && lacking && allLead ? kb.clause('二(二)') : undefined;
+  const conditionCite = condition ? [{ clause: condition.id, title: condition.title, quote: condition.text }] : [];
+  return { text: `${note}${lead}${said.join(t.separator)}${t.end}`, citations: [...conditionCite, ...cites], scope, unwritten: Boolean(related) };
 }
 
 /** A system the text names in Chinese with its 系统 or 软件 (「排产软件」) that no clause of the notice writes; undefined when none. */
@@ -2829,9 +2844,8 @@ export function answerFollowUp(kb: KnowledgeBase, question: string, previous: st
  */
 function ofSessionCategory(kb: KnowledgeBase, read: { response: AskResponse; askedAs: string }, category: string): { response: AskResponse; askedAs: string } {
   const t = kb.data.intents.answerText;
-  const depends = t.perType?.lead;
   const note = t.sessionCategory;
-  if (!depends || !note || !read.response.answer.split('\n')[0]!.includes(depends)) return read;
+  if (!t.perType || !note || !perTypeOpens(t.perType, read.response.answer.split('\n')[0]!)) return read;
   const q = readQuestion(kb, read.askedAs).q;
   if (SUBJECTS.some((s) => q.includes(s))) return read;
   const asked = `${category}${read.askedAs}`;
@@ -2840,10 +2854,19 @@ function ofSessionCategory(kb: KnowledgeBase, read: { response: AskResponse; ask
   const sections = t.otherCategory.categories.map((c) => c.section);
   const own = (clause: string) => read.response.citations.some((o) => o.clause === clause) || sections.some((s) => clause.startsWith(s));
   const same = r.citations.some((c) => read.response.citations.some((o) => o.clause === c.clause)) && r.citations.every((c) => own(c.clause));
-  if (!same || !concludes(kb, r) || r.answer.split('\n')[0]!.includes(depends)) return ofSessionElements(kb, read, category) ?? read;
+  if (!same || !concludes(kb, r) || perTypeOpens(t.perType, r.answer.split('\n')[0]!)) return ofSessionElements(kb, read, category) ?? read;
   const response: AskResponse = { ...r, answer: `${fill(note, { category })}${r.answer}` };
   sources.set(response, sources.get(r)!);
   return { response, askedAs: asked };
+}
+
+/**
+ * Whether an answer's first line is the element clauses' reading category by category: it says 「要看申报哪一类」
+ * (`lead`), or opens with 「要，三类都要：」「没有ERP不行，三类都要」 for a system every category requires.
+ */
+function perTypeOpens(t: NonNullable<KnowledgeBase['data']['intents']['answerText']['perType']>, line: string): boolean {
+  if (line.includes(t.lead)) return true;
+  return [t.allRequired, t.allLacking].some((l) => l !== undefined && new RegExp(`${l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace('\\{term\\}', '[^，,。]{1,20}')}`, 'u').test(line));
 }
 
 /**
@@ -3006,9 +3029,20 @@ function asksOnlyProperty(kb: KnowledgeBase, q: string): boolean {
   const rest = q.replace(POINTING, '');
   if (rest.length > 12 || !asks(rest)) return false;
   const properties = spansOf(rest, kb.data.intents.attributes.map(norm));
-  if (properties.length === 0) return false;
+  if (properties.length === 0 || properties.some((p) => p.start === 0 && judgedDocument(rest, p.end))) return false;
   const own = understanderFor(kb.data).findConcepts(rest).some((c) => !properties.some((p) => c.index >= p.start && c.index + c.span.length <= p.end));
   return !own && !namesThingBefore(rest.slice(0, properties[0]!.start)) && !SUBJECTS.some((x) => rest.includes(x)) && findRegions(kb, rest).length === 0;
+}
+
+/**
+ * 「扫描件行吗」「盖章页扫描的可以吗」「签字页能用扫描的吗」: a document (a word ending in 件, 页, 版 or 稿) standing first and
+ * judged by what follows is the question's own subject, not a property asked of the previous one; 「要盖章吗」 names none,
+ * and 「彩色的行吗」 judges a quality, not a document.
+ */
+function judgedDocument(rest: string, end: number): boolean {
+  const tail = rest.slice(end);
+  const document = /[件页版稿]$/u.test(rest.slice(0, end)) || /^[件页版稿]/u.test(tail);
+  return document && /行|可以|中|能用|算|有效/u.test(tail);
 }
 
 /** Words that ask or hedge, not name a thing: what is left of 「要」「有没有最低」 once they go is no subject. */
@@ -3508,7 +3542,7 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
     // An entry on a name the notice never writes (APS) says so itself (unnamedSystems), and what the notice says instead.
     if (fails.length === 0 && typed && !typed.unwritten && (answered.length > 1 || !typed.scope.every((c) => speaksFor(answered[0]!.match.prepared.entry, c)))) {
       // Each entry's own verdict (and the lead said of a missing system) holds for its category only: the summary says them.
-      const rest = results.map((r) => r.text.split(kb.data.intents.answerText.lacking.lead).join('').replace(CATEGORY_VERDICT, '')).join('');
+      const rest = results.map((r) => r.text.split(kb.data.intents.answerText.lacking.lead).join('').replace(CATEGORY_VERDICT, '').replace(CATEGORIES_NAMED, '')).join('');
       // A category no entry speaks for is told in its own clause's words, so every category's reading rests on a quote.
       const quoted = kb.data.intents.answerText.perType?.quoted;
       const unspoken = quoted ? typed.scope.filter((c) => !answered.some((a) => speaksFor(a.match.prepared.entry, c))) : [];

@@ -68,6 +68,21 @@ describe('a follow-up that points back at the previous question', () => {
     expect(deadline).toContain('3月15日');
     await c.close();
   }, 120_000);
+
+  it('is not read with the old topic when it names a document of its own (扫描件, 盖章页)', async () => {
+    const c = await open();
+    await ask(c, 'd1', '推荐库是什么');
+    for (const [i, q] of ['扫描件行吗', '盖章页扫描的可以吗'].entries()) {
+      const a = await ask(c, `d${i + 2}`, q);
+      expect(a, q).not.toContain(FOLLOW_UP);
+      expect(a, q).toContain('PDF彩色版');
+    }
+    await ask(c, 'd4', '郑州能推荐几家');
+    const scan = await ask(c, 'd5', '扫描件行吗');
+    expect(scan).not.toContain(FOLLOW_UP);
+    expect(scan).not.toContain('郑州');
+    await c.close();
+  }, 120_000);
 });
 
 describe('the closest-clauses answer in the question log', () => {

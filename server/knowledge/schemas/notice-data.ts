@@ -600,6 +600,12 @@ export const IntentsFile = z.object({
         lead: z.string(),
         /** Opens instead of `lead` when the question says the system is missing (「没有WMS能报吗」): {term}. */
         lacking: z.string().optional(),
+        /**
+         * Opens instead of `lead` when every category's clause requires the system outright: there is nothing to
+         * choose by category (「要，三类都要：」); `allLacking` ({term}) when the question says it is missing.
+         */
+        allRequired: z.string().optional(),
+        allLacking: z.string().optional(),
         required: z.string(),
         asNeeded: z.string(),
         option: z.string(),
