@@ -1072,9 +1072,10 @@ function foundingIn(sentence: string, opening: boolean, labels: string[], words:
   const subject = FOUNDING_SUBJECT.exec(sentence);
   if (!subject || namesOtherSubject(sentence, docs)) return null;
   const rest = sentence.slice(subject[0].length);
-  if (opening && !OWN_SUBJECT.test(subject[0]) && new RegExp(`${OWN_SUBJECT.source}|公司的`, 'u').test(rest.split(/[，,；;]/u)[0]!)) return null;
+  if (opening && !OWN_SUBJECT.test(subject[0]) && new RegExp(`${OWN_SUBJECT.source}|(?:^|[是为系])公司的`, 'u').test(rest.split(/[，,；;]/u)[0]!)) return null;
   // 「…有限公司是…的控股子公司，成立于2009年8月」: a clause after one that says what the company is goes on about it,
-  // unless a clause between names a project or a workshop.
+  // unless a clause between names a project or a workshop. A group named in it (「是…集团有限公司的全资子公司」) is no 「公司的」
+  // of the writer's: only a bare 公司 is.
   const clauses = rest.split(/[，,；;]/);
   const described = /^(?:是|系)/.test(rest) ? clauses.slice(1, 4) : [];
   const stop = described.findIndex((c) => docs.prose.projectSubjects.some((w) => c.includes(w)));
