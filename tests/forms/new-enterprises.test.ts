@@ -68,7 +68,8 @@ describe('the 申报书 drafts of the new enterprises', () => {
   it('prints the enterprise numbers unchanged in the DOCX (decimals, 0, 100%, a loss)', async () => {
     const checks: [string, string[]][] = [
       ['N1', ['9850.75', '8600.5', '47.5', '-312', '20344.5', '92.5', '65.7']],
-      ['N2', ['210.05', '100.0', '12.5', '0.48', '0.73', '52.1']],
+      // 生产效率 is computed from the enterprise's figures and printed to the 元, its rise from the unrounded values.
+      ['N2', ['210.05', '100.0', '12.5', '0.4848', '0.7273', '50.0']],
       ['N3', ['420', '100.0', '30.5', '1.5', '0.6']],
       ['N4', ['41.2', '33.8', '17753', '41.0', '7260']],
       // N5's 91.2 (the assessment's 联网率, which its workshops' counts contradict) is in the app's check, not the signed form.
@@ -81,7 +82,7 @@ describe('the 申报书 drafts of the new enterprises', () => {
       ['N22', ['3500', '10830.4', '455.25', '9.75', '88.0', '76.4', '0.0925', '降低51.4']],
       ['N23', ['138000.5', '7488.8', '46800', '65.5', '86.6', '降低54.7', '48.6']],
       ['N24', ['1890.5', '6450', '30.0', '79.7', '82.4']],
-      ['N25', ['120', '86', '1.00', '1.60', '17.5']],
+      ['N25', ['120', '86', '1.0000', '1.5988', '59.9', '17.5']],
       ['N26', ['8640.3', '12880', '22.5', '1.38', '降低9.2', '30000']],
     ];
     for (const [id, numbers] of checks) {
