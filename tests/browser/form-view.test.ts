@@ -165,8 +165,8 @@ describe.skipIf(!HAS_CHROMIUM)('the form view of the chosen 申报书', () => {
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('zz-form-view button.export').click()]);
     const text = docxText(readFileSync((await download.path())!));
-    // 年产值 is printed through what it computes: 每人每天产出 = 年产值 ÷ 人数 ÷ 年工作天数.
-    const perDay = (side: string) => (Number(typed.get(`form.ind.outputValue.${side}`)) / Number(typed.get(`form.ind.headcount.${side}`)) / Number(typed.get('form.ind.workingDays'))).toFixed(2);
+    // 年产值 is printed through what it computes: 每人每天产出 = 年产值 ÷ 人数 ÷ 年工作天数, to the 元 (four decimals).
+    const perDay = (side: string) => (Number(typed.get(`form.ind.outputValue.${side}`)) / Number(typed.get(`form.ind.headcount.${side}`)) / Number(typed.get('form.ind.workingDays'))).toFixed(4);
     const shownAs = (q: string, t: string) => (/^form\.ind\.outputValue\.(before|after)$/.test(q) ? [perDay(q.split('.').at(-1)!)] : printed(q, t));
     const missing = [...typed].flatMap(([q, t]) => shownAs(q, t).filter((p) => !text.includes(p)).map((p) => `${q}: ${p}`));
     expect(missing).toEqual([]);
