@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { loadKnowledgeData } from '../../server/knowledge/load';
 import { loadTemplates } from '../../server/forms/template';
 import type { FormsContext } from '../../server/forms/draft';
-import { formView, interpretForm, markApproximate, applyFormAnswer } from '../../server/forms/phase';
 import type { Answers } from '../../server/schemas/interview';
-import { draftTyped } from './typed-draft';
+import { markApproximate } from '../../server/forms/phase';
+import { draftTyped, typedAt } from './typed-draft';
 import { typedAnswers } from './typed-enterprises';
 import { ROUND7_ENTERPRISES } from './typed-round7';
 
@@ -16,19 +16,6 @@ import { ROUND7_ENTERPRISES } from './typed-round7';
 const data = loadKnowledgeData('knowledge', 'henan-2023');
 const ctx: FormsContext = { ...data, templates: loadTemplates(), engine: data };
 const workshop = ROUND7_ENTERPRISES.find((e) => e.category === 'smartWorkshop')!;
-
-/** The enterprise's answers with `text` typed at `id`, read as the chat reads it. */
-function typedAt(answers: Answers, id: string, text: string): Answers {
-  const r = interpretForm(ctx, text, formView(ctx, id, 'smartWorkshop'));
-  if (r.kind !== 'answers') throw new Error(`${text}: ${JSON.stringify(r)}`);
-  let a = answers;
-  for (const i of r.items) {
-    const applied = applyFormAnswer(ctx, a, i.questionId, i.value);
-    if (!applied.ok) throw new Error(applied.error);
-    a = i.approx ? markApproximate(applied.answers, i.questionId, i.said ?? text) : applied.answers;
-  }
-  return a;
-}
 
 const drafted = (answers: Answers) => {
   const d = draftTyped(data, ctx, answers, 'smartWorkshop');
@@ -45,7 +32,7 @@ describe('a round figure\'s request reads once, with its unit inside', () => {
     ['一百多人', '100余人'],
     ['将近一百人', '近100人'],
   ])('员工人数 said 「%s」 is asked for as 员工人数, quoting %s, with no 人 after the request', (said, quoted) => {
-    const text = drafted(typedAt(base(), 'form.employees', said));
+    const text = drafted(typedAt(ctx, base(), 'form.employees', said, 'smartWorkshop'));
     expect(text).toContain(`现有员工〔请补充：员工人数的准确数字（已答“${quoted}”）〕。`);
     expect(text).not.toMatch(UNIT_AFTER_REQUEST);
   });
@@ -56,7 +43,7 @@ describe('a round figure\'s request reads once, with its unit inside', () => {
     ['form.registeredCapital', '一千万左右', '注册资本（万元）的准确数字（已答“约1000万”）'],
     ['form.registeredCapital', '两千多万', '注册资本（万元）的准确数字（已答“2000余万”）'],
   ])('%s said 「%s」: the request carries the unit, none follows it', (id, said, request) => {
-    const text = drafted(typedAt(base(), id, said));
+    const text = drafted(typedAt(ctx, base(), id, said, 'smartWorkshop'));
     expect(text).toContain(`〔请补充：${request}〕`);
     expect(text).not.toMatch(UNIT_AFTER_REQUEST);
   });
@@ -72,7 +59,7 @@ describe('a round figure\'s request reads once, with its unit inside', () => {
   });
 
   it.each([['100人', '现有员工100人。'], ['一百人', '现有员工100人。'], ['一百零三人', '现有员工103人。']])('an exact head count (「%s」) keeps its unit in the sentence: %s', (said, sentence) => {
-    const text = drafted(typedAt(base(), 'form.employees', said));
+    const text = drafted(typedAt(ctx, base(), 'form.employees', said, 'smartWorkshop'));
     expect(text).toContain(sentence);
     expect(text).not.toContain('员工人数的准确数字');
   });

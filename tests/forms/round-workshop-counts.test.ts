@@ -2,11 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { loadKnowledgeData } from '../../server/knowledge/load';
 import { loadTemplates } from '../../server/forms/template';
 import type { FormsContext } from '../../server/forms/draft';
-import { applyFormAnswer, formView, interpretForm, markApproximate } from '../../server/forms/phase';
 import type { Answers } from '../../server/schemas/interview';
-import type { Category } from '../../server/schemas/profile';
 import { caps, ELIGIBLE_NO_PRIORITY } from '../fixtures/hard-conditions';
-import { draftTyped } from './typed-draft';
+import { draftTyped, typedAt } from './typed-draft';
 
 /*
  * A workshop's equipment count answered round (「六十来台」) is no exact figure to print, but it was answered: the draft
@@ -17,21 +15,8 @@ const data = loadKnowledgeData('knowledge', 'henan-2023');
 const ctx: FormsContext = { ...data, templates: loadTemplates(), engine: data };
 const base: Answers = { ...ELIGIBLE_NO_PRIORITY, 'ent.industryCode': 'C3089', 'ent.foundedYear': '2006', 'cat.productionMode': 'discrete', ...caps({ mes: true, erp: true }) } as Answers;
 
-/** The answers with `text` typed at a workshop's count, read as the form view reads it. */
-function typedAt(answers: Answers, id: string, text: string, category: Category): Answers {
-  const r = interpretForm(ctx, text, formView(ctx, id, category));
-  if (r.kind !== 'answers') throw new Error(`${text}: ${JSON.stringify(r)}`);
-  let a = answers;
-  for (const i of r.items) {
-    const applied = applyFormAnswer(ctx, a, i.questionId, i.value);
-    if (!applied.ok) throw new Error(applied.error);
-    a = i.approx ? markApproximate(applied.answers, i.questionId, i.said ?? text) : applied.answers;
-  }
-  return a;
-}
-
 const factory = (said: string, more: Answers = {}) => {
-  const a = typedAt({ ...base, 'cat.scope': 'factory', 'form.workshopCount': 2, 'form.ws.1.name': '装配车间', 'form.ws.2.name': '喷涂车间', ...more } as Answers, 'form.ws.1.equipmentTotal', said, 'discreteFactory');
+  const a = typedAt(ctx, { ...base, 'cat.scope': 'factory', 'form.workshopCount': 2, 'form.ws.1.name': '装配车间', 'form.ws.2.name': '喷涂车间', ...more } as Answers, 'form.ws.1.equipmentTotal', said, 'discreteFactory');
   return draftTyped(data, ctx, a, 'discreteFactory');
 };
 
@@ -58,7 +43,7 @@ describe('a workshop\'s equipment count said round', () => {
   });
 
   it('in a workshop\'s own form, 三 asks for it the same way', () => {
-    const a = typedAt({ ...base, 'cat.scope': 'workshop', 'form.ws.1.name': '装配车间' } as Answers, 'form.ws.1.equipmentTotal', '七十来台', 'smartWorkshop');
+    const a = typedAt(ctx, { ...base, 'cat.scope': 'workshop', 'form.ws.1.name': '装配车间' } as Answers, 'form.ws.1.equipmentTotal', '七十来台', 'smartWorkshop');
     const d = draftTyped(data, ctx, a, 'smartWorkshop');
     expect(d.form.drafts['detail.elements']!.text).toContain('车间设备总台套数的准确数字（已答“约70台”）');
   });

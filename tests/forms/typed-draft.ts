@@ -3,6 +3,7 @@ import { draftSection, sectionIds, type FormsContext } from '../../server/forms/
 import { fillForm } from '../../server/forms/fill';
 import { sessionDraftProfile } from '../../server/forms/session';
 import { getPath } from '../../server/forms/facts';
+import { applyFormAnswer, formView, interpretForm, markApproximate } from '../../server/forms/phase';
 import type { Answers } from '../../server/schemas/interview';
 import type { Category } from '../../server/schemas/profile';
 
@@ -18,6 +19,19 @@ export function draftTyped(data: KnowledgeData, ctx: FormsContext, answers: Answ
   for (const s of sectionIds(ctx, category).filter((x) => x.perWorkshop)) for (let i = 1; i <= nWs; i++) drafts.push(draftSection(ctx, profile, category, `${s.id}@${i}`));
   const sentences = [...new Set(drafts.flatMap((d) => d.sentences.map((x) => x.text)))];
   return { profile, recommended, form, drafts, sentences };
+}
+
+/** The answers with `text` typed at `id`, read as the chat and the form view read it; a round figure is kept as said. */
+export function typedAt(ctx: FormsContext, answers: Answers, id: string, text: string, category: Category): Answers {
+  const r = interpretForm(ctx, text, formView(ctx, id, category));
+  if (r.kind !== 'answers') throw new Error(`${text}: ${JSON.stringify(r)}`);
+  let a = answers;
+  for (const i of r.items) {
+    const applied = applyFormAnswer(ctx, a, i.questionId, i.value);
+    if (!applied.ok) throw new Error(applied.error);
+    a = i.approx ? markApproximate(applied.answers, i.questionId, i.said ?? text) : applied.answers;
+  }
+  return a;
 }
 
 /** A fact of the form's facts by path; a narrative cell's key has dots of its own (elements.ws.run). */
