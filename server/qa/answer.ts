@@ -1497,20 +1497,39 @@ function askedCell(kb: KnowledgeBase, entry: AnswerEntry, question: string, text
 }
 
 /**
- * 「有专利能加分吗」 matched to the entry on patents: its 「要。」 answers whether patents are asked
- * for, not whether they score. The notice gives no scores, so the answer says that first (quoting
- * the one preference it states) and then what the entry says, without its bare verdict. An entry
- * that already rests on that clause is about the preference itself and answers as written.
+ * Whether a question asks of scores (扣分, 加分, 打分): 「联网率怎么算分母」「视频多少分钟」「填百分数吗」 say a ratio, a
+ * length or a percentage.
+ */
+function scoringAsked(kb: KnowledgeBase, question: string): boolean {
+  const said = question.replace(/百分(?:数|比|之)?|分(?:[子母钟]|半|[\d零〇一二两三四五六七八九十]+秒)/gu, '');
+  return kb.data.intents.answerText.scoring.words.some((w) => said.includes(w));
+}
+
+/**
+ * 「有专利能加分吗」 matched to the entry on patents: its 「要。」 answers whether patents are asked for, not whether they
+ * score, so the bare verdict goes; `scoringNoted` then says the notice gives no scores. An entry that already rests on
+ * the preference clause is about the preference itself and answers as written.
  */
 function scored(kb: KnowledgeBase, entry: AnswerEntry, question: string, r: { text: string; citations: Citation[] }): { text: string; citations: Citation[] } {
+  if (!scoringAsked(kb, question) || entry.clauses.includes(kb.data.intents.answerText.scoring.clause)) return r;
+  return { ...r, text: r.text.replace(BARE_VERDICT, '') };
+}
+
+/**
+ * An answer to a question of scores opens by saying the notice gives none and who decides instead (the bureaus that
+ * recommend, 四(三)), quoting the one preference it states; what the notice says of the thing named follows, and the
+ * answer closes with 四(三)'s own words and whom to ask. Once per answer, on the part `at` that asked it.
+ */
+function scoringNoted(kb: KnowledgeBase, results: { text: string; citations: Citation[] }[], at: number): void {
   const s = kb.data.intents.answerText.scoring;
-  // 「联网率怎么算分母」: 算分 there is 算 + 分母, a ratio's denominator, not a score; 「视频多少分钟」「一分十秒」 say a length.
-  const said = question.replace(/分(?:[子母钟]|半|[\d零〇一二两三四五六七八九十]+秒)/gu, '');
-  if (!s.words.some((w) => said.includes(w)) || entry.clauses.includes(s.clause)) return r;
   const preference = cite(kb, s.clause, [s.quote]);
-  if (!preference) return r;
-  const rest = r.text.replace(BARE_VERDICT, '');
-  return { text: `${fill(s.note, { clause: s.clause, quote: s.quote })}${rest}`, citations: [...r.citations, preference] };
+  const decides = cite(kb, s.decides, [s.decidesQuote]);
+  if (!preference || !decides || !results[at]) return;
+  const { unit, phone } = kb.data.facts.contact;
+  const note = fill(s.note, { clause: s.clause, quote: s.quote, decides: s.decides });
+  const end = fill(s.end, { decides: s.decides, decidesQuote: s.decidesQuote, unit, phone });
+  const r = results[at]!;
+  results[at] = { text: `${note}${r.text}${r.text.includes(phone) ? '' : end}`, citations: [...r.citations, preference, decides] };
 }
 
 /** A verdict sentence to drop when the verdict belongs to another category (「是。」「不要求。」「都要（流程型智能工厂）。」). */
@@ -1931,7 +1950,7 @@ function elementClause(kb: KnowledgeBase, question: string): { text: string; cit
  * where it names the concept. Undefined when a category is named (otherCategory answers that), when the
  * question does not ask whether it is required, or when it names no single such concept.
  */
-function perType(kb: KnowledgeBase, question: string, session?: string): { text: string; citations: Citation[]; scope: { section: string; name: string }[]; unwritten: boolean } | undefined {
+function perType(kb: KnowledgeBase, question: string, session?: string): { text: string; citations: Citation[]; scope: { section: string; name: string }[]; unwritten: boolean; lacking: boolean; lackedPerCategory: boolean } | undefined {
   const at = kb.data.intents.answerText;
   const t = at.perType;
   if (!t) return undefined;
@@ -1955,9 +1974,15 @@ function perType(kb: KnowledgeBase, question: string, session?: string): { text:
   const before = question.slice(0, concept.index);
   // 「没有WMS能报智能工厂吗」 asks it too: what is missing decides the answer only per category.
   // 「ERP必须上吗？不上会不会被淘汰」: a later part that puts the lacking with its thing left out lacks this one.
-  const lackedLater = question.slice(concept.index).split(/[，,？?。；;\s]+/u).some((p) => LACKING_CASE.test(p));
+  // 「ERP不上会不会被刷掉」「数据采集系统没有的话会减分吗」 put the lacking right after the name (and its 系统), what it
+  // costs said after it.
+  const after = question.slice(concept.index + typedTerm(question, concept.index, span).length).split(/[，,？?。；;\s]+/u);
+  const lackedAfter = at.lacking.without.some((w) => after[0]!.startsWith(w)) && !at.lacking.notWithout.some((w) => after[0]!.startsWith(w));
+  const lackedLater = lackedAfter || after.some((p) => LACKING_CASE.test(p));
   const lacking = (at.lacking.without.some((w) => before.endsWith(w)) || lackedLater) && at.lacking.asks.some((w) => question.includes(w));
-  if (!lacking && !t.asks.some((w) => question.includes(w)) && !(t.before.some((w) => before.endsWith(w)) && /[吗么][?？]?$/u.test(question))) return undefined;
+  // 「上了AGV能加分吗」 asks what the thing counts for: what each category's clause asks of it is what the notice says.
+  const asked = lacking || scoringAsked(kb, question) || t.asks.some((w) => question.includes(w)) || (t.before.some((w) => before.endsWith(w)) && /[吗么][?？]?$/u.test(question));
+  if (!asked) return undefined;
   // A Latin name the notice never writes (SCADA) is said by the notice's own name for it, after a note saying so.
   const latin = /^[a-z0-9]+$/u.test(span);
   const written = entry.clauses!.some((id) => kb.clause(id)?.text.toLowerCase().includes(span));
@@ -2034,7 +2059,8 @@ function perType(kb: KnowledgeBase, question: string, session?: string): { text:
   // Lacking a condition 二(二) makes one of applying: its words are quoted, and so cited.
   const condition = all && lacking && allLead ? kb.clause('二(二)') : undefined;
   const conditionCite = condition ? [{ clause: condition.id, title: condition.title, quote: condition.text }] : [];
-  return { text: `${note}${lead}${said.join(t.separator)}${t.end}`, citations: [...conditionCite, ...cites], scope, unwritten: Boolean(related) };
+  const lackedPerCategory = lacking && !all && !own && !capability;
+  return { text: `${note}${lead}${said.join(t.separator)}${t.end}`, citations: [...conditionCite, ...cites], scope, unwritten: Boolean(related), lacking, lackedPerCategory };
 }
 
 /** A system the text names in Chinese with its 系统 or 软件 (「排产软件」) that no clause of the notice writes; undefined when none. */
@@ -3276,6 +3302,18 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
   const { u, q } = readQuestion(kb, question);
   const note = correctionNote(kb, u);
 
+  const typedAnswer = (t: NonNullable<ReturnType<typeof perType>>) => {
+    const said = [t];
+    if (scoringAsked(kb, q)) scoringNoted(kb, said, 0);
+    const cites = oncePerClause(said[0]!.citations, (id) => kb.clause(id)?.text);
+    return { response: { answer: render(kb, [said[0]!.text], cites, note), citations: cites, confidence: INTENT_CONFIDENCE, outOfScope: false }, verified: null, byRule: true };
+  };
+  // 「MES没有的话评审会减分吗」: the notice gives no scores, yet it does say what 三 asks of the system lacked; that is
+  // answered wherever the question would otherwise be refused as one of the experts' scoring (its 评审会, its 减分).
+  // What an item weighs (「智能装备那项占几分」) asks of the scoring itself, which the notice leaves out.
+  const lackedScored = scoringAsked(kb, q) ? perType(kb, q) : undefined;
+  const scoredTyped = lackedScored?.lacking ? lackedScored : undefined;
+
   const found = scan(kb, q);
   const forced = topicOf(kb, q, true, found);
   if (forced) return response(outOfScope(kb, forced));
@@ -3500,7 +3538,7 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
   const firm = bare !== undefined && answersOf(kb).match(bare, 3).some((x) => x.prepared === answered[0]!.match.prepared && x.score >= VERIFIED);
   if (answered.length === 1 && chosen.length === 1 && answered[0]!.match.score < VERIFIED && !firm) {
     const topic = topicOf(kb, q, false, found);
-    if (topic?.outranksLoose && offTopic(kb, answered[0]!.match.prepared.entry, q)) return response(outOfScope(kb, topic));
+    if (topic?.outranksLoose && offTopic(kb, answered[0]!.match.prepared.entry, q)) return scoredTyped ? typedAnswer(scoredTyped) : response(outOfScope(kb, topic));
   }
   if (answered.length === 1 && chosen.length === 1 && (asking.length <= 1 || byGuardsOnly)) {
     const topic = topicOf(kb, q, false, found);
@@ -3508,7 +3546,7 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
     if (topic && ((byGuardsOnly && !topic.scene) || named.some((k) => appliesFor(q, k)))) {
       const entry = answered[0]!.match.prepared.entry;
       const own = norm([...entry.questions, entry.answer].join('\n'));
-      if (!named.some((k) => own.includes(k))) return response(outOfScope(kb, topic));
+      if (!named.some((k) => own.includes(k))) return scoredTyped ? typedAnswer(scoredTyped) : response(outOfScope(kb, topic));
     }
   }
   if (answered.length > 0) {
@@ -3540,7 +3578,9 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
     const onElements = answered.every((c) => (c.match.prepared.entry.conclusion === 'yes' || c.match.prepared.entry.conclusion === 'no') && c.match.prepared.entry.clauses.every((id) => id.startsWith('三(')));
     const typed = onElements ? perType(kb, q) : undefined;
     // An entry on a name the notice never writes (APS) says so itself (unnamedSystems), and what the notice says instead.
-    if (fails.length === 0 && typed && !typed.unwritten && (answered.length > 1 || !typed.scope.every((c) => speaksFor(answered[0]!.match.prepared.entry, c)))) {
+    // 「安灯不上会不会被刷掉」: an entry's 「没有的话，不符合这一项要素条件」 holds only for the categories that require it.
+    const lackedOnce = typed?.lackedPerCategory === true && results.some((r) => r.text.startsWith(kb.data.intents.answerText.lacking.lead));
+    if (fails.length === 0 && typed && !typed.unwritten && (answered.length > 1 || lackedOnce || !typed.scope.every((c) => speaksFor(answered[0]!.match.prepared.entry, c)))) {
       // Each entry's own verdict (and the lead said of a missing system) holds for its category only: the summary says them.
       const rest = results.map((r) => r.text.split(kb.data.intents.answerText.lacking.lead).join('').replace(CATEGORY_VERDICT, '').replace(CATEGORIES_NAMED, '')).join('');
       // A category no entry speaks for is told in its own clause's words, so every category's reading rests on a quote.
@@ -3550,6 +3590,8 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
       const told = own.map((x) => fill(quoted!, { clause: x.clause, quote: x.quote.replace(/^…/u, '') })).join('');
       results.splice(0, results.length, { text: typed.text + rest + told, citations: [...typed.citations, ...results.flatMap((r) => r.citations)] });
     }
+    const scoreAsked = answered.findIndex((c) => scoringAsked(kb, c.text) && !c.match.prepared.entry.clauses.includes(kb.data.intents.answerText.scoring.clause));
+    if (scoreAsked >= 0 && !results.some((r) => r.citations.some((x) => x.clause === kb.data.intents.answerText.scoring.clause))) scoringNoted(kb, results, Math.min(scoreAsked, results.length - 1));
     const { unit, phone } = kb.data.facts.contact;
     // A part the notice does not cover is said to be so, with whom to ask, never dropped: the
     // parts that matched a not-covered entry, and the asking parts that matched nothing but name
@@ -3603,6 +3645,7 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
     return { response: { answer: render(kb, results.map((r) => r.text), cites, note, asked), citations: cites, confidence, outOfScope: false, entries }, verified, fromEntries: true };
   }
 
+  if (scoredTyped) return typedAnswer(scoredTyped);
   const refused = chosen[0]?.match.prepared.entry;
   // 「认定了给钱吗 补多少」: a refusal found only by its required words (多少 for the number awarded) is no
   // closer to the question than the topic the question names and the refusal never speaks of (money).
@@ -3619,10 +3662,7 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
   if (topic) return response(outOfScope(kb, topic));
   // 「SCADA需要吗」 with no entry on it: the element conditions still say, category by category.
   const typed = perType(kb, q);
-  if (typed) {
-    const cites = oncePerClause(typed.citations, (id) => kb.clause(id)?.text);
-    return { response: { answer: render(kb, [typed.text], cites, note), citations: cites, confidence: INTENT_CONFIDENCE, outOfScope: false }, verified: null, byRule: true };
-  }
+  if (typed) return typedAnswer(typed);
 
   const { hits, confidence } = kb.retriever.search(q, 6);
   if (hits.length === 0 || confidence < kb.data.intents.outOfScope.minConfidence) return response(outOfScope(kb, null));

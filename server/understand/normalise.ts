@@ -23,6 +23,9 @@ const COLLOQUIAL: [RegExp, string][] = [
   // Without 儿, 一块 is also a count (一块钱, 一块屏): it means 一起 only before a verb of applying.
   [/一块(?=(?:儿)?(?:报|申报|上报|交|提交|传|上传|推荐|算|弄|做|填))/gu, '一起'],
   [/赶趟/gu, '来得及'],
+  // 「要交哪些文件」「得准备什么资料」「要交哪些证明」: what is asked for as what to hand in is the 材料 the notice lists;
+  // 文件 or 资料 asked of otherwise (「依据什么文件」, 视频资料) stays.
+  [/(?<=(?:交|提交|准备|提供|上传|附|报送|上报|带)(?:些)?(?:哪些|什么|哪几[样份个种])(?:申报|证明|佐证|支撑|相关)?)(?:文件|资料|证明(?!材料|文件|资料))/gu, '材料'],
   // 「能报两回不」「头一回报」: 回 after a count is 次 (as documents write it); in 回复, 回来, 一回事, 一回头 it stays.
   [/(?<=[一二两三四五六七八九十几\d])回(?![复来去到答收款访应执事头家顾归国忆])/gu, '次'],
   // 「去年得了智能车间」「得过智能工厂」: a title 得 is one won, as 获得 writes it; 得 before anything else (得交, 得是) stays.

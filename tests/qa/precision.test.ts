@@ -507,7 +507,7 @@ describe('questions whose nearest neighbour said the opposite', () => {
 
   it('says the notice gives no scores before what an entry on something else says', () => {
     const a = ask('有专利能加分吗');
-    expect(a.answer).toMatch(/^通知没有规定评分或加分办法，只在二\(三\)写明“优先支持节能减排绿色发展企业”。/u);
+    expect(a.answer).toMatch(/^通知没有规定评分或加分办法，是否推荐由所在地工业和信息化主管部门初审、核查后择优决定（四\(三\)）；通知只在二\(三\)写明“优先支持节能减排绿色发展企业”。/u);
     expect(a.answer.split('\n')[0]).toContain('企业在智能制造方面取得的专利');
     expect(a.answer.split('\n')[0]).not.toMatch(/。要。/u);
     expect(a.citations.map((c) => c.clause)).toContain('二(三)');

@@ -450,7 +450,19 @@ export const IntentsFile = z.object({
      * A question about scoring (「有专利能加分吗」) that an entry on something else answers: the
      * notice gives no scores, so the note says so, quoting `clause`, before what the entry says.
      */
-    scoring: z.object({ words: z.array(z.string().min(1)).min(1), note: z.string(), clause: z.string(), quote: z.string() }),
+    /**
+     * `decides` is the clause that says who recommends (四(三)), `decidesQuote` its words, quoted in `end`, which closes the
+     * answer with whom to ask.
+     */
+    scoring: z.object({
+      words: z.array(z.string().min(1)).min(1),
+      note: z.string(),
+      clause: z.string(),
+      quote: z.string(),
+      decides: z.string(),
+      decidesQuote: z.string(),
+      end: z.string(),
+    }),
     /**
      * 「没有MES能报智能车间吗」 matched to the entry that says MES is required: its 「是，要…」 would
      * read as "yes, you can". Asked without something an element condition requires, the answer
