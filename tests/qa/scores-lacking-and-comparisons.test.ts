@@ -111,3 +111,38 @@ describe('materials asked as 文件, 资料 or 证明', () => {
     expect(lead('申报书文件用什么格式')).toMatch(/^要PDF彩色版/u);
   });
 });
+
+/*
+ * Fifteen questions of kinds not asked before, written before the fixes above: scores, two-part asks, which category is
+ * easier, quotas by city, dates asked with 几号 or 截止, materials asked as 证明, 资料 or 文件, and typos. Each is judged
+ * by what it must say; measured before the fixes: 9 right, 6 wrong (the three score questions, the two comparisons and
+ * 「需要提交哪些文件」).
+ */
+describe('blind questions of new kinds, written before the fixes', () => {
+  const attachments = (a: string) => a.startsWith('智能车间（附件1.四）要附5项');
+  const noScores = (a: string) => NO_SCORES.test(a) && a.includes(DECIDES) && a.includes('（电话0371—65507698）');
+  const easier = (a: string) => a.startsWith('通知没有说哪一类更容易，推荐谁由所在地工业和信息化主管部门');
+  const blind: [string, (a: string) => boolean][] = [
+    ['没有MES会扣分吗', (a) => noScores(a) && a.includes('没有MES行不行，要看申报哪一类：')],
+    ['WMS没有的话评审会不会减分', (a) => noScores(a) && a.includes('没有WMS行不行，要看申报哪一类：') && !a.startsWith('1.')],
+    ['上了AGV能加分吗', (a) => noScores(a) && a.includes('智能车间根据生产需要采用（三(一)6）') && a.includes('离散型智能工厂')],
+    ['智能工厂和智能车间哪个好报', easier],
+    ['报智能车间容易还是智能工厂容易', easier],
+    ['开封能推荐几家', (a) => a.includes('不多于10家')],
+    ['新乡市最多推荐多少个企业', (a) => a.includes('不多于15家')],
+    ['推荐汇总表几号之前要传', (a) => a.startsWith('3月15日前。')],
+    ['企业申报截止到哪天', (a) => a.startsWith('3月15日前') && a.includes('企业向地方交材料的截止时间通知没有规定')],
+    ['要交哪些证明材料', attachments],
+    ['申报需要准备什么资料', attachments],
+    ['需要提交哪些文件', attachments],
+    ['申报书要用PFD格式吗', (a) => a.startsWith('（已按“PDF”理解。）\n要PDF彩色版')],
+    ['视屏最大多大', (a) => a.includes('不能超过200M。')],
+    ['一家能报几个？截止时间是几号？', (a) => a.includes('1个。每家企业当年限报1个') && a.includes('3月15日前')],
+  ];
+  const judged = blind.map(([q, right]) => right(ask(q).answer));
+
+  it('answers 15 right and 0 wrong', () => {
+    expect(blind.filter((_, i) => !judged[i]).map(([q]) => q)).toEqual([]);
+    expect(judged.filter(Boolean).length).toBe(15);
+  });
+});
