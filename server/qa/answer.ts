@@ -2059,7 +2059,9 @@ function perType(kb: KnowledgeBase, question: string, session?: string): { text:
   // Lacking a condition 二(二) makes one of applying: its words are quoted, and so cited.
   const condition = all && lacking && allLead ? kb.clause('二(二)') : undefined;
   const conditionCite = condition ? [{ clause: condition.id, title: condition.title, quote: condition.text }] : [];
-  const lackedPerCategory = lacking && !all && !own && !capability;
+  // Lacked where some category in scope does not require it outright: a lacking answered for all at once would be wrong.
+  const everyRequires = absent.length === 0 && said.length === scope.length && saidAs.every((r) => r === 'required');
+  const lackedPerCategory = lacking && !everyRequires && !own && !capability;
   return { text: `${note}${lead}${said.join(t.separator)}${t.end}`, citations: [...conditionCite, ...cites], scope, unwritten: Boolean(related), lacking, lackedPerCategory };
 }
 
