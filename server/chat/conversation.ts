@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { KnowledgeBase } from '../knowledge/base';
 import type { Citation } from '../schemas/ask';
-import { FLIP_DOC, FlipOffer, LAST_ANSWERED_DOC, LastAnswered, OFFERED_DOC, OfferedFacts, sealAnswers, type AnswerValue, type QuestionView, type Recorded } from '../schemas/interview';
+import { FLIP_DOC, FlipOffer, LAST_ANSWERED_DOC, LastAnswered, OFFERED_DOC, OfferedFacts, SWITCH_DOC, SwitchOffer, sealAnswers, type AnswerValue, type QuestionView, type Recorded } from '../schemas/interview';
 import { WsErrorCode, type ClientMessage, type ServerMessage, type TranscriptEntry } from '../schemas/ws';
 import type { NewTranscriptEntry, SessionStore } from '../store/types';
 import type { Assessment, Category } from '../schemas/profile';
@@ -121,8 +121,6 @@ export class Conversation {
   /** The pending question and how many times in a row a reply to it was asked back on this connection. */
   /** The form question asked back last, how often, a year said for its date, and the values the ask-back offered to send. */
   private askedBack: { id: string; times: number; said?: string; offers?: string[] } | undefined;
-  /** The switch of category this connection last asked back about (「要改报智能车间吗？」), for a bare 「要」 or 「不用」 to answer. */
-  private switchOffered: CategoryRequest | undefined;
   /**
    * What this connection's client has of the transcript, for a sync after another tab's turn: every entry up to
    * `syncedSeq` was sent (at open or the last sync), and of the later ones those in `ownSeqs` (its own turns).
@@ -178,7 +176,6 @@ export class Conversation {
     this.ownSeqs = new Set([...this.ownSeqs].filter((n) => n > this.syncedSeq));
     // The pending question may have changed under this tab: what it asked back last no longer applies.
     this.askedBack = undefined;
-    this.switchOffered = undefined;
     this.emit({ type: 'sync', transcript, answers, recorded: this.runtime.rules.describe(answers) });
     await this.sendState(sessionId, answers, this.step(answers), true);
   }
@@ -268,7 +265,7 @@ export class Conversation {
     this.wentAside = false;
     // A card answered or an edit made after asking back whether to switch category leaves that asking behind.
     if (msg.type !== 'text') {
-      this.switchOffered = undefined;
+      await this.takeSwitch(sessionId, null);
       await this.takeFlip(sessionId);
     }
     // A qa-mode question needs nothing from the store: a model speaker may start on it at once (nothing is sent before the ack).
@@ -366,8 +363,7 @@ export class Conversation {
     const data = this.runtime.kb.data;
     // 「要」「嗯，改吧」 or 「不用」「先不改」 right after the interview asked back whether to switch answer that asking; any
     // other reply leaves it, and is read as it would be.
-    const switchAsked = this.switchOffered;
-    this.switchOffered = undefined;
+    const switchAsked = await this.takeSwitch(sessionId, before.question?.id ?? null);
     // 「要」 or 「不用」 right after being asked whether a bare yes meant to change the item answered no before.
     const offer = await this.takeFlip(sessionId);
     const flip = offer && offer.asked === before.question?.id ? offer : undefined;
@@ -759,6 +755,18 @@ export class Conversation {
     return r.success ? r.data : null;
   }
 
+  /**
+   * The switch of category the last reply asked back about, as kept with the session (a reload or another connection finds
+   * it), taken away as it is read: it answers the next message only, and only while the question it was asked at waits.
+   */
+  private async takeSwitch(sessionId: string, waiting: string | null): Promise<CategoryRequest | undefined> {
+    const held = await this.deps.store.getDoc(sessionId, SWITCH_DOC);
+    if (held === undefined || held === null) return undefined;
+    await this.deps.store.putDoc(sessionId, SWITCH_DOC, null);
+    const r = SwitchOffer.safeParse(held);
+    return r.success && r.data && r.data.asked === waiting ? { kind: 'switch', answers: r.data.answers } : undefined;
+  }
+
   /** The facts offered and not yet taken, as kept with the session (an old session without them has none). */
   private async heldOffers(sessionId: string): Promise<Map<string, OfferedFact>> {
     const r = OfferedFacts.safeParse((await this.deps.store.getDoc(sessionId, OFFERED_DOC)) ?? []);
@@ -821,7 +829,7 @@ export class Conversation {
       if (same && request.kind !== 'fit') reply = phrases.categorySame(label(asked?.category ?? current!.category)) + reply;
       else if (asked && current && asked.category !== current.category) {
         reply += (request.kind === 'ask' ? phrases.categoryAskBack : phrases.categoryFitOffer)(label(current.category), label(asked.category));
-        if (request.kind === 'ask') this.switchOffered = { ...request, kind: 'switch' };
+        if (request.kind === 'ask') await this.deps.store.putDoc(sessionId, SWITCH_DOC, { answers: request.answers, asked: before.question?.id ?? null } satisfies SwitchOffer);
       }
       await this.say(sessionId, reply || phrases.unclear(before.question), []);
       return this.closeTurn(before, ctx);
