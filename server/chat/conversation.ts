@@ -398,11 +398,14 @@ export class Conversation {
     // 「有的」「是的，其实有」 where the item waiting takes no yes (a name, a figure, a date): it speaks of the item answered
     // no just before, which is offered to change; nothing is stored as the waiting item's value.
     const lateYes = msg.mode !== 'qa' && before.question && !['yesNo', 'yesNoPartial', 'choice'].includes(before.question.kind) && rules.yesOnly?.(msg.text);
-    const saidNo = lateYes ? await this.previousNo(sessionId, answers, before.question) : undefined;
+    // 「其实有的」「刚才说错了，有的」 at a yes-or-no item: the correction word points back as much as the yes answers the item
+    // waiting, so with an earlier item answered no, it is asked which is meant and nothing is stored.
+    const correcting = msg.mode !== 'qa' && (before.question?.kind === 'yesNo' || before.question?.kind === 'yesNoPartial') && rules.correctedYes?.(msg.text);
+    const saidNo = lateYes || correcting ? await this.previousNo(sessionId, answers, before.question) : undefined;
     if (saidNo && before.question) {
       if (!(await this.commit(sessionId, msg.clientId, msg.text, undefined))) return;
       await this.deps.store.putDoc(sessionId, FLIP_DOC, { questionId: saidNo.questionId, asked: before.question.id } satisfies FlipOffer);
-      await this.say(sessionId, phrases.flipOffer(clipQuote(msg.text, 20), saidNo.label, before.question), []);
+      await this.say(sessionId, (correcting ? phrases.flipWhich : phrases.flipOffer)(clipQuote(msg.text, 20), saidNo.label, before.question), []);
       return this.closeTurn(before, ctx);
     }
     // 「我们这条件评得上吗」 while the interview goes on: the assessment as it stands is said, and the item waiting is asked again.
@@ -436,7 +439,7 @@ export class Conversation {
     const split = msg.mode !== 'qa' && !same && !named && before.question ? previousCorrectionAfter(data, msg.text) : undefined;
     let interp: Interpretation = msg.mode === 'qa' ? { kind: 'question' } : same ?? named ?? (await this.extract(split?.head ?? dated?.text ?? msg.text, ctx));
     if (split && interp.kind !== 'question') {
-      const fix = this.correctPrevious(split.tail, answers, before.question);
+      const fix = this.correctPrevious(split.tail, answers, before.question, (await this.previousAsked(sessionId, answers))?.id);
       if (fix.kind === 'answers') {
         const own = interp.kind === 'answers' ? interp.items.filter((i) => !fix.items.some((f) => f.questionId === i.questionId)) : [];
         interp = { ...(interp.kind === 'answers' ? interp : {}), kind: 'answers', items: [...own, ...fix.items.map(({ extra: _extra, ...i }) => i)] };
@@ -450,7 +453,7 @@ export class Conversation {
     // A correction of the answer before (「前面那题改成没有」) leaves the question waiting unanswered: it is asked again by name.
     let tookBack = split !== undefined && interp.kind === 'answers' && !interp.items.some((i) => i.questionId === before.question?.id);
     if (interp.kind === 'unclear' && interp.reason === 'previous') {
-      interp = this.correctPrevious(msg.text, answers, before.question);
+      interp = this.correctPrevious(msg.text, answers, before.question, (await this.previousAsked(sessionId, answers))?.id);
       tookBack = interp.kind === 'answers';
     }
     // 「前面说过了」 to a figure that the reply does not give: it is taken from the latest earlier reply that gave it, and
@@ -896,11 +899,11 @@ export class Conversation {
   /**
    * 「上一个说错了，其实有」「刚才答错了 不是集团 是我们自己公司名义报」: an earlier answer is read again from the
    * rest of the text. The one corrected is an answered question the rest speaks of by its subject words
-   * (集团, 名义) when exactly one such answers from it; otherwise the question that was pending before the
-   * last answer (kept with the previous step). Nothing is recorded when neither is known on this connection
+   * (集团, 名义) when exactly one such answers from it; otherwise `prev`, the question that was pending before the
+   * last answer (see previousAsked, which a reload does not lose). Nothing is recorded when neither is known
    * or the text does not answer it plainly.
    */
-  private correctPrevious(text: string, answers: Answers, pending: QuestionView | null): Interpretation {
+  private correctPrevious(text: string, answers: Answers, pending: QuestionView | null, prev: string | undefined): Interpretation {
     const { rules, kb } = this.runtime;
     const v = kb.data.interview.vocabulary;
     let rest = withoutQuotedAsking(kb.data, text);
@@ -916,7 +919,6 @@ export class Conversation {
       .map((id) => readAs(id))
       .filter((r): r is Interpretation => r !== undefined);
     if (named.length === 1) return named[0]!;
-    const prev = this.steps.find((s) => s.rt === this.runtime && !sameAnswers(s.answers, answers))?.step.question?.id;
     const last = prev && prev !== pending?.id && prev in answers ? prev : undefined;
     return (last && (rules.correctLast?.(answers, last, text) ?? readAs(last))) || { kind: 'unclear' };
   }

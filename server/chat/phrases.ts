@@ -62,6 +62,7 @@ const PLACEHOLDERS = {
   asideAck: ['said', 'question'],
   asideDropped: ['said', 'question'],
   flipOffer: ['said', 'label', 'question'],
+  flipWhich: ['said', 'label', 'question'],
   flipKept: ['question'],
   fromEarlier: ['said'],
   notSaidBefore: ['question'],
@@ -334,6 +335,11 @@ export const phrases = {
   switchAck: (q: QuestionView, said: string) => say('switchAck', { said, question: q.text }),
   /** 「有的」 where the item waiting takes no yes: the item answered no just before is offered to change to 是. */
   flipOffer: (said: string, label: string, q: QuestionView) => say('flipOffer', { said, label, question: q.text }),
+  /**
+   * 「其实有的」 at a yes-or-no item just after another was answered no: a correction word makes it speak of the earlier
+   * one as likely as of the item waiting, so it is asked which, and nothing is stored.
+   */
+  flipWhich: (said: string, label: string, q: QuestionView) => say('flipWhich', { said, label, question: q.text }),
   /** 「不用」 to that offer: the earlier answer stays, and the item waiting is asked. */
   flipKept: (q: QuestionView | null) => (q ? say('flipKept', { question: q.text }) : T.unclearNoQuestion),
   /** A nod typed right after a reply that went aside from the item waiting (a question answered, the category switched). */

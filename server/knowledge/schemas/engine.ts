@@ -869,7 +869,7 @@ export const InterviewFile = z
        * 「有的」「是的，其实有」: a reply made of these yes words, fillers and particles only, with a yes among them. Where the item
        * waiting takes no yes (a name, a figure), it speaks of the item answered no just before, which is offered to change.
        */
-      lateYes: z.object({ yes: Words, fillers: Words, particles: z.array(Text).default([]) }).optional(),
+      lateYes: z.object({ yes: Words, fillers: Words, particles: z.array(Text).default([]), corrects: z.array(Text).default([]) }).optional(),
       metricAliases: z.record(z.string().regex(/^metric\./), Words),
       /**
        * Words that say which metric a figure is of without naming the metric (「联网的大概一半多点」, 「自动化设备差不多七成」).
