@@ -12,7 +12,7 @@ import { fill, indexOf, labelOf as capabilityLabel } from '../engine/kb';
 import { DETAIL_PREFIX, detailOf, equipmentCountsOf, isAssessmentRequest, isInstruction, parseNumber, previousCorrectionAfter, withoutQuotedAsking } from '../engine/interpret';
 import { labelOf } from '../knowledge/registry';
 import { normalise } from '../understand/normalise';
-import { datedEcho, datedReply, editOfAnswer, figureAfterSameYears, sameYearsAlone, hasPhone, reassignedLines, labelOf as formLabel, markApproximate, markUnderway, underwayShown, monthAfterYear, offersOf, percentOrFraction, pointsAtUnanswered, readFigure, sameAsEarlier, yesToOffer } from '../forms/phase';
+import { GATE, datedEcho, datedReply, editOfAnswer, figureAfterSameYears, sameYearsAlone, hasPhone, reassignedLines, labelOf as formLabel, markApproximate, markUnderway, underwayShown, monthAfterYear, offersOf, percentOrFraction, pointsAtUnanswered, readFigure, sameAsEarlier, yesToOffer } from '../forms/phase';
 import { askAboutPending, clipQuote, type AboutPending } from '../understand';
 import { sessionDay } from '../store/session-day';
 import { answerAboutPending } from './pending-item';
@@ -670,6 +670,7 @@ export class Conversation {
       : reason === 'instruction' ? phrases.instruction(before.question)
       : reason === 'ghostwrite' ? phrases.ghostwrite(before.question)
       : reason === 'notAnAnswer' ? phrases.notAnAnswer(before.question)
+      : reason === 'lookalike' && interp.kind === 'unclear' && interp.field?.startsWith('ent.credit.') && before.question ? phrases.lookalikeStanding(before.question, interp.choices ?? [])
       : reason === 'lookalike' && interp.kind === 'unclear' ? phrases.lookalike(before.question, interp.choices ?? [], this.askedName(before), this.plainOf(before))
       : reason === 'hedge' && interp.kind === 'unclear' ? phrases.hedge(before.question, interp.choices ?? [], interp.field)
       : reason === 'whichWorkshop' && interp.kind === 'unclear' ? phrases.whichWorkshop(before.question, interp.choices ?? [])
@@ -854,7 +855,9 @@ export class Conversation {
     const previous = current ? label(current.category) : '';
     const fit = rules.categoryFit?.(next);
     await this.say(sessionId, (previous ? phrases.categorySwitched(label(now), previous) : '') + (fit ? phrases.categoryFit(fit, current, label) : ''), []);
-    await this.sayVerdict(sessionId, before, after);
+    // The question waiting when the switch was typed, still waiting after it, is asked again by name: the switch did not answer it.
+    const told = await this.sayVerdict(sessionId, before, after);
+    if (!told && before.question && after.question?.id === before.question.id) await this.say(sessionId, phrases.pendingStill(before.question), []);
     return this.sendState(sessionId, next, after, true);
   }
 
@@ -1103,14 +1106,14 @@ export class Conversation {
    * The moment the assessment questions run out, the chat says the verdict: the panel alone is
    * easy to miss, and on a phone it is only a badge.
    */
-  private async sayVerdict(sessionId: string, before: Step, after: Step): Promise<void> {
+  private async sayVerdict(sessionId: string, before: Step, after: Step): Promise<boolean> {
     const assessing = (s: Step) => s.question !== null && s.question.phase !== 'form';
     // A correction made once the questions have run out (「不对 俺们没得过智能工厂称号」) changes the verdict already said:
     // the new one is said too. A newly failing hard condition is said by its warning instead.
     const a = before.assessment;
     const b = after.assessment;
     const changed = b.eligible && (a.eligible !== b.eligible || a.verdict !== b.verdict || a.category.recommended !== b.category.recommended);
-    if (assessing(after) || (!assessing(before) && !changed)) return;
+    if (assessing(after) || (!assessing(before) && !changed)) return false;
     const data = this.runtime.kb.data;
     // Gaps are named as the category's own clause words them, as the assessment panel does.
     const category = after.assessment.category.recommended ?? after.assessment.category.ifEligible;
@@ -1120,11 +1123,15 @@ export class Conversation {
     // it is recognised by the one wording both take it from.
     const [head, tail] = (data.formDrafting.reviewFinance?.enterpriseNote ?? '').split('{text}');
     const ownFigures = (t: string) => tail !== undefined && t.startsWith(head!) && t.endsWith(tail);
+    // A verdict said again once the form is under way (the category switched at the name) offers no form: the form
+    // question waiting is asked by name instead, so it is not lost behind the offer.
+    const waiting = after.question?.phase === 'form' && after.question.id !== GATE ? after.question : null;
     await this.say(sessionId, phrases.verdict(after.assessment, {
       category: (c) => data.elements.categories[c]?.label ?? c,
       capability: (id) => capabilityLabel(data, id as never, category),
       spoken: (n) => spoken.has(n.text) || ownFigures(n.text),
-    }), []);
+    }, waiting ? phrases.pendingStill(waiting) : undefined), []);
+    return true;
   }
 
   /** Stores the user's entry (and new answers) durably, then acknowledges. False when it was a resend. */
