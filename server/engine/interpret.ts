@@ -942,6 +942,25 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
   return withDe === rawText ? r : interpretAsTyped(kb, withDe, pending, category);
 }
 
+/**
+ * 「前年车间出过一起安全事故」 at a category question: a reply naming an accident, a penalty or the like (a lookalike of the
+ * credit lists, VocabularyFile `lookalikes` of 「ent.credit.*」) speaks of the enterprise's standing, and an option's short
+ * word in it (车间) only names where it happened. Unless an option is said by its full name (智能车间), nothing is chosen:
+ * the reply is asked back, with the lookalike words and the question they are lookalikes of.
+ */
+function standingAtCategory(kb: KnowledgeData, rawText: string, pending: QuestionView | null): Interpretation | undefined {
+  if (!pending || pending.kind !== 'choice' || pending.phase !== 'category') return undefined;
+  const lower = understanderFor(kb).read(rawText.normalize('NFKC').slice(0, 400)).text.toLowerCase();
+  const entries = kb.interview.vocabulary.lookalikes.filter((l) => l.question.startsWith('ent.credit.') && !lookalikeOf(l, pending.id));
+  const hits = [...new Set(entries.flatMap((l) => l.words.map((w) => w.toLowerCase()).filter((w) => lower.includes(w))))];
+  if (!hits.length) return undefined;
+  const spec = indexOf(kb).questions.get(pending.id);
+  const full = (spec?.choices ?? []).flatMap((c) => [c.label, ...(c.aliases ?? [])]).map((w) => w.toLowerCase()).filter((w) => [...w].length >= 4);
+  if (full.some((w) => lower.includes(w))) return undefined;
+  const words = hits.filter((w) => !hits.some((o) => o !== w && o.includes(w)));
+  return { kind: 'unclear', reason: 'lookalike', choices: words, field: entries.find((l) => l.words.some((w) => w.toLowerCase() === words[0]))!.question };
+}
+
 /** What a dismissed aside may name before its dismissal: a thing, never an answer word (有, 没, 不, 是, 用) of its own. */
 const ANSWERING = /[有没无不是用否]|上了|在建/u;
 /** Particles that may close a dismissing clause (「地磅算了吧」). */
@@ -993,7 +1012,7 @@ const DIALECT_DE = /([\p{Script=Han}A-Za-z0-9])[哩嘞咧]+(?=[\s~…]*(?:[，,�
 function interpretAsTyped(kb: KnowledgeData, rawText: string, pending: QuestionView | null, category: Category | null): Interpretation {
   const echoed = afterEcho(kb, rawText, pending);
   if (echoed !== undefined) return interpretAsTyped(kb, echoed, pending, category);
-  const denied = deniedChoice(kb, rawText, pending) ?? categoryAsAnother(kb, rawText, pending);
+  const denied = deniedChoice(kb, rawText, pending) ?? categoryAsAnother(kb, rawText, pending) ?? standingAtCategory(kb, rawText, pending);
   if (denied) return denied;
   const read = withAnswerBeforeCorrection(kb, rawText, pending, category, readReply(kb, rawText, pending, category));
   const r = withMetricAtSelf(kb, rawText, pending, category, withEveryList(kb, rawText, pending, withBasicFactsInPassing(kb, rawText, pending, category, withSoleApplication(kb, rawText, pending, withChoicesBesideText(kb, rawText, pending, read)))));

@@ -175,6 +175,27 @@ describe('a yes said as a correction at a yes-or-no item', () => {
   }, 120_000);
 });
 
+describe('an accident or a penalty said at the category question', () => {
+  // 车间 there names where it happened: no category is chosen, the notice's credit lists are named, and the question is asked again.
+  for (const text of ['前年车间出过一起安全事故', '去年车间里被环保罚过款', '工厂前年被罚款了', '车间出过事，不过不大']) {
+    it(`「${text}」 stores no category and asks the category question again`, async () => {
+      const [r, chosen] = await replies(workshop, 'cat.scope', [text, '智能车间']);
+      expect(r!.stored).toEqual({});
+      expect(r!.next).toBe('cat.scope');
+      expect(r!.said).toContain('不是申报方向');
+      expect(r!.said).toContain('失信被执行人、税收违法黑名单和严重违法失信名单');
+      expect(chosen!.stored).toEqual({ 'cat.scope': 'workshop' });
+    }, 120_000);
+  }
+
+  it('near misses: a category chosen by its short word, or by its full name beside an accident, is chosen', async () => {
+    const [plain] = await replies(workshop, 'cat.scope', ['报车间']);
+    expect(plain!.stored).toEqual({ 'cat.scope': 'workshop' });
+    const [beside] = await replies(workshop, 'cat.scope', ['车间没出过事故，报智能车间']);
+    expect(beside!.stored).toEqual({ 'cat.scope': 'workshop' });
+  }, 120_000);
+});
+
 describe('whether a thing counts for the item waiting', () => {
   for (const text of ['地磅算不算', '那地磅算吗', '地磅也算联网设备吗']) {
     it(`「${text}」 says the notice does not say, the bureau judges, and records nothing`, async () => {
