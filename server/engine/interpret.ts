@@ -40,6 +40,7 @@ interface Vocab {
   primary: RegExp | null;
   corrections: RegExp | null;
   previousRefs: RegExp | null;
+  pairRefs: RegExp | null;
   spokenWh: RegExp | null;
   registration: { question: string; cues: RegExp | null; home: RegExp | null; elsewhere: RegExp | null; otherUnits: RegExp | null; parentUnits: RegExp | null; ownUnits: RegExp | null };
   onlyBefore: RegExp | null;
@@ -106,6 +107,7 @@ function vocabOf(kb: KnowledgeData): Vocab {
     primary: wordRegex(v.primary),
     corrections: wordRegex(v.corrections),
     previousRefs: wordRegex(v.previousRefs),
+    pairRefs: wordRegex(v.pairRefs),
     spokenWh: v.spokenWh?.verbs.length && v.spokenWh.words.length ? new RegExp(`(?:${alternationOf(v.spokenWh.verbs)})(?:${alternationOf(v.spokenWh.words)})`, 'gu') : null,
     registration: {
       question: v.registration.question,
@@ -1660,6 +1662,15 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
     else if (caps?.length) for (const c of caps) uncounted.add(`cap.${c}`);
     if (caps?.length) mentions.push({ start: h.start, end: h.end, caps: widened(kb, caps, clauseAround(lower, h.start, h.end), lower) });
   }
+  // 「MES去年上的，ERP用的用友U8，俩系统通了」: a word for "the two systems" names the two named last before it, so its
+  // clause is read as naming them (their join made here). With fewer than two named before it, it names none.
+  for (const h of findAll(vocab.pairRefs, work())) {
+    const named = mentions.filter((m) => m.end <= h.start).reverse();
+    const last = named[0];
+    const other = last ? named.find((m) => m.caps.some((c) => !last.caps.includes(c))) : undefined;
+    if (last && other) mentions.push({ start: h.start, end: h.end, caps: [...new Set([...other.caps, ...last.caps])] });
+  }
+  mentions.sort((a, b) => a.start - b.start);
   maskSpans(chars, mentions, '\u0001');
   // 「差不多有吧」「不太好说」: the enterprise is not sure. Found before the answer words, so their 有 and 不
   // are read as neither a yes nor a no; what they speak for is left unrecorded below.
@@ -2682,8 +2693,17 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
       if (additions.some((w) => segText.includes(w))) return [];
       return sg.groups.filter((g) => sg.mentionOnly || g.pre.length > 0 || g.post.length > 0).flatMap((g) => g.ms);
     });
+    // 「焙烧炉多功能天车是自动的，…；MES去年上的，ERP用的用友U8」 to the automated-lines question: a clause naming no system
+    // that describes the item asked in its own words (VocabularyFile `describes`) gives the yes its own subject, so the
+    // systems of the other clauses are said in passing. A bare 「有，用的是金蝶的MES和ERP」 has none: its yes is theirs.
+    const describedHere = (si: number) => {
+      const seg = segments[si]!;
+      const own = cues.filter((c) => c.start >= seg.start && c.end <= seg.end).map((c) => ({ ...c, start: c.start - seg.start, end: c.end - seg.start }));
+      return !mentions.some((m) => m.start >= seg.start && m.end <= seg.end) && describedValue(kb, pending.id, lower.slice(seg.start, seg.end), masked.slice(seg.start, seg.end), own) === true;
+    };
+    const ownClause = freeAnswers.some((a) => a.pol === true && describedHere(a.seg));
     const elsewhere =
-      yesNo && asked !== undefined && !named.length && claimed.length > 0 && !mentions.some((m) => m.caps.includes(asked)) && free.some((p) => p === true || p === 'partial') && !free.includes(false);
+      yesNo && asked !== undefined && !named.length && claimed.length > 0 && !mentions.some((m) => m.caps.includes(asked)) && free.some((p) => p === true || p === 'partial') && !free.includes(false) && !ownClause;
     // 「有，用的扫码枪和二维码」 to whether the networking rate is advanced: the yes goes with systems that bear nothing on
     // the rate asked (VocabularyFile `selfEvidence`), and no word of its metric is said, so it is theirs, as above.
     // A judgement word that opens the reply (「算是吧，上了ERP」) is such a yes too: what it rests on is no equipment networking.

@@ -736,6 +736,11 @@ export const InterviewFile = z
       corrections: Words.default([]),
       previousRefs: Words.default([]),
       /**
+       * Words for "the two systems" (俩系统, 这两个系统): in a reply they stand for the two systems named last before
+       * them (「MES去年上的，ERP用的用友U8，俩系统通了」 joins MES and ERP).
+       */
+      pairRefs: Words.default([]),
+      /**
        * Words that open a message to take something back (「等等 节能减排那项是有的」「等一下，失信被执行人是没有的」): before an
        * item named they are no answer of their own, so the reply is about that item alone.
        */
