@@ -1014,9 +1014,12 @@ const DIALECT_DE = /([\p{Script=Han}A-Za-z0-9])[哩嘞咧]+(?=[\s~…]*(?:[，,�
 function interpretAsTyped(kb: KnowledgeData, rawText: string, pending: QuestionView | null, category: Category | null): Interpretation {
   const echoed = afterEcho(kb, rawText, pending);
   if (echoed !== undefined) return interpretAsTyped(kb, echoed, pending, category);
-  const denied = deniedChoice(kb, rawText, pending) ?? categoryAsAnother(kb, rawText, pending) ?? standingAtCategory(kb, rawText, pending);
+  const denied = deniedChoice(kb, rawText, pending) ?? categoryAsAnother(kb, rawText, pending);
   if (denied) return denied;
   const read = withAnswerBeforeCorrection(kb, rawText, pending, category, readReply(kb, rawText, pending, category));
+  // 「前年车间出过一起安全事故，这个影响申报不？」 asks, and is answered as a question; said as a statement, it chooses nothing.
+  const standing = read.kind === 'question' || (read.kind === 'answers' && read.asks) ? undefined : standingAtCategory(kb, rawText, pending);
+  if (standing) return standing;
   const r = withMetricAtSelf(kb, rawText, pending, category, withEveryList(kb, rawText, pending, withBasicFactsInPassing(kb, rawText, pending, category, withSoleApplication(kb, rawText, pending, withChoicesBesideText(kb, rawText, pending, read)))));
   return asCorrection(kb, rawText, withoutRetortAnswer(kb, rawText, pending, category, withUnsureAsked(kb, rawText, pending, r.kind === 'unclear' && r.reason === undefined ? (ownVerbYes(kb, rawText, pending) ?? r) : r)));
 }
