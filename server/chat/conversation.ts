@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { KnowledgeBase } from '../knowledge/base';
 import type { Citation } from '../schemas/ask';
-import { FLIP_DOC, FlipOffer, LAST_ANSWERED_DOC, LastAnswered, OFFERED_DOC, OfferedFacts, sealAnswers, type AnswerValue, type QuestionView, type Recorded } from '../schemas/interview';
+import { FLIP_DOC, FlipOffer, LAST_ANSWERED_DOC, LastAnswered, OFFERED_DOC, OfferedFacts, SWITCH_DOC, SwitchOffer, sealAnswers, type AnswerValue, type QuestionView, type Recorded } from '../schemas/interview';
 import { WsErrorCode, type ClientMessage, type ServerMessage, type TranscriptEntry } from '../schemas/ws';
 import type { NewTranscriptEntry, SessionStore } from '../store/types';
 import type { Assessment, Category } from '../schemas/profile';
@@ -12,7 +12,7 @@ import { fill, indexOf, labelOf as capabilityLabel } from '../engine/kb';
 import { DETAIL_PREFIX, detailOf, equipmentCountsOf, isAssessmentRequest, isInstruction, parseNumber, previousCorrectionAfter, withoutQuotedAsking } from '../engine/interpret';
 import { labelOf } from '../knowledge/registry';
 import { normalise } from '../understand/normalise';
-import { datedEcho, datedReply, editOfAnswer, figureAfterSameYears, sameYearsAlone, hasPhone, reassignedLines, labelOf as formLabel, markApproximate, markUnderway, underwayShown, monthAfterYear, offersOf, percentOrFraction, pointsAtUnanswered, readFigure, sameAsEarlier, yesToOffer } from '../forms/phase';
+import { GATE, datedEcho, datedReply, editOfAnswer, figureAfterSameYears, sameYearsAlone, hasPhone, reassignedLines, labelOf as formLabel, markApproximate, markUnderway, underwayShown, monthAfterYear, offersOf, percentOrFraction, pointsAtUnanswered, readFigure, sameAsEarlier, yesToOffer } from '../forms/phase';
 import { askAboutPending, clipQuote, type AboutPending } from '../understand';
 import { sessionDay } from '../store/session-day';
 import { answerAboutPending } from './pending-item';
@@ -121,8 +121,6 @@ export class Conversation {
   /** The pending question and how many times in a row a reply to it was asked back on this connection. */
   /** The form question asked back last, how often, a year said for its date, and the values the ask-back offered to send. */
   private askedBack: { id: string; times: number; said?: string; offers?: string[] } | undefined;
-  /** The switch of category this connection last asked back about (「要改报智能车间吗？」), for a bare 「要」 or 「不用」 to answer. */
-  private switchOffered: CategoryRequest | undefined;
   /**
    * What this connection's client has of the transcript, for a sync after another tab's turn: every entry up to
    * `syncedSeq` was sent (at open or the last sync), and of the later ones those in `ownSeqs` (its own turns).
@@ -178,7 +176,6 @@ export class Conversation {
     this.ownSeqs = new Set([...this.ownSeqs].filter((n) => n > this.syncedSeq));
     // The pending question may have changed under this tab: what it asked back last no longer applies.
     this.askedBack = undefined;
-    this.switchOffered = undefined;
     this.emit({ type: 'sync', transcript, answers, recorded: this.runtime.rules.describe(answers) });
     await this.sendState(sessionId, answers, this.step(answers), true);
   }
@@ -268,7 +265,7 @@ export class Conversation {
     this.wentAside = false;
     // A card answered or an edit made after asking back whether to switch category leaves that asking behind.
     if (msg.type !== 'text') {
-      this.switchOffered = undefined;
+      await this.takeSwitch(sessionId, null);
       await this.takeFlip(sessionId);
     }
     // A qa-mode question needs nothing from the store: a model speaker may start on it at once (nothing is sent before the ack).
@@ -366,8 +363,7 @@ export class Conversation {
     const data = this.runtime.kb.data;
     // 「要」「嗯，改吧」 or 「不用」「先不改」 right after the interview asked back whether to switch answer that asking; any
     // other reply leaves it, and is read as it would be.
-    const switchAsked = this.switchOffered;
-    this.switchOffered = undefined;
+    const switchAsked = await this.takeSwitch(sessionId, before.question?.id ?? null);
     // 「要」 or 「不用」 right after being asked whether a bare yes meant to change the item answered no before.
     const offer = await this.takeFlip(sessionId);
     const flip = offer && offer.asked === before.question?.id ? offer : undefined;
@@ -402,11 +398,14 @@ export class Conversation {
     // 「有的」「是的，其实有」 where the item waiting takes no yes (a name, a figure, a date): it speaks of the item answered
     // no just before, which is offered to change; nothing is stored as the waiting item's value.
     const lateYes = msg.mode !== 'qa' && before.question && !['yesNo', 'yesNoPartial', 'choice'].includes(before.question.kind) && rules.yesOnly?.(msg.text);
-    const saidNo = lateYes ? await this.previousNo(sessionId, answers, before.question) : undefined;
+    // 「其实有的」「刚才说错了，有的」 at a yes-or-no item: the correction word points back as much as the yes answers the item
+    // waiting, so with an earlier item answered no, it is asked which is meant and nothing is stored.
+    const correcting = msg.mode !== 'qa' && (before.question?.kind === 'yesNo' || before.question?.kind === 'yesNoPartial') && rules.correctedYes?.(msg.text);
+    const saidNo = lateYes || correcting ? await this.previousNo(sessionId, answers, before.question) : undefined;
     if (saidNo && before.question) {
       if (!(await this.commit(sessionId, msg.clientId, msg.text, undefined))) return;
       await this.deps.store.putDoc(sessionId, FLIP_DOC, { questionId: saidNo.questionId, asked: before.question.id } satisfies FlipOffer);
-      await this.say(sessionId, phrases.flipOffer(clipQuote(msg.text, 20), saidNo.label, before.question), []);
+      await this.say(sessionId, (correcting ? phrases.flipWhich : phrases.flipOffer)(clipQuote(msg.text, 20), saidNo.label, before.question), []);
       return this.closeTurn(before, ctx);
     }
     // 「我们这条件评得上吗」 while the interview goes on: the assessment as it stands is said, and the item waiting is asked again.
@@ -440,7 +439,7 @@ export class Conversation {
     const split = msg.mode !== 'qa' && !same && !named && before.question ? previousCorrectionAfter(data, msg.text) : undefined;
     let interp: Interpretation = msg.mode === 'qa' ? { kind: 'question' } : same ?? named ?? (await this.extract(split?.head ?? dated?.text ?? msg.text, ctx));
     if (split && interp.kind !== 'question') {
-      const fix = this.correctPrevious(split.tail, answers, before.question);
+      const fix = this.correctPrevious(split.tail, answers, before.question, (await this.previousAsked(sessionId, answers))?.id);
       if (fix.kind === 'answers') {
         const own = interp.kind === 'answers' ? interp.items.filter((i) => !fix.items.some((f) => f.questionId === i.questionId)) : [];
         interp = { ...(interp.kind === 'answers' ? interp : {}), kind: 'answers', items: [...own, ...fix.items.map(({ extra: _extra, ...i }) => i)] };
@@ -454,7 +453,7 @@ export class Conversation {
     // A correction of the answer before (「前面那题改成没有」) leaves the question waiting unanswered: it is asked again by name.
     let tookBack = split !== undefined && interp.kind === 'answers' && !interp.items.some((i) => i.questionId === before.question?.id);
     if (interp.kind === 'unclear' && interp.reason === 'previous') {
-      interp = this.correctPrevious(msg.text, answers, before.question);
+      interp = this.correctPrevious(msg.text, answers, before.question, (await this.previousAsked(sessionId, answers))?.id);
       tookBack = interp.kind === 'answers';
     }
     // 「前面说过了」 to a figure that the reply does not give: it is taken from the latest earlier reply that gave it, and
@@ -671,6 +670,7 @@ export class Conversation {
       : reason === 'instruction' ? phrases.instruction(before.question)
       : reason === 'ghostwrite' ? phrases.ghostwrite(before.question)
       : reason === 'notAnAnswer' ? phrases.notAnAnswer(before.question)
+      : reason === 'lookalike' && interp.kind === 'unclear' && interp.field?.startsWith('ent.credit.') && before.question ? phrases.lookalikeStanding(before.question, interp.choices ?? [])
       : reason === 'lookalike' && interp.kind === 'unclear' ? phrases.lookalike(before.question, interp.choices ?? [], this.askedName(before), this.plainOf(before))
       : reason === 'hedge' && interp.kind === 'unclear' ? phrases.hedge(before.question, interp.choices ?? [], interp.field)
       : reason === 'whichWorkshop' && interp.kind === 'unclear' ? phrases.whichWorkshop(before.question, interp.choices ?? [])
@@ -759,6 +759,18 @@ export class Conversation {
     return r.success ? r.data : null;
   }
 
+  /**
+   * The switch of category the last reply asked back about, as kept with the session (a reload or another connection finds
+   * it), taken away as it is read: it answers the next message only, and only while the question it was asked at waits.
+   */
+  private async takeSwitch(sessionId: string, waiting: string | null): Promise<CategoryRequest | undefined> {
+    const held = await this.deps.store.getDoc(sessionId, SWITCH_DOC);
+    if (held === undefined || held === null) return undefined;
+    await this.deps.store.putDoc(sessionId, SWITCH_DOC, null);
+    const r = SwitchOffer.safeParse(held);
+    return r.success && r.data && r.data.asked === waiting ? { kind: 'switch', answers: r.data.answers } : undefined;
+  }
+
   /** The facts offered and not yet taken, as kept with the session (an old session without them has none). */
   private async heldOffers(sessionId: string): Promise<Map<string, OfferedFact>> {
     const r = OfferedFacts.safeParse((await this.deps.store.getDoc(sessionId, OFFERED_DOC)) ?? []);
@@ -821,7 +833,7 @@ export class Conversation {
       if (same && request.kind !== 'fit') reply = phrases.categorySame(label(asked?.category ?? current!.category)) + reply;
       else if (asked && current && asked.category !== current.category) {
         reply += (request.kind === 'ask' ? phrases.categoryAskBack : phrases.categoryFitOffer)(label(current.category), label(asked.category));
-        if (request.kind === 'ask') this.switchOffered = { ...request, kind: 'switch' };
+        if (request.kind === 'ask') await this.deps.store.putDoc(sessionId, SWITCH_DOC, { answers: request.answers, asked: before.question?.id ?? null } satisfies SwitchOffer);
       }
       await this.say(sessionId, reply || phrases.unclear(before.question), []);
       return this.closeTurn(before, ctx);
@@ -843,7 +855,9 @@ export class Conversation {
     const previous = current ? label(current.category) : '';
     const fit = rules.categoryFit?.(next);
     await this.say(sessionId, (previous ? phrases.categorySwitched(label(now), previous) : '') + (fit ? phrases.categoryFit(fit, current, label) : ''), []);
-    await this.sayVerdict(sessionId, before, after);
+    // The question waiting when the switch was typed, still waiting after it, is asked again by name: the switch did not answer it.
+    const told = await this.sayVerdict(sessionId, before, after);
+    if (!told && before.question && after.question?.id === before.question.id) await this.say(sessionId, phrases.pendingStill(before.question), []);
     return this.sendState(sessionId, next, after, true);
   }
 
@@ -888,11 +902,11 @@ export class Conversation {
   /**
    * 「上一个说错了，其实有」「刚才答错了 不是集团 是我们自己公司名义报」: an earlier answer is read again from the
    * rest of the text. The one corrected is an answered question the rest speaks of by its subject words
-   * (集团, 名义) when exactly one such answers from it; otherwise the question that was pending before the
-   * last answer (kept with the previous step). Nothing is recorded when neither is known on this connection
+   * (集团, 名义) when exactly one such answers from it; otherwise `prev`, the question that was pending before the
+   * last answer (see previousAsked, which a reload does not lose). Nothing is recorded when neither is known
    * or the text does not answer it plainly.
    */
-  private correctPrevious(text: string, answers: Answers, pending: QuestionView | null): Interpretation {
+  private correctPrevious(text: string, answers: Answers, pending: QuestionView | null, prev: string | undefined): Interpretation {
     const { rules, kb } = this.runtime;
     const v = kb.data.interview.vocabulary;
     let rest = withoutQuotedAsking(kb.data, text);
@@ -908,7 +922,6 @@ export class Conversation {
       .map((id) => readAs(id))
       .filter((r): r is Interpretation => r !== undefined);
     if (named.length === 1) return named[0]!;
-    const prev = this.steps.find((s) => s.rt === this.runtime && !sameAnswers(s.answers, answers))?.step.question?.id;
     const last = prev && prev !== pending?.id && prev in answers ? prev : undefined;
     return (last && (rules.correctLast?.(answers, last, text) ?? readAs(last))) || { kind: 'unclear' };
   }
@@ -1093,14 +1106,14 @@ export class Conversation {
    * The moment the assessment questions run out, the chat says the verdict: the panel alone is
    * easy to miss, and on a phone it is only a badge.
    */
-  private async sayVerdict(sessionId: string, before: Step, after: Step): Promise<void> {
+  private async sayVerdict(sessionId: string, before: Step, after: Step): Promise<boolean> {
     const assessing = (s: Step) => s.question !== null && s.question.phase !== 'form';
     // A correction made once the questions have run out (「不对 俺们没得过智能工厂称号」) changes the verdict already said:
     // the new one is said too. A newly failing hard condition is said by its warning instead.
     const a = before.assessment;
     const b = after.assessment;
     const changed = b.eligible && (a.eligible !== b.eligible || a.verdict !== b.verdict || a.category.recommended !== b.category.recommended);
-    if (assessing(after) || (!assessing(before) && !changed)) return;
+    if (assessing(after) || (!assessing(before) && !changed)) return false;
     const data = this.runtime.kb.data;
     // Gaps are named as the category's own clause words them, as the assessment panel does.
     const category = after.assessment.category.recommended ?? after.assessment.category.ifEligible;
@@ -1110,11 +1123,15 @@ export class Conversation {
     // it is recognised by the one wording both take it from.
     const [head, tail] = (data.formDrafting.reviewFinance?.enterpriseNote ?? '').split('{text}');
     const ownFigures = (t: string) => tail !== undefined && t.startsWith(head!) && t.endsWith(tail);
+    // A verdict said again once the form is under way (the category switched at the name) offers no form: the form
+    // question waiting is asked by name instead, so it is not lost behind the offer.
+    const waiting = after.question?.phase === 'form' && after.question.id !== GATE ? after.question : null;
     await this.say(sessionId, phrases.verdict(after.assessment, {
       category: (c) => data.elements.categories[c]?.label ?? c,
       capability: (id) => capabilityLabel(data, id as never, category),
       spoken: (n) => spoken.has(n.text) || ownFigures(n.text),
-    }), []);
+    }, waiting ? phrases.pendingStill(waiting) : undefined), []);
+    return true;
   }
 
   /** Stores the user's entry (and new answers) durably, then acknowledges. False when it was a resend. */

@@ -53,6 +53,7 @@ const PLACEHOLDERS = {
   lookalikeFact: ['words', 'question'],
   lookalikePlain: ['words', 'plain'],
   lookalikeChoice: ['words', 'question'],
+  lookalikeStanding: ['words', 'question'],
   hedge: ['words', 'hint', 'question'],
   hedgeElsewhere: ['words', 'field', 'question'],
   whichWorkshop: ['words', 'question'],
@@ -62,6 +63,7 @@ const PLACEHOLDERS = {
   asideAck: ['said', 'question'],
   asideDropped: ['said', 'question'],
   flipOffer: ['said', 'label', 'question'],
+  flipWhich: ['said', 'label', 'question'],
   flipKept: ['question'],
   fromEarlier: ['said'],
   notSaidBefore: ['question'],
@@ -334,6 +336,11 @@ export const phrases = {
   switchAck: (q: QuestionView, said: string) => say('switchAck', { said, question: q.text }),
   /** 「有的」 where the item waiting takes no yes: the item answered no just before is offered to change to 是. */
   flipOffer: (said: string, label: string, q: QuestionView) => say('flipOffer', { said, label, question: q.text }),
+  /**
+   * 「其实有的」 at a yes-or-no item just after another was answered no: a correction word makes it speak of the earlier
+   * one as likely as of the item waiting, so it is asked which, and nothing is stored.
+   */
+  flipWhich: (said: string, label: string, q: QuestionView) => say('flipWhich', { said, label, question: q.text }),
   /** 「不用」 to that offer: the earlier answer stays, and the item waiting is asked. */
   flipKept: (q: QuestionView | null) => (q ? say('flipKept', { question: q.text }) : T.unclearNoQuestion),
   /** A nod typed right after a reply that went aside from the item waiting (a question answered, the category switched). */
@@ -389,6 +396,11 @@ export const phrases = {
   // A yes/no fact (a 失信 listing) is no system: 「有过一次环保处罚」 is told apart from the listing asked about.
   // What was asked is named (`asked`: the capability's label), since 「这项系统」 does not fit a protection system, a network or a policy.
   // A question with a plain wording (interview.json `plain`) is asked again in it: the notice's term did not reach.
+  /**
+   * 「前年车间出过一起安全事故」 at the category question: an accident or a penalty is no category, and the notice's hard
+   * conditions ask only of the credit lists; the question waiting is asked again.
+   */
+  lookalikeStanding: (q: QuestionView, words: string[]) => say('lookalikeStanding', { words: words.join(T.nameSeparator), question: q.text }),
   lookalike: (q: QuestionView | null, words: string[], asked?: string, plain?: string) =>
     !q ? T.unclearNoQuestion
     : plain ? say('lookalikePlain', { words: words.join(T.nameSeparator), plain })
@@ -452,7 +464,7 @@ export const phrases = {
    * the gaps by element, and whether to apply now or close the gaps first. An ineligible
    * enterprise hears what blocks it and is offered no drafting.
    */
-  verdict: (a: Assessment, names: { category: (c: Category) => string; capability: (id: string) => string; spoken?: (n: Assessment['notes'][number]) => boolean }) => {
+  verdict: (a: Assessment, names: { category: (c: Category) => string; capability: (id: string) => string; spoken?: (n: Assessment['notes'][number]) => boolean }, then?: string) => {
     if (!a.eligible || !a.category.recommended) {
       // The reasons are grouped by clause and given by their first sentence (what the enterprise
       // answered); the clause quotes stay in the panel. Two reasons of 二(一) quote overlapping text,
@@ -520,7 +532,7 @@ export const phrases = {
     }
     for (const n of formNotes) text += say('verdictFormNote', { text: clause(n.text), clause: n.clause });
     for (const n of conditionNotes) text += say('verdictConditionNote', { text: clause(n.text), clause: n.clause });
-    return text + T.verdictOfferForm;
+    return text + (then ?? T.verdictOfferForm);
   },
   /** The assessment as it stands mid-interview: the category's element conditions, the hard conditions still to confirm. */
   verdictSoFar: (fit: CategoryFit, pending: { clause: string; title: string }[], label: (c: Category) => string) =>

@@ -51,6 +51,8 @@ export interface InterviewRules {
   asksVerdict?(text: string): boolean;
   /** 「有的」「是的，其实有」: a reply that is only a yes. */
   yesOnly?(text: string): boolean;
+  /** 「其实有的」「刚才说错了，有的」: a reply that is only a yes, said as a correction of something said before. */
+  correctedYes?(text: string): boolean;
   /** Whether a reply says its answer was given before (「刚才说了」「前面说过了」). */
   saidBefore?(text: string): boolean;
   /**

@@ -7,7 +7,7 @@ import { applyAnswer, describeAnswers, evaluate, interpret } from '../engine';
 import { isGhostwriting, isGreeting, isInstruction, isQuestion, loneEquipmentCounts, ownFactsIn } from '../engine/interpret';
 import { applyingCategory, readByHardCondition, viewOf } from '../engine/plan';
 import { correctionOfNamedItem, withdrawsAnswer } from '../engine/named-correction';
-import { acksOnly, asksVerdict, yesOnly, categoryFit, categoryRequest, startsOnly, switchReply } from '../engine/category-request';
+import { acksOnly, asksVerdict, correctedYes, yesOnly, categoryFit, categoryRequest, startsOnly, switchReply } from '../engine/category-request';
 import { indexOf } from '../engine/kb';
 import { createFormPhase, GATE } from '../forms/phase';
 import { enterpriseFinanceNotes } from '../forms/review-finance';
@@ -130,6 +130,7 @@ export function createRules(kb: KnowledgeBase, forms: FormPhase | null = createF
     acksOnly: (text: string) => acksOnly(data, text),
     asksVerdict: (text: string) => asksVerdict(data, text),
     yesOnly: (text: string) => yesOnly(data, text),
+    correctedYes: (text: string) => correctedYes(data, text),
     categoryFit: (answers: Answers) => categoryFit(data, answers),
     correctNamed(text: string, pending: QuestionView | null, answers: Answers): Interpretation | undefined {
       // An instruction is read for facts by nobody. The form phase reads its own fields, so while one waits only a reply

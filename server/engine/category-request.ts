@@ -155,6 +155,18 @@ export function yesOnly(kb: KnowledgeData, rawText: string): boolean {
 }
 
 /**
+ * Whether a reply is only a yes said as a correction (VocabularyFile `lateYes.corrects`): 「其实有的」「其实上了」
+ * 「刚才说错了，有的」. A plain 「有的」 has no correction word and is none; so is 「其实没有」, which is no yes.
+ */
+export function correctedYes(kb: KnowledgeData, rawText: string): boolean {
+  const v = kb.interview.vocabulary.lateYes;
+  if (!v?.corrects.length) return false;
+  const t = rawText.normalize('NFKC').toLowerCase();
+  if (!v.corrects.some((w) => t.includes(w.toLowerCase()))) return false;
+  return !!readOff(rawText, { yes: v.yes, '': [...v.fillers, ...v.corrects, ...v.particles] })?.has('yes');
+}
+
+/**
  * The kinds of words a reply is made of, read off from the front, the longest first, its marks and spaces left out;
  * undefined when some part of it is none of them.
  */

@@ -40,6 +40,7 @@ interface Vocab {
   primary: RegExp | null;
   corrections: RegExp | null;
   previousRefs: RegExp | null;
+  pairRefs: RegExp | null;
   spokenWh: RegExp | null;
   registration: { question: string; cues: RegExp | null; home: RegExp | null; elsewhere: RegExp | null; otherUnits: RegExp | null; parentUnits: RegExp | null; ownUnits: RegExp | null };
   onlyBefore: RegExp | null;
@@ -106,6 +107,7 @@ function vocabOf(kb: KnowledgeData): Vocab {
     primary: wordRegex(v.primary),
     corrections: wordRegex(v.corrections),
     previousRefs: wordRegex(v.previousRefs),
+    pairRefs: wordRegex(v.pairRefs),
     spokenWh: v.spokenWh?.verbs.length && v.spokenWh.words.length ? new RegExp(`(?:${alternationOf(v.spokenWh.verbs)})(?:${alternationOf(v.spokenWh.words)})`, 'gu') : null,
     registration: {
       question: v.registration.question,
@@ -942,6 +944,25 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
   return withDe === rawText ? r : interpretAsTyped(kb, withDe, pending, category);
 }
 
+/**
+ * 「前年车间出过一起安全事故」 at a category question: a reply naming an accident, a penalty or the like (a lookalike of the
+ * credit lists, VocabularyFile `lookalikes` of 「ent.credit.*」) speaks of the enterprise's standing, and an option's short
+ * word in it (车间) only names where it happened. Unless an option is said by its full name (智能车间), nothing is chosen:
+ * the reply is asked back, with the lookalike words and the question they are lookalikes of.
+ */
+function standingAtCategory(kb: KnowledgeData, rawText: string, pending: QuestionView | null): Interpretation | undefined {
+  if (!pending || pending.kind !== 'choice' || pending.phase !== 'category') return undefined;
+  const lower = understanderFor(kb).read(rawText.normalize('NFKC').slice(0, 400)).text.toLowerCase();
+  const entries = kb.interview.vocabulary.lookalikes.filter((l) => l.question.startsWith('ent.credit.') && !lookalikeOf(l, pending.id));
+  const hits = [...new Set(entries.flatMap((l) => l.words.map((w) => w.toLowerCase()).filter((w) => lower.includes(w))))];
+  if (!hits.length) return undefined;
+  const spec = indexOf(kb).questions.get(pending.id);
+  const full = (spec?.choices ?? []).flatMap((c) => [c.label, ...(c.aliases ?? [])]).map((w) => w.toLowerCase()).filter((w) => [...w].length >= 4);
+  if (full.some((w) => lower.includes(w))) return undefined;
+  const words = hits.filter((w) => !hits.some((o) => o !== w && o.includes(w)));
+  return { kind: 'unclear', reason: 'lookalike', choices: words, field: entries.find((l) => l.words.some((w) => w.toLowerCase() === words[0]))!.question };
+}
+
 /** What a dismissed aside may name before its dismissal: a thing, never an answer word (有, 没, 不, 是, 用) of its own. */
 const ANSWERING = /[有没无不是用否]|上了|在建/u;
 /** Particles that may close a dismissing clause (「地磅算了吧」). */
@@ -996,6 +1017,9 @@ function interpretAsTyped(kb: KnowledgeData, rawText: string, pending: QuestionV
   const denied = deniedChoice(kb, rawText, pending) ?? categoryAsAnother(kb, rawText, pending);
   if (denied) return denied;
   const read = withAnswerBeforeCorrection(kb, rawText, pending, category, readReply(kb, rawText, pending, category));
+  // 「前年车间出过一起安全事故，这个影响申报不？」 asks, and is answered as a question; said as a statement, it chooses nothing.
+  const standing = read.kind === 'question' || (read.kind === 'answers' && read.asks) ? undefined : standingAtCategory(kb, rawText, pending);
+  if (standing) return standing;
   const r = withMetricAtSelf(kb, rawText, pending, category, withEveryList(kb, rawText, pending, withBasicFactsInPassing(kb, rawText, pending, category, withSoleApplication(kb, rawText, pending, withChoicesBesideText(kb, rawText, pending, read)))));
   return asCorrection(kb, rawText, withoutRetortAnswer(kb, rawText, pending, category, withUnsureAsked(kb, rawText, pending, r.kind === 'unclear' && r.reason === undefined ? (ownVerbYes(kb, rawText, pending) ?? r) : r)));
 }
@@ -1641,6 +1665,15 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
     else if (caps?.length) for (const c of caps) uncounted.add(`cap.${c}`);
     if (caps?.length) mentions.push({ start: h.start, end: h.end, caps: widened(kb, caps, clauseAround(lower, h.start, h.end), lower) });
   }
+  // 「MES去年上的，ERP用的用友U8，俩系统通了」: a word for "the two systems" names the two named last before it, so its
+  // clause is read as naming them (their join made here). With fewer than two named before it, it names none.
+  for (const h of findAll(vocab.pairRefs, work())) {
+    const named = mentions.filter((m) => m.end <= h.start).reverse();
+    const last = named[0];
+    const other = last ? named.find((m) => m.caps.some((c) => !last.caps.includes(c))) : undefined;
+    if (last && other) mentions.push({ start: h.start, end: h.end, caps: [...new Set([...other.caps, ...last.caps])] });
+  }
+  mentions.sort((a, b) => a.start - b.start);
   maskSpans(chars, mentions, '\u0001');
   // 「差不多有吧」「不太好说」: the enterprise is not sure. Found before the answer words, so their 有 and 不
   // are read as neither a yes nor a no; what they speak for is left unrecorded below.
@@ -2663,8 +2696,17 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
       if (additions.some((w) => segText.includes(w))) return [];
       return sg.groups.filter((g) => sg.mentionOnly || g.pre.length > 0 || g.post.length > 0).flatMap((g) => g.ms);
     });
+    // 「焙烧炉多功能天车是自动的，…；MES去年上的，ERP用的用友U8」 to the automated-lines question: a clause naming no system
+    // that describes the item asked in its own words (VocabularyFile `describes`) gives the yes its own subject, so the
+    // systems of the other clauses are said in passing. A bare 「有，用的是金蝶的MES和ERP」 has none: its yes is theirs.
+    const describedHere = (si: number) => {
+      const seg = segments[si]!;
+      const own = cues.filter((c) => c.start >= seg.start && c.end <= seg.end).map((c) => ({ ...c, start: c.start - seg.start, end: c.end - seg.start }));
+      return !mentions.some((m) => m.start >= seg.start && m.end <= seg.end) && describedValue(kb, pending.id, lower.slice(seg.start, seg.end), masked.slice(seg.start, seg.end), own) === true;
+    };
+    const ownClause = freeAnswers.some((a) => a.pol === true && describedHere(a.seg));
     const elsewhere =
-      yesNo && asked !== undefined && !named.length && claimed.length > 0 && !mentions.some((m) => m.caps.includes(asked)) && free.some((p) => p === true || p === 'partial') && !free.includes(false);
+      yesNo && asked !== undefined && !named.length && claimed.length > 0 && !mentions.some((m) => m.caps.includes(asked)) && free.some((p) => p === true || p === 'partial') && !free.includes(false) && !ownClause;
     // 「有，用的扫码枪和二维码」 to whether the networking rate is advanced: the yes goes with systems that bear nothing on
     // the rate asked (VocabularyFile `selfEvidence`), and no word of its metric is said, so it is theirs, as above.
     // A judgement word that opens the reply (「算是吧，上了ERP」) is such a yes too: what it rests on is no equipment networking.

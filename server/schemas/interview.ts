@@ -209,6 +209,21 @@ export type FlipOffer = z.infer<typeof FlipOffer>;
 export const FLIP_DOC = 'flipOffer';
 
 /**
+ * The switch of category the interview last asked back about (「要改报智能车间吗？」), and the question waiting when it was
+ * asked: kept with the session, so the 「要」 or 「不用」 typed after a reload still answers it. It holds for the next message
+ * only, and only while the same question waits.
+ */
+export const SwitchOffer = z
+  .object({
+    answers: z.array(z.object({ questionId: z.string().min(1).max(200), value: z.string().min(1).max(200) })).min(1).max(4),
+    asked: z.string().min(1).max(200).nullable(),
+  })
+  .nullable();
+export type SwitchOffer = z.infer<typeof SwitchOffer>;
+/** The session document that holds it. */
+export const SWITCH_DOC = 'switchOffer';
+
+/**
  * The question that was waiting when the answers last changed, and a digest of the answers that change left: kept with the
  * session, so a reply speaking of 「前面那题」 (「其实有的」, 「上一个说错了」) after a reload still finds the item it means. It
  * stands only while the answers are still those the digest names.

@@ -119,6 +119,83 @@ describe('a bare yes where the item waiting takes none', () => {
   }, 120_000);
 });
 
+describe('a yes said as a correction at a yes-or-no item', () => {
+  // MES answered no; the ERP question waits. 其实 or 说错了 points back as much as the yes answers the ERP question.
+  const noMes: ScriptedEnterprise = { name: '没有MES的车间', facts: { ...workshop.facts, 'cap.mes': false } };
+  for (const text of ['其实有的', '其实上了', '实际上是有的', '不对，其实有']) {
+    it(`「${text}」 asks whether the MES no is meant, stores nothing, and 要 changes the MES`, async () => {
+      const [which, yes] = await replies(noMes, 'cap.erp', [text, '要']);
+      expect(which!.stored).toEqual({});
+      expect(which!.said).toContain('您是想把前面“制造执行系统（MES）”的回答由“否”改成“是”吗？');
+      expect(which!.said).toContain('如果说的是当前这一项，请直接回答');
+      expect(which!.next).toBe('cap.erp');
+      expect(yes!.stored).toEqual({ 'cap.mes': true });
+      expect(yes!.next).toBe('cap.erp');
+    }, 120_000);
+  }
+
+  it('asked which, 「不用」 keeps the MES no and a plain 「有」 then answers the ERP question', async () => {
+    const [, kept, erp] = await replies(noMes, 'cap.erp', ['其实上了', '不用', '有']);
+    expect(kept!.stored).toEqual({});
+    expect(kept!.next).toBe('cap.erp');
+    expect(erp!.stored).toEqual({ 'cap.erp': true });
+  }, 120_000);
+
+  for (const text of ['刚才说错了，有的', '刚才答错了，有', '前面那题说错了，其实有']) {
+    it(`「${text}」 names the answer before: the MES no is changed, read back, and the ERP question still waits`, async () => {
+      const [r] = await replies(noMes, 'cap.erp', [text]);
+      expect(r!.stored).toEqual({ 'cap.mes': true });
+      expect(r!.said).toContain('由“否”改为“是”');
+      expect(r!.next).toBe('cap.erp');
+    }, 120_000);
+  }
+
+  it('「刚才说错了，有的」 typed first after a reload still changes the MES no, not the ERP question', async () => {
+    const s = await steer(srv.url, noMes, (q) => q.id === 'cap.erp');
+    await s.client.close();
+    const c = await ChatClient.connect(srv.url);
+    c.send({ type: 'open', sessionId: s.sessionId, token: s.token });
+    expect((await c.next('session')).resumed).toBe(true);
+    expect((await c.next('question')).question?.id).toBe('cap.erp');
+    const r = await typed(c, 'x1', '刚才说错了，有的');
+    await c.close();
+    expect(stored(r.msgs)).toEqual({ 'cap.mes': true });
+    expect(r.next?.id).toBe('cap.erp');
+  }, 120_000);
+
+  it('near misses: a plain 「有的」 or 「有」 answers the ERP question, and so does 「其实有的」 when the MES was answered yes', async () => {
+    for (const text of ['有的', '有']) {
+      const [r] = await replies(noMes, 'cap.erp', [text]);
+      expect(r!.stored, text).toEqual({ 'cap.erp': true });
+    }
+    const [withMes] = await replies(workshop, 'cap.erp', ['其实有的']);
+    expect(withMes!.stored).toEqual({ 'cap.erp': true });
+    const [no] = await replies(noMes, 'cap.erp', ['其实没有']);
+    expect(no!.stored).toEqual({ 'cap.erp': false });
+  }, 120_000);
+});
+
+describe('an accident or a penalty said at the category question', () => {
+  // 车间 there names where it happened: no category is chosen, the notice's credit lists are named, and the question is asked again.
+  for (const text of ['前年车间出过一起安全事故', '去年车间里被环保罚过款', '工厂前年被罚款了', '车间出过事，不过不大']) {
+    it(`「${text}」 stores no category and asks the category question again`, async () => {
+      const [r, chosen] = await replies(workshop, 'cat.scope', [text, '智能车间']);
+      expect(r!.stored).toEqual({});
+      expect(r!.next).toBe('cat.scope');
+      expect(r!.said).toContain('不是申报方向');
+      expect(r!.said).toContain('失信被执行人、税收违法黑名单和严重违法失信名单');
+      expect(chosen!.stored).toEqual({ 'cat.scope': 'workshop' });
+    }, 120_000);
+  }
+
+  it('near misses: a category chosen by its short word, or by its full name beside an accident, is chosen', async () => {
+    const [plain] = await replies(workshop, 'cat.scope', ['报车间']);
+    expect(plain!.stored).toEqual({ 'cat.scope': 'workshop' });
+    const [beside] = await replies(workshop, 'cat.scope', ['车间没出过事故，报智能车间']);
+    expect(beside!.stored).toEqual({ 'cat.scope': 'workshop' });
+  }, 120_000);
+});
+
 describe('whether a thing counts for the item waiting', () => {
   for (const text of ['地磅算不算', '那地磅算吗', '地磅也算联网设备吗']) {
     it(`「${text}」 says the notice does not say, the bureau judges, and records nothing`, async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { serveForFile } from './serve';
-import { workshop } from './enterprises';
+import { answerFor, discreteFactory, workshop, type ScriptedEnterprise } from './enterprises';
 import { lastQuestion, recordedIds, said, steer, turn, typed } from './steer';
 import { loadKnowledgeData } from '../../server/knowledge/load';
 import { loadTemplates } from '../../server/forms/template';
@@ -8,6 +8,7 @@ import { formView, interpretForm, resumesForm } from '../../server/forms/phase';
 import { categoryRequest, type CategoryFit } from '../../server/engine/category-request';
 import { phrases } from '../../server/chat/phrases';
 import type { ServerMessage } from '../../server/schemas/ws';
+import type { QuestionView } from '../../server/schemas/interview';
 
 /*
  * A workshop applicant (a discrete valve maker) changes its mind about the category, puts the form off and takes it up
@@ -129,6 +130,61 @@ describe('switching the category in the interview', () => {
     }
     await s.client.close();
   });
+});
+
+describe('a switch of category typed while a form question waits', () => {
+  /** Answers the cards from the enterprise's facts until `id` waits again; the ids asked on the way, and the last turn's words. */
+  async function backTo(c: Awaited<ReturnType<typeof steer>>['client'], e: ScriptedEnterprise, from: QuestionView | null, id: string) {
+    let q = from;
+    const asked: string[] = [];
+    let words: string[] = [];
+    for (let i = 0; q && q.id !== id && i < 60; i++) {
+      asked.push(q.id);
+      const msgs = await turn(c, { type: 'answer', clientId: `back-${id}-${asked.length}`, questionId: q.id, value: answerFor(e, q) });
+      words = said(msgs);
+      q = lastQuestion(msgs)?.question ?? null;
+    }
+    return { at: q?.id, asked, words: words.join('') };
+  }
+
+  it('「改报智能车间」 at the name: the workshop questions are asked, then the name again, by name, with no offer of the form', async () => {
+    const s = await steer(srv.url, discreteFactory, (q) => q.id === 'form.name');
+    const r = await typed(s.client, 'n-1', '改报智能车间');
+    expect(recordedValue(r.msgs, 'cat.scope')).toBe('workshop');
+    expect(r.next?.id).toBe('cap.industrialNetwork');
+    const back = await backTo(s.client, discreteFactory, r.next, 'form.name');
+    expect(back.at, 'the name question is asked once the new questions are answered').toBe('form.name');
+    expect(back.words).toContain('当前这一项还没有回答：请填写企业全称');
+    expect(back.words).not.toContain('继续填写申报书信息吗');
+    await s.client.close();
+  }, 180_000);
+
+  for (const text of ['改报智能车间', '算了，还是报智能车间吧', '那就换回车间吧']) {
+    it(`「${text}」 at the name, every question of the category answered: the name is asked again, not the form offered`, async () => {
+      const s = await steer(srv.url, workshop, (q) => q.id === 'form.name');
+      const away = await typed(s.client, 'w-1', '改报智能工厂');
+      expect(recordedValue(away.msgs, 'cat.scope')).toBe('factory');
+      expect((await backTo(s.client, workshop, away.next, 'form.name')).at).toBe('form.name');
+      const r = await typed(s.client, 'w-2', text);
+      expect(recordedValue(r.msgs, 'cat.scope')).toBe('workshop');
+      expect(r.next?.id).toBe('form.name');
+      const words = said(r.msgs).join('');
+      expect(words).toContain('当前这一项还没有回答：请填写企业全称');
+      expect(words).not.toContain('继续填写申报书信息吗');
+      // The name typed next is the name.
+      const named = await typed(s.client, 'w-3', '河南恒达机械有限公司');
+      expect(recordedValue(named.msgs, 'form.name')).toBe('河南恒达机械有限公司');
+      await s.client.close();
+    }, 180_000);
+  }
+
+  it('near miss: asking whether to switch at the name records nothing and the name still waits', async () => {
+    const s = await steer(srv.url, workshop, (q) => q.id === 'form.name');
+    const r = await typed(s.client, 'q-1', '改报智能工厂行不行');
+    expect(recordedIds(r.msgs)).toEqual([]);
+    expect(r.next?.id).toBe('form.name');
+    await s.client.close();
+  }, 180_000);
 });
 
 describe('taking the form up again after 以后再填', () => {

@@ -94,3 +94,24 @@ describe('near misses at the integration of all systems', () => {
     }, 120_000);
   }
 });
+
+describe('a long reply at the automated lines that names the systems and their join as 「俩系统」', () => {
+  // The lines described in a clause of their own are the question's yes; the systems of the later clauses are said in
+  // passing, and the join of the two named before 「俩系统」, with the collected data not yet joined, is partly built.
+  for (const text of [
+    '焙烧炉多功能天车是自动的，编组站也是自动的；先进控制跟在线优化都还没有；MES去年上的，ERP用的用友U8，俩系统通了，但是采集的数据还没接进MES',
+    '上下料都是自动的；MES前年上的，ERP用的金蝶，这两个系统打通了，但是设备数据还没接进MES',
+    '装配线都是自动的；MES跟ERP都用着，这俩系统连上了，不过SCADA还没接进来',
+  ]) {
+    it(`「${text.slice(0, 24)}…」 records the lines, MES, ERP and the integration partly built`, async () => {
+      const answers = await reply(workshop, 'cap.automatedLines', text);
+      expect(answers).toMatchObject({ 'cap.automatedLines': true, 'cap.mes': true, 'cap.erp': true, 'cap.scadaMesErpIntegration': 'partial' });
+    }, 120_000);
+  }
+
+  it('near miss: a bare yes beside systems at the automated lines records the systems only, and the lines are asked again', async () => {
+    const answers = await reply(workshop, 'cap.automatedLines', '有，用的是金蝶的MES和ERP');
+    expect(answers['cap.automatedLines']).toBeUndefined();
+    expect(answers).toMatchObject({ 'cap.mes': true, 'cap.erp': true });
+  }, 120_000);
+});

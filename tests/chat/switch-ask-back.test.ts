@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { serveForFile } from './serve';
 import { discreteFactory, workshop } from './enterprises';
 import { recordedIds, said, steer, typed } from './steer';
+import { ChatClient } from './client';
 import type { ServerMessage } from '../../server/schemas/ws';
 
 /*
@@ -63,5 +64,39 @@ describe('a bare reply to asking back whether to switch', () => {
     r = await typed(s.client, 'c-3', '对');
     expect(scopeOf(r.msgs)).toBeUndefined();
     await s.client.close();
+  }, 180_000);
+
+  // The asking is kept with the session, as the offer to change a no is: a reload (a new socket, the same token) still
+  // takes the bare reply it asked for.
+  async function acrossReload(asking: string, after: string[]) {
+    const s = await steer(srv.url, workshop, (q) => q.id === 'form.proceed');
+    const r0 = await typed(s.client, 'r-0', asking);
+    expect(said(r0.msgs).join(''), asking).toMatch(/要改报.+吗？/u);
+    await s.client.close();
+    const c = await ChatClient.connect(srv.url);
+    c.send({ type: 'open', sessionId: s.sessionId, token: s.token });
+    expect((await c.next('session')).resumed).toBe(true);
+    expect((await c.next('question')).question?.id).toBe('form.proceed');
+    const out: ServerMessage[][] = [];
+    for (const [i, t] of after.entries()) out.push((await typed(c, `r-${i + 1}`, t)).msgs);
+    await c.close();
+    return out;
+  }
+
+  for (const [asking, yes] of [['改报智能工厂是不是更稳妥', '要'], ['要不要改报智能工厂', '嗯，改吧'], ['换成智能工厂会不会好一点', '行']] as const) {
+    it(`「${asking}」 asked back before a reload, 「${yes}」 after it switches`, async () => {
+      const [r] = await acrossReload(asking, [yes]);
+      expect(scopeOf(r!), yes).toBe('factory');
+      expect(said(r!).join('')).toContain('已将申报方向由智能车间改为');
+    }, 180_000);
+  }
+
+  it('near miss: 「不用」 after a reload keeps the category; a reply with more than a nod leaves the asking, and a later 要 switches nothing', async () => {
+    const [kept] = await acrossReload('改报智能工厂是不是更稳妥', ['不用']);
+    expect(recordedIds(kept!)).toEqual([]);
+    expect(said(kept!).join('')).toContain('申报方向仍是智能车间');
+    const [other, yes] = await acrossReload('要不要改报智能工厂', ['要看差多少', '要']);
+    expect(scopeOf(other!)).toBeUndefined();
+    expect(scopeOf(yes!)).toBeUndefined();
   }, 180_000);
 });

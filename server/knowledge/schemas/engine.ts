@@ -736,6 +736,11 @@ export const InterviewFile = z
       corrections: Words.default([]),
       previousRefs: Words.default([]),
       /**
+       * Words for "the two systems" (俩系统, 这两个系统): in a reply they stand for the two systems named last before
+       * them (「MES去年上的，ERP用的用友U8，俩系统通了」 joins MES and ERP).
+       */
+      pairRefs: Words.default([]),
+      /**
        * Words that open a message to take something back (「等等 节能减排那项是有的」「等一下，失信被执行人是没有的」): before an
        * item named they are no answer of their own, so the reply is about that item alone.
        */
@@ -869,7 +874,7 @@ export const InterviewFile = z
        * 「有的」「是的，其实有」: a reply made of these yes words, fillers and particles only, with a yes among them. Where the item
        * waiting takes no yes (a name, a figure), it speaks of the item answered no just before, which is offered to change.
        */
-      lateYes: z.object({ yes: Words, fillers: Words, particles: z.array(Text).default([]) }).optional(),
+      lateYes: z.object({ yes: Words, fillers: Words, particles: z.array(Text).default([]), corrects: z.array(Text).default([]) }).optional(),
       metricAliases: z.record(z.string().regex(/^metric\./), Words),
       /**
        * Words that say which metric a figure is of without naming the metric (「联网的大概一半多点」, 「自动化设备差不多七成」).
