@@ -197,11 +197,11 @@ export default async function staffKnowledgeRoutes(fastify: FastifyInstance, opt
     versionExists(version);
     const { from } = parseOr400(z.object({ from: VersionName.optional() }), request.query, 'query');
     const base = from ?? listVersions(root).find((v) => v.version === version)?.basedOn;
-    if (!base) throw new HttpError(400, 'VALIDATION_FAILED', `query.from: ${version} 不是导入生成的版本，请指明与哪个版本比较`);
+    if (!base) throw new HttpError(400, 'VALIDATION_FAILED', fill(say().notIngested, { version }));
     try {
       return { report: compareVersions(root, base, version), groups: GROUP_NAMES };
     } catch (err) {
-      throw new HttpError(409, 'KNOWLEDGE_INVALID', tidy(`无法比较 ${base} 与 ${version}：${(err as Error).message}`));
+      throw new HttpError(409, 'KNOWLEDGE_INVALID', tidy(fill(say().cannotCompare, { base, version, why: (err as Error).message })));
     }
   });
 
@@ -296,14 +296,14 @@ export default async function staffKnowledgeRoutes(fastify: FastifyInstance, opt
     admin(request);
     const { version } = parseOr400(VersionParams, request.params, 'params');
     const body = parseOr400(EditRequest, request.body);
-    if (body.value === undefined) throw new HttpError(400, 'VALIDATION_FAILED', 'body.value: 缺少修改后的内容');
+    if (body.value === undefined) throw new HttpError(400, 'VALIDATION_FAILED', say().noValue);
     versionExists(version);
     try {
       const item = editItem(root, version, body.id, body.value);
       opts.audit(request, 'knowledge.edit', version, { id: item.id });
       return { id: item.id, current: currentValue(root, version, item) ?? null };
     } catch (err) {
-      if (err instanceof PublishError) throw new HttpError(409, 'EDIT_REFUSED', `未保存：${tidy(err.zh ?? err.message)}`);
+      if (err instanceof PublishError) throw new HttpError(409, 'EDIT_REFUSED', fill(say().editRefused, { why: tidy(err.zh ?? err.message) }));
       throw err;
     }
   });
@@ -320,7 +320,7 @@ export default async function staffKnowledgeRoutes(fastify: FastifyInstance, opt
       const pending = readReview(root, version).items.filter(isPending).length;
       return { id: item.id, dropped: isDropped(item), pending };
     } catch (err) {
-      if (err instanceof PublishError) throw new HttpError(409, 'DROP_REFUSED', `${body.undo ? '未恢复' : '未删除'}：${tidy(err.zh ?? err.message)}`);
+      if (err instanceof PublishError) throw new HttpError(409, 'DROP_REFUSED', fill(body.undo ? say().restoreRefused : say().dropRefused, { why: tidy(err.zh ?? err.message) }));
       throw err;
     }
   });
@@ -342,7 +342,7 @@ export default async function staffKnowledgeRoutes(fastify: FastifyInstance, opt
       if (err instanceof PublishError) {
         opts.audit(request, 'knowledge.publish.refused', version);
         // Each problem names its review item, so the page lists them beside 发布 with a link to each.
-        throw new HttpError(409, 'PUBLISH_REFUSED', `未发布：${tidy(err.zh ?? err.message)}`, { problems: err.problems.map((p) => ({ ...p, message: tidy(p.message) })) });
+        throw new HttpError(409, 'PUBLISH_REFUSED', fill(say().publishRefused, { why: tidy(err.zh ?? err.message) }), { problems: err.problems.map((p) => ({ ...p, message: tidy(p.message) })) });
       }
       throw err;
     }
@@ -357,7 +357,7 @@ export default async function staffKnowledgeRoutes(fastify: FastifyInstance, opt
     const who = admin(request);
     const body = parseOr400(DefaultRequest, request.body);
     if (!fastify.knowledge.get(body.version)) {
-      throw new HttpError(409, 'NOT_SERVED', `${body.version} 不是已发布的版本，不能设为默认；已发布：${fastify.knowledge.versions().join('、')}`);
+      throw new HttpError(409, 'NOT_SERVED', fill(say().notServed, { version: body.version, published: fastify.knowledge.versions().join('、') }));
     }
     fastify.knowledge.setDefault(body.version, who.username);
     opts.audit(request, 'knowledge.default', body.version);

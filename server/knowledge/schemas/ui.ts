@@ -204,6 +204,14 @@ export const ConsoleWording = z.object({
     internalError: Text,
     noJob: Text,
     noVersion: templateOf(['version']),
+    notIngested: templateOf(['version']),
+    cannotCompare: templateOf(['base', 'version', 'why']),
+    noValue: Text,
+    editRefused: templateOf(['why']),
+    restoreRefused: templateOf(['why']),
+    dropRefused: templateOf(['why']),
+    publishRefused: templateOf(['why']),
+    notServed: templateOf(['version', 'published']),
   }),
 });
 export type ConsoleWording = z.infer<typeof ConsoleWording>;
