@@ -963,8 +963,8 @@ function validateValue(c: Concrete, value: AnswerValue, messages: FormMessages, 
   return null;
 }
 
-function display(c: Concrete, value: AnswerValue): string {
-  if (value === null) return '已跳过，稍后补充';
+function display(m: FormMessages, c: Concrete, value: AnswerValue): string {
+  if (value === null) return m.skipped;
   if (c.q.kind === 'choice') return c.q.choices?.find((x) => x.value === value)?.label ?? String(value);
   if (typeof value === 'number') return `${value}${c.q.unit ?? ''}`;
   if (Array.isArray(value)) return value.join('、');
@@ -1025,9 +1025,9 @@ export function applyFormAnswer(kb: FormsKnowledge, answers: Answers, questionId
     ok: true,
     answers: Object.freeze(next),
     recorded: [
-      { questionId, label: labelOf(c), value: v, display: display(c, v), ...note },
-      ...(mobile ? [{ questionId: mobile.id, label: labelOf(mobile), value: v, display: display(mobile, v) }] : []),
-      ...affirmed.map((cap) => ({ questionId: `cap.${cap}`, label: checkForm.capabilityCheck?.caps.find((x) => x.id === cap)?.name ?? cap, value: true, display: kb.formDrafting.messages.capabilityCorrected ?? '已具备' })),
+      { questionId, label: labelOf(c), value: v, display: display(kb.formQuestions.messages, c, v), ...note },
+      ...(mobile ? [{ questionId: mobile.id, label: labelOf(mobile), value: v, display: display(kb.formQuestions.messages, mobile, v) }] : []),
+      ...affirmed.map((cap) => ({ questionId: `cap.${cap}`, label: checkForm.capabilityCheck?.caps.find((x) => x.id === cap)?.name ?? cap, value: true, display: kb.formDrafting.messages.capabilityCorrected })),
     ],
     newlyBlocking,
   };
@@ -1079,8 +1079,8 @@ function shownAnswer(kb: FormsKnowledge, answers: Answers, id: string, c: Concre
   // A date of a project still under construction: the date planned, said as such, or that it is under way.
   const u = c.q.underway && underwayMarked(answers, id) !== undefined ? kb.formDrafting.underwayProject : undefined;
   if (u && value === null) return c.q.underway!.shown;
-  if (u) return fill(u.periodEnd, { date: display(c, value) });
-  return display(c, value);
+  if (u) return fill(u.periodEnd, { date: display(kb.formQuestions.messages, c, value) });
+  return display(kb.formQuestions.messages, c, value);
 }
 
 /** The widget a form question is asked with, for editing an answer after a reload. */

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { ErrorCode, HttpError, parseOr400 } from '../errors';
+import { fill } from '../engine/kb';
 import { compareVersions } from '../knowledge/ingest/compare';
 import { INGEST_STAGES, IngestError, ingestNotice, MAX_NOTICE_BYTES, type IngestStage } from '../knowledge/ingest/ingest';
 import { GROUP_NAMES, relatedChanges } from '../knowledge/ingest/report';
@@ -14,6 +15,7 @@ import { isDropped, isPending } from '../knowledge/schemas/review';
 import { labelOf } from '../knowledge/registry';
 import { listVersions } from '../knowledge/versions';
 import type { StaffIdentity, StaffRole } from '../staff/schemas';
+import type { ConsoleWording } from '../knowledge/schemas/ui';
 
 /** The ingest's size limit, in the MB the operator reads; the upload is refused at it before the ingest runs. */
 const MAX_NOTICE_MB = MAX_NOTICE_BYTES / 1024 / 1024;
@@ -30,18 +32,6 @@ const DropRequest = z.object({ id: z.string().min(1).max(300), undo: z.boolean()
 const PublishRequest = z.object({ makeDefault: z.boolean().default(false) }).strict();
 const DefaultRequest = z.object({ version: VersionName }).strict();
 
-/** What each stage is called on the page. */
-const STAGE_LABELS: Record<IngestStage | 'upload' | 'done', string> = {
-  upload: '接收文件',
-  base: '读取上一版知识库',
-  extract: '提取通知文字',
-  parse: '解析条款',
-  compare: '比对条款',
-  carry: '沿用上一版数据并关联条款',
-  validate: '按启动时的规则校验',
-  report: '生成变更报告',
-  done: '完成',
-};
 const STAGES = ['upload', ...INGEST_STAGES, 'done'] as const;
 
 interface Job {
@@ -55,24 +45,26 @@ interface Job {
   message?: string;
 }
 
+type IngestWording = ConsoleWording['ingest'];
+
 /** The kinds an upload may be, told by the bytes and not only by the name. */
-function kindOf(name: string, data: Buffer): '.pdf' | '.docx' | '.txt' {
+function kindOf(w: IngestWording, name: string, data: Buffer): '.pdf' | '.docx' | '.txt' {
   const ext = /\.[^.]+$/.exec(name.toLowerCase())?.[0] ?? '';
   if (ext === '.pdf') {
-    if (data.subarray(0, 5).toString('latin1') !== '%PDF-') throw new HttpError(400, 'NOT_A_NOTICE_FILE', `“${name}”不是有效的 PDF 文件（文件头不是 %PDF）。请上传通知的 PDF、Word（.docx）或纯文本（.txt）文件。`);
+    if (data.subarray(0, 5).toString('latin1') !== '%PDF-') throw new HttpError(400, 'NOT_A_NOTICE_FILE', fill(w.notPdf, { name }));
     return ext;
   }
   if (ext === '.docx') {
-    if (data.subarray(0, 4).toString('latin1') !== 'PK\u0003\u0004') throw new HttpError(400, 'NOT_A_NOTICE_FILE', `“${name}”不是有效的 Word（.docx）文件。如果是旧版 .doc，请先另存为 .docx。`);
+    if (data.subarray(0, 4).toString('latin1') !== 'PK\u0003\u0004') throw new HttpError(400, 'NOT_A_NOTICE_FILE', fill(w.notDocx, { name }));
     return ext;
   }
   if (ext === '.txt') {
     const text = data.toString('utf8');
-    if (text.includes('\u0000') || text.includes('\ufffd')) throw new HttpError(400, 'NOT_A_NOTICE_FILE', `“${name}”不是 UTF-8 编码的纯文本文件。请另存为 UTF-8 编码后再上传。`);
+    if (text.includes('\u0000') || text.includes('\ufffd')) throw new HttpError(400, 'NOT_A_NOTICE_FILE', fill(w.notUtf8, { name }));
     return ext;
   }
-  if (ext === '.doc') throw new HttpError(400, 'UNSUPPORTED_FILE', `旧版 Word（.doc）无法读取：请在 Word 或 WPS 中另存为 .docx 后上传。`);
-  throw new HttpError(400, 'UNSUPPORTED_FILE', `“${name}”的类型不受支持：只能上传 PDF、Word（.docx）或纯文本（.txt）格式的通知。`);
+  if (ext === '.doc') throw new HttpError(400, 'UNSUPPORTED_FILE', w.oldDoc);
+  throw new HttpError(400, 'UNSUPPORTED_FILE', fill(w.unsupported, { name }));
 }
 
 export interface StaffKnowledgeOptions {
@@ -90,6 +82,10 @@ export default async function staffKnowledgeRoutes(fastify: FastifyInstance, opt
   const root = resolve(fastify.config.KNOWLEDGE_DIR);
   const jobs = new Map<string, Job>();
   const admin = (request: FastifyRequest) => opts.requireRole(request, 'admin');
+  /** The page's wording, the default knowledge version's: a draft being imported has no say in it. */
+  const say = (): IngestWording => fastify.knowledge.default.data.ui.console.ingest;
+  /** What each stage is called on the page. */
+  const stages = () => STAGES.map((id) => ({ id, label: say().stages[id] }));
 
   fastify.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: MAX_NOTICE_BYTES }, (_req, body, done) => done(null, body));
 
@@ -111,7 +107,7 @@ export default async function staffKnowledgeRoutes(fastify: FastifyInstance, opt
   };
 
   const versionExists = (version: string) => {
-    if (!existsSync(join(root, version, 'manifest.json'))) throw new HttpError(404, 'NOT_FOUND', `知识库版本 ${version} 不存在`);
+    if (!existsSync(join(root, version, 'manifest.json'))) throw new HttpError(404, 'NOT_FOUND', fill(say().noVersion, { version }));
   };
 
   fastify.get('/api/staff/knowledge', async (request) => {
@@ -135,7 +131,7 @@ export default async function staffKnowledgeRoutes(fastify: FastifyInstance, opt
    */
   const ingestErrors = async (err: FastifyError) => {
     if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      throw new HttpError(413, ErrorCode.tooLarge, `文件超过 ${MAX_NOTICE_MB} MB 的上限，未上传。通知文件一般只有几百 KB 到几 MB：请确认选的是通知本身（PDF、Word .docx 或 .txt），或压缩其中的图片后再上传。`);
+      throw new HttpError(413, ErrorCode.tooLarge, fill(say().tooLarge, { mb: MAX_NOTICE_MB }));
     }
     throw err;
   };
@@ -147,16 +143,16 @@ export default async function staffKnowledgeRoutes(fastify: FastifyInstance, opt
     const data = request.body;
     // A file was named (?filename) and sent with no bytes: the file itself is empty.
     if (data === undefined || data === null || (Buffer.isBuffer(data) && data.length === 0)) {
-      throw new HttpError(400, 'EMPTY_FILE', `“${q.filename}”文件为空（0 字节），没有可导入的内容。请确认选对了文件后重新上传。`);
+      throw new HttpError(400, 'EMPTY_FILE', fill(say().emptyFile, { name: q.filename }));
     }
-    if (!Buffer.isBuffer(data)) throw new HttpError(400, 'MISSING_FILE', '请选择通知文件（PDF、Word .docx 或 .txt）后再上传。');
-    const ext = kindOf(q.filename, data);
+    if (!Buffer.isBuffer(data)) throw new HttpError(400, 'MISSING_FILE', say().missingFile);
+    const ext = kindOf(say(), q.filename, data);
     if (existsSync(join(root, q.as))) {
-      throw new HttpError(409, 'VERSION_EXISTS', `知识库版本 ${q.as} 已存在。已有的版本从不覆盖或删除（可能正有会话在使用它），请换一个版本名，例如 ${q.as}-2。`);
+      throw new HttpError(409, 'VERSION_EXISTS', fill(say().versionExists, { version: q.as }));
     }
-    if (q.from && !fastify.knowledge.get(q.from)) throw new HttpError(400, 'VALIDATION_FAILED', `query.from: ${q.from} 不是已发布的版本；可选：${fastify.knowledge.versions().join('、')}`);
+    if (q.from && !fastify.knowledge.get(q.from)) throw new HttpError(400, 'VALIDATION_FAILED', fill(say().fromNotPublished, { version: q.from, published: fastify.knowledge.versions().join('、') }));
     const busy = [...jobs.values()].find((j) => j.state === 'running');
-    if (busy) throw new HttpError(409, 'INGEST_RUNNING', `正在导入 ${busy.version}（${busy.file}），请等它完成后再上传。`);
+    if (busy) throw new HttpError(409, 'INGEST_RUNNING', fill(say().running, { version: busy.version, file: busy.file }));
 
     const job: Job = { id: randomUUID(), version: q.as, file: q.filename, by: who.username, state: 'running', stage: 'upload', startedAt: new Date().toISOString() };
     jobs.set(job.id, job);
@@ -171,7 +167,7 @@ export default async function staffKnowledgeRoutes(fastify: FastifyInstance, opt
       .then((r) => {
         job.state = 'done';
         job.stage = 'done';
-        job.message = `已生成草稿 ${r.version}：${r.clauses} 条条款，基于 ${r.basedOn}；${r.review.items.filter(isPending).length} 项待复核。`;
+        job.message = fill(say().drafted, { version: r.version, clauses: r.clauses, basedOn: r.basedOn, pending: r.review.items.filter(isPending).length });
       })
       .catch((err: unknown) => {
         job.state = 'failed';
@@ -179,19 +175,19 @@ export default async function staffKnowledgeRoutes(fastify: FastifyInstance, opt
         if (err instanceof IngestError) job.message = tidy(err.describe(), { path, name: q.filename });
         else {
           request.log.error({ err }, 'knowledge ingest failed');
-          job.message = '导入时发生内部错误，未写入任何文件。详情见服务器日志。';
+          job.message = say().internalError;
         }
       })
       .finally(() => void rm(dir, { recursive: true, force: true }));
-    return reply.status(202).send({ jobId: job.id, stages: STAGES.map((id) => ({ id, label: STAGE_LABELS[id] })) });
+    return reply.status(202).send({ jobId: job.id, stages: stages() });
   });
 
   fastify.get('/api/staff/knowledge/jobs/:jobId', async (request) => {
     admin(request);
     const { jobId } = parseOr400(JobParams, request.params, 'params');
     const job = jobs.get(jobId);
-    if (!job) throw new HttpError(404, 'NOT_FOUND', '没有这个导入任务');
-    return { ...job, stageIndex: STAGES.indexOf(job.stage), stages: STAGES.map((id) => ({ id, label: STAGE_LABELS[id] })) };
+    if (!job) throw new HttpError(404, 'NOT_FOUND', say().noJob);
+    return { ...job, stageIndex: STAGES.indexOf(job.stage), stages: stages() };
   });
 
   /** What changed against the version it was ingested from (or ?from=): clauses, figures, and the items to review. */
@@ -201,11 +197,11 @@ export default async function staffKnowledgeRoutes(fastify: FastifyInstance, opt
     versionExists(version);
     const { from } = parseOr400(z.object({ from: VersionName.optional() }), request.query, 'query');
     const base = from ?? listVersions(root).find((v) => v.version === version)?.basedOn;
-    if (!base) throw new HttpError(400, 'VALIDATION_FAILED', `query.from: ${version} 不是导入生成的版本，请指明与哪个版本比较`);
+    if (!base) throw new HttpError(400, 'VALIDATION_FAILED', fill(say().notIngested, { version }));
     try {
       return { report: compareVersions(root, base, version), groups: GROUP_NAMES };
     } catch (err) {
-      throw new HttpError(409, 'KNOWLEDGE_INVALID', tidy(`无法比较 ${base} 与 ${version}：${(err as Error).message}`));
+      throw new HttpError(409, 'KNOWLEDGE_INVALID', tidy(fill(say().cannotCompare, { base, version, why: (err as Error).message })));
     }
   });
 
@@ -300,14 +296,14 @@ export default async function staffKnowledgeRoutes(fastify: FastifyInstance, opt
     admin(request);
     const { version } = parseOr400(VersionParams, request.params, 'params');
     const body = parseOr400(EditRequest, request.body);
-    if (body.value === undefined) throw new HttpError(400, 'VALIDATION_FAILED', 'body.value: 缺少修改后的内容');
+    if (body.value === undefined) throw new HttpError(400, 'VALIDATION_FAILED', say().noValue);
     versionExists(version);
     try {
       const item = editItem(root, version, body.id, body.value);
       opts.audit(request, 'knowledge.edit', version, { id: item.id });
       return { id: item.id, current: currentValue(root, version, item) ?? null };
     } catch (err) {
-      if (err instanceof PublishError) throw new HttpError(409, 'EDIT_REFUSED', `未保存：${tidy(err.zh ?? err.message)}`);
+      if (err instanceof PublishError) throw new HttpError(409, 'EDIT_REFUSED', fill(say().editRefused, { why: tidy(err.zh ?? err.message) }));
       throw err;
     }
   });
@@ -324,7 +320,7 @@ export default async function staffKnowledgeRoutes(fastify: FastifyInstance, opt
       const pending = readReview(root, version).items.filter(isPending).length;
       return { id: item.id, dropped: isDropped(item), pending };
     } catch (err) {
-      if (err instanceof PublishError) throw new HttpError(409, 'DROP_REFUSED', `${body.undo ? '未恢复' : '未删除'}：${tidy(err.zh ?? err.message)}`);
+      if (err instanceof PublishError) throw new HttpError(409, 'DROP_REFUSED', fill(body.undo ? say().restoreRefused : say().dropRefused, { why: tidy(err.zh ?? err.message) }));
       throw err;
     }
   });
@@ -346,7 +342,7 @@ export default async function staffKnowledgeRoutes(fastify: FastifyInstance, opt
       if (err instanceof PublishError) {
         opts.audit(request, 'knowledge.publish.refused', version);
         // Each problem names its review item, so the page lists them beside 发布 with a link to each.
-        throw new HttpError(409, 'PUBLISH_REFUSED', `未发布：${tidy(err.zh ?? err.message)}`, { problems: err.problems.map((p) => ({ ...p, message: tidy(p.message) })) });
+        throw new HttpError(409, 'PUBLISH_REFUSED', fill(say().publishRefused, { why: tidy(err.zh ?? err.message) }), { problems: err.problems.map((p) => ({ ...p, message: tidy(p.message) })) });
       }
       throw err;
     }
@@ -361,7 +357,7 @@ export default async function staffKnowledgeRoutes(fastify: FastifyInstance, opt
     const who = admin(request);
     const body = parseOr400(DefaultRequest, request.body);
     if (!fastify.knowledge.get(body.version)) {
-      throw new HttpError(409, 'NOT_SERVED', `${body.version} 不是已发布的版本，不能设为默认；已发布：${fastify.knowledge.versions().join('、')}`);
+      throw new HttpError(409, 'NOT_SERVED', fill(say().notServed, { version: body.version, published: fastify.knowledge.versions().join('、') }));
     }
     fastify.knowledge.setDefault(body.version, who.username);
     opts.audit(request, 'knowledge.default', body.version);

@@ -71,3 +71,13 @@ describe('a value the field refuses', () => {
     expect(FormQuestions.safeParse(missing).success).toBe(false);
   });
 });
+
+describe('a skipped form answer as the recorded list shows it', () => {
+  it('reads the knowledge version’s words, as the app always said them', () => {
+    const r = applyFormAnswer(kb, {}, 'form.industry', null);
+    expect(r.ok).toBe(true);
+    expect((r as { recorded: { display: string }[] }).recorded[0]!.display).toBe('已跳过，稍后补充');
+    const other = { ...kb, formQuestions: { ...kb.formQuestions, messages: { ...kb.formQuestions.messages, skipped: '[skipped]' } } };
+    expect((applyFormAnswer(other, {}, 'form.industry', null) as { recorded: { display: string }[] }).recorded[0]!.display).toBe('[skipped]');
+  });
+});

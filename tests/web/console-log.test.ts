@@ -132,3 +132,19 @@ describe('zz-console-log', () => {
     expect(el.shadowRoot!.textContent).toContain('只看未能回答或未读懂的');
   });
 });
+
+describe('the question log search box', () => {
+  it('is never narrower than its placeholder, which reads whole on a desktop and on a phone', async () => {
+    const { ZzConsoleLog } = await import('../../web/console/components/zz-console-log');
+    const { words } = await import('../../web/lib/messages');
+    const css = [ZzConsoleLog.styles].flat(Infinity).map((s) => String((s as { cssText?: string }).cssText ?? '')).join('\n');
+    const minWidth = Number(/form\.search input \{[^}]*min-width: ([\d.]+)em/.exec(css)?.[1]);
+    expect(minWidth).toBe(15);
+    // Full-width characters take 1em, the rest about half; the box's own padding takes about 1.6em.
+    const widthEm = (t: string) => [...t].reduce((w, ch) => w + (/[\u3000-\u9fff\uff00-\uffef]/u.test(ch) ? 1 : 0.55), 0);
+    const placeholder = words.console.log.searchPlaceholder;
+    expect(widthEm(placeholder)).toBeLessThanOrEqual(minWidth - 1.6);
+    // The wording it had, cut off at 1366 px wide, would not fit.
+    expect(widthEm('问题或答复中的词，如 视频 大小')).toBeGreaterThan(minWidth - 1.6);
+  });
+});

@@ -38,3 +38,16 @@ describe('the answer-entry form of the knowledge review', () => {
     expect(errors.answer).toContain('没有 {date} 这个占位符');
   });
 });
+
+describe('the answer-entry form reads the answer base rule a refusal names, not its wording', () => {
+  it('says a 通知未涉及 entry without a topic lacks its topic', () => {
+    const errors = entryErrors(entryOf({ ...ENTRY, conclusion: 'notCovered' }, formOf(ENTRY as never)));
+    expect(errors.topic).toBe('“通知未涉及”的答复要写明未涉及的话题');
+  });
+
+  it('names the unknown placeholder, and lists the ones there are', () => {
+    const errors = entryErrors(entryOf(ENTRY, { ...formOf(ENTRY as never), answer: '请于{deadline}前、{when}之后提交申报材料。' }));
+    expect(errors.answer).toMatch(/^没有 \{when\} 这个占位符；可用：\{unit\} .*\{deadline\}/);
+    expect(errors.answer).not.toContain('{deadline} 这个占位符');
+  });
+});

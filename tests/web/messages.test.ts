@@ -26,12 +26,15 @@ const tsFiles = (dirs: string[]) =>
       .map((f) => join(d, f)),
   );
 const codeFiles = tsFiles(CODE_DIRS);
-/** The staff console reads some of its wording from the file too: its reads count as uses. */
-const readingFiles = [...codeFiles, ...tsFiles(['web/console/components'])];
-/** The console's views whose wording has moved to the file: they are scanned as the page's components are. */
-const CONSOLE_MOVED = ['zz-console-app', 'zz-console-ask', 'zz-console-assist', 'zz-console-dashboard', 'zz-console-log', 'zz-console-login', 'zz-console-password', 'styles'].map(
-  (f) => `web/console/components/${f}.ts`,
-);
+/** The staff console: its views and their helpers (the API client, times, the answer-entry form). */
+const consoleFiles = tsFiles(['web/console', 'web/console/components']);
+/** The console reads its wording from the file too: its reads count as uses. */
+const readingFiles = [...codeFiles, ...consoleFiles];
+/**
+ * Console code that may keep Chinese, by file and the text it holds, each with the reason it must stay. Empty: the
+ * console's wording is all in the file, and its patterns (which pass the scan) read no server wording.
+ */
+const CONSOLE_ALLOWED: { file: string; text: string; why: string }[] = [];
 
 /** The literal text of a string or template piece, with the CSS and HTML comments a template may carry taken out. */
 function literalText(n: ts.Node): string | null {
@@ -129,9 +132,14 @@ describe('the chat page wording file', () => {
     expect(codeFiles.length, 'the scan reads the components and their helpers').toBeGreaterThan(20);
   });
 
-  it('holds no Chinese in the code of the console views whose wording is in the file', () => {
-    const found = CONSOLE_MOVED.flatMap((f) => hanInCode(f, readFileSync(join(ROOT, f), 'utf8')));
+  it('holds no Chinese in the code of the staff console, its views or their helpers, outside comments and patterns', () => {
+    const allowed = (line: string) => CONSOLE_ALLOWED.some((a) => line.startsWith(`${a.file}:`) && line.includes(a.text));
+    const found = consoleFiles.flatMap((f) => hanInCode(f, readFileSync(join(ROOT, f), 'utf8'))).filter((l) => !allowed(l));
+    // Each line found is wording that belongs in web/messages/zh-CN.json under `console`.
     expect(found).toEqual([]);
+    expect(consoleFiles, 'the scan reads the views and the helpers beside them').toEqual(
+      expect.arrayContaining(['web/console/api.ts', 'web/console/time.ts', 'web/console/entry-form.ts', 'web/console/components/zz-console-bureau.ts', 'web/console/components/zz-console-knowledge.ts', 'web/console/components/zz-console-review.ts']),
+    );
   });
 
   it('finds Chinese in strings and templates, and passes comments, CSS comments and patterns', () => {

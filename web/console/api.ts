@@ -1,3 +1,5 @@
+import { fill, words } from '../lib/messages';
+
 /** The console's calls to /api/staff/*. The cookie travels by itself; writes carry the CSRF token. */
 
 export class ConsoleError extends Error {
@@ -19,7 +21,7 @@ export function setCsrf(token: string): void {
 }
 
 async function failure(res: Response): Promise<ConsoleError> {
-  let message = `请求失败（${res.status}）`;
+  let message = fill(words.api.requestFailed, { status: res.status });
   let code = '';
   let details: unknown;
   try {
@@ -85,12 +87,12 @@ export interface Answer {
   questionId: string;
 }
 
-export const ROLE_LABEL: Record<Identity['role'], string> = { helpline: '咨询热线', bureau: '工信主管部门', admin: '管理员' };
+export const ROLE_LABEL: Record<Identity['role'], string> = words.console.roles;
 
 /** The text the copy button puts on the clipboard: the conclusion and the clause IDs it rests on. */
 export function copyText(a: Pick<Answer, 'answer' | 'citations'>): string {
   const ids = [...new Set(a.citations.map((c) => c.clause))];
-  return ids.length ? `${a.answer}\n依据：通知 ${ids.join('、')}` : a.answer;
+  return ids.length ? fill(words.console.ask.copyText, { answer: a.answer, clauses: ids.join(words.common.listSep) }) : a.answer;
 }
 
 /** Sends a file as the request body (application/octet-stream), with the CSRF token like every write. */

@@ -1,4 +1,7 @@
 import { AnswerBaseFile, ANSWER_PLACEHOLDERS, type AnswerEntry } from '../../server/knowledge/schemas/answer-base';
+import { fill, words } from '../lib/messages';
+
+const W = words.console.entryForm;
 
 /**
  * The form an answer-base entry of a draft is edited in on the knowledge page: its questions, its answer, its quotes
@@ -37,7 +40,7 @@ export function entryOf(base: Record<string, unknown>, form: EntryForm): Record<
 }
 
 /** What each field is called on the form. */
-const FIELD: Record<string, string> = { questions: '问法', answer: '答复', quotes: '引文', clauses: '依据条款', clause: '条款编号', find: '原文', id: '条目编号', conclusion: '结论类型', topic: '话题' };
+const FIELD: Record<string, string> = W.fields;
 
 interface Issue {
   code: string;
@@ -45,6 +48,8 @@ interface Issue {
   message: string;
   minimum?: number | bigint;
   origin?: string;
+  /** The answer base's own rules name themselves here (see AnswerBaseFile). */
+  params?: { rule?: string; name?: string };
 }
 
 /** One schema refusal in the operator's words. */
@@ -52,18 +57,18 @@ function reason(i: Issue): string {
   const key = String([...i.path].reverse().find((p) => typeof p === 'string') ?? '');
   if (i.code === 'too_small') {
     const n = Number(i.minimum ?? 1);
-    if (i.origin === 'array') return key === 'questions' ? `至少写 ${n} 种问法（每行一种）` : `至少需要 ${n} 项`;
-    return n <= 1 ? '不能为空' : `至少 ${n} 个字`;
+    if (i.origin === 'array') return fill(key === 'questions' ? W.minQuestions : W.minItems, { n });
+    return n <= 1 ? W.empty : fill(W.minChars, { n });
   }
-  if (i.code === 'invalid_format') return key === 'clause' || key === 'clauses' ? '条款编号须按通知的编号写，如 四(三)、三(二)6、附件2.四(五)（括号用半角）' : '格式不对';
-  if (i.code === 'invalid_type') return '缺少此项，或格式不对';
-  if (i.code === 'invalid_value') return '请从给出的选项中选择';
-  const placeholder = /^未知的占位符 \{(\w+)\}/.exec(i.message);
-  if (placeholder) return `没有 {${placeholder[1]}} 这个占位符；可用：${ANSWER_PLACEHOLDERS.map((p) => `{${p}}`).join(' ')}`;
-  if (/至少有一处通知原文引用/.test(i.message)) return '至少需要一条引文：答复要由条款原文证明';
-  if (/须写明所拒答的话题/.test(i.message)) return '“通知未涉及”的答复要写明未涉及的话题';
-  if (/条目 id 重复/.test(i.message)) return '条目编号重复';
-  return '不符合问答库的格式要求';
+  if (i.code === 'invalid_format') return key === 'clause' || key === 'clauses' ? W.clauseFormat : W.format;
+  if (i.code === 'invalid_type') return W.missing;
+  if (i.code === 'invalid_value') return W.choose;
+  const rule = i.params?.rule;
+  if (rule === 'unknownPlaceholder') return fill(W.unknownPlaceholder, { name: i.params?.name ?? '', known: ANSWER_PLACEHOLDERS.map((p) => `{${p}}`).join(' ') });
+  if (rule === 'noQuote') return W.noQuote;
+  if (rule === 'noTopic') return W.noTopic;
+  if (rule === 'duplicateId') return W.duplicateId;
+  return W.other;
 }
 
 /**
@@ -79,8 +84,8 @@ export function entryErrors(entry: Record<string, unknown>): Record<string, stri
     const path = i.path.slice(2).map(String);
     // A question's own error is shown on the questions box, naming the line.
     const key = path[0] === 'questions' && path.length > 1 ? 'questions' : path.join('.') || 'entry';
-    const text = path[0] === 'questions' && path.length > 1 ? `第 ${Number(path[1]) + 1} 行：${reason(i)}` : reason(i);
-    out[key] = out[key] ? `${out[key]}；${text}` : text;
+    const text = path[0] === 'questions' && path.length > 1 ? fill(W.line, { n: Number(path[1]) + 1, reason: reason(i) }) : reason(i);
+    out[key] = out[key] ? `${out[key]}${W.sep}${text}` : text;
   }
   return out;
 }
@@ -88,6 +93,6 @@ export function entryErrors(entry: Record<string, unknown>): Record<string, stri
 /** A field key as people read it: 引文 2 的原文. */
 export function fieldLabel(key: string): string {
   const [head, index, leaf] = key.split('.');
-  if (head === 'quotes' && index !== undefined) return `引文 ${Number(index) + 1} 的${FIELD[leaf ?? ''] ?? leaf}`;
+  if (head === 'quotes' && index !== undefined) return fill(W.quoteField, { n: Number(index) + 1, field: FIELD[leaf ?? ''] ?? leaf ?? '' });
   return FIELD[head ?? ''] ?? key;
 }

@@ -4,8 +4,12 @@
  * converted to Asia/Shanghai here rather than read in the browser's own zone, and labelled.
  */
 
+import { fill, words } from '../lib/messages';
+
+const W = words.console.time;
+
 /** The zone's name as shown beside times. */
-export const TIME_ZONE_LABEL = '北京时间';
+export const TIME_ZONE_LABEL = W.zone;
 
 const FORMAT = new Intl.DateTimeFormat('en-CA', {
   timeZone: 'Asia/Shanghai',
@@ -34,7 +38,7 @@ export interface DeadlineView {
  * days since a date years ago tells a clerk nothing, and a count of days left is only useful before it.
  */
 export function deadlineStatus(d: DeadlineView): string {
-  if (d.daysLeft > 0) return `还有 ${d.daysLeft} 天`;
-  if (d.daysLeft === 0) return '今天截止';
-  return '已过截止日期';
+  if (d.daysLeft > 0) return fill(W.daysLeft, { days: d.daysLeft });
+  if (d.daysLeft === 0) return W.today;
+  return W.passed;
 }

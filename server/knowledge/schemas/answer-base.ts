@@ -145,18 +145,20 @@ export const AnswerBaseFile = z
     conceptGuards: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)).optional(),
     entries: z.array(AnswerEntry).min(1),
   })
+  // Each refusal names its rule in `params.rule` (and the placeholder in `params.name`), so a form that shows it in
+  // words of its own reads the rule, not the wording of the message.
   .superRefine((f, ctx) => {
     const ids = new Set<string>();
     f.entries.forEach((e, i) => {
-      if (ids.has(e.id)) ctx.addIssue({ code: 'custom', path: ['entries', i, 'id'], message: `条目 id 重复：${e.id}` });
+      if (ids.has(e.id)) ctx.addIssue({ code: 'custom', path: ['entries', i, 'id'], params: { rule: 'duplicateId' }, message: `条目 id 重复：${e.id}` });
       ids.add(e.id);
       for (const m of e.answer.matchAll(/\{(\w+)\}/g)) {
         // {said} is the thing named by the question, which only a namedTopic entry fills.
         const own = e.fill === 'namedTopic' && m[1] === 'said';
-        if (!own && !(ANSWER_PLACEHOLDERS as readonly string[]).includes(m[1]!)) ctx.addIssue({ code: 'custom', path: ['entries', i, 'answer'], message: `未知的占位符 {${m[1]}}；可用的占位符：${ANSWER_PLACEHOLDERS.join('、')}` });
+        if (!own && !(ANSWER_PLACEHOLDERS as readonly string[]).includes(m[1]!)) ctx.addIssue({ code: 'custom', path: ['entries', i, 'answer'], params: { rule: 'unknownPlaceholder', name: m[1] }, message: `未知的占位符 {${m[1]}}；可用的占位符：${ANSWER_PLACEHOLDERS.join('、')}` });
       }
-      if (e.conclusion === 'notCovered' && !e.topic) ctx.addIssue({ code: 'custom', path: ['entries', i, 'topic'], message: '通知未涉及（notCovered）的条目须写明所拒答的话题（topic）' });
-      if (e.conclusion !== 'notCovered' && e.quotes.length === 0) ctx.addIssue({ code: 'custom', path: ['entries', i, 'quotes'], message: '答复须至少有一处通知原文引用（quotes）为据' });
+      if (e.conclusion === 'notCovered' && !e.topic) ctx.addIssue({ code: 'custom', path: ['entries', i, 'topic'], params: { rule: 'noTopic' }, message: '通知未涉及（notCovered）的条目须写明所拒答的话题（topic）' });
+      if (e.conclusion !== 'notCovered' && e.quotes.length === 0) ctx.addIssue({ code: 'custom', path: ['entries', i, 'quotes'], params: { rule: 'noQuote' }, message: '答复须至少有一处通知原文引用（quotes）为据' });
     });
   });
 export type AnswerBaseFile = z.infer<typeof AnswerBaseFile>;

@@ -736,6 +736,8 @@ export const FormMessages = z.object({
     .strict(),
   /** A question id the form does not have, sent by a client ({questionId}). */
   unknownQuestion: z.string().includes('{questionId}'),
+  /** A skipped answer as the recorded list shows it to the enterprise, the bureau and the helpline. */
+  skipped: z.string().min(1),
 });
 export type FormMessages = z.infer<typeof FormMessages>;
 
@@ -1074,7 +1076,7 @@ export const FormDrafting = z.object({
     /** Flag of a cell text that says a capability stands otherwise than the interview's answer: {label}, {quote}, {capability}, {answer}. */
     capabilityContradiction: z.string().includes('{quote}').includes('{capability}').includes('{answer}').optional(),
     /** What a capability answer corrected by a cell's text (「PDM已上线…」 after 没有) is recorded as. */
-    capabilityCorrected: z.string().min(1).optional(),
+    capabilityCorrected: z.string().min(1),
     /** Flag of a 生产效率 typed for a side against the one its 年产值, 人数 and 年工作天数 give: {side}, {typed}, {computed}. */
     productivityMismatch: z.string().includes('{typed}').includes('{computed}').optional(),
     /** Flag of a 生产效率 typed for one side and computed for the other, which are not compared. */

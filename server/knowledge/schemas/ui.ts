@@ -186,6 +186,33 @@ export const ConsoleWording = z.object({
     no: Text,
     noBecause: templateOf(['why']),
   }),
+  /** The 知识库版本 page's import of a new notice: its stages as the page lists them, and what it says of a file it refuses. */
+  ingest: z.object({
+    stages: z.object({ upload: Text, base: Text, extract: Text, parse: Text, compare: Text, carry: Text, validate: Text, report: Text, done: Text }).strict(),
+    notPdf: templateOf(['name']),
+    notDocx: templateOf(['name']),
+    notUtf8: templateOf(['name']),
+    oldDoc: Text,
+    unsupported: templateOf(['name']),
+    tooLarge: templateOf(['mb']),
+    emptyFile: templateOf(['name']),
+    missingFile: Text,
+    versionExists: templateOf(['version']),
+    fromNotPublished: templateOf(['version', 'published']),
+    running: templateOf(['version', 'file']),
+    drafted: templateOf(['version', 'clauses', 'basedOn', 'pending']),
+    internalError: Text,
+    noJob: Text,
+    noVersion: templateOf(['version']),
+    notIngested: templateOf(['version']),
+    cannotCompare: templateOf(['base', 'version', 'why']),
+    noValue: Text,
+    editRefused: templateOf(['why']),
+    restoreRefused: templateOf(['why']),
+    dropRefused: templateOf(['why']),
+    publishRefused: templateOf(['why']),
+    notServed: templateOf(['version', 'published']),
+  }),
 });
 export type ConsoleWording = z.infer<typeof ConsoleWording>;
 

@@ -6,7 +6,7 @@ import { consoleStyles } from './styles';
 import { call, download, ConsoleError } from '../api';
 import { beijingTime, deadlineStatus, TIME_ZONE_LABEL } from '../time';
 import { LiveRefresh } from '../live';
-import { words } from '../../lib/messages';
+import { fill, words } from '../../lib/messages';
 
 /**
  * How often the list is fetched again while the server's pushes do not arrive (the stream is down): a new applicant
@@ -113,6 +113,7 @@ interface Overview {
 
 /** Each verdict's word, as the enterprise's page and the 推荐汇总表 say it, and the tag class it is shown with. */
 const V = words.format.verdictShort;
+const W = words.console.bureau;
 const VERDICT: Record<Applicant['verdict'], [string, string]> = {
   qualified: [V.qualified, 'met'],
   gaps: [V.gaps, 'partial'],
@@ -317,7 +318,7 @@ export class ZzConsoleBureau extends LitElement {
     this._ov = ov;
     if (!arrived.length) return;
     this._new = { ...this._new, ...Object.fromEntries(arrived.map((a) => [a.sessionId, true as const])) };
-    this._news = `新提交 ${arrived.length} 家：${arrived.map((a) => a.name ?? '（未填写企业名称）').join('、')}`;
+    this._news = fill(W.news, { count: arrived.length, names: arrived.map((a) => a.name ?? W.noName).join(words.common.listSep) });
   }
 
   /** The programme year shown; the server's default (the default knowledge version's year) until one is chosen. */
@@ -337,7 +338,7 @@ export class ZzConsoleBureau extends LitElement {
   }
 
   private async _open(id: string) {
-    if (this._detail && this._detail.sessionId !== id && this._unsaved() && !confirm('当前企业的初审意见、核查情况或勾选还没有保存。确定离开？未保存的内容将丢失。')) return;
+    if (this._detail && this._detail.sessionId !== id && this._unsaved() && !confirm(W.leaveUnsaved)) return;
     this._saved = '';
     this._error = '';
     this._refusal = null;
@@ -362,20 +363,20 @@ export class ZzConsoleBureau extends LitElement {
 
   render() {
     const ov = this._ov;
-    if (!ov) return html`${this._error ? html`<div class="error" role="alert">${this._error}</div>` : html`<p class="muted">加载中…</p>`}`;
+    if (!ov) return html`${this._error ? html`<div class="error" role="alert">${this._error}</div>` : html`<p class="muted">${W.loading}</p>`}`;
     const q = ov.quota;
     return html`
       <div class="stats">
         <div class="card" data-testid="quota">
-          <div class="muted">已推荐 / 限额（${q.clause}）</div>
+          <div class="muted">${fill(W.quota, { clause: q.clause })}</div>
           <div class="big">${q.recommended} / ${q.max}</div>
-          <div class="muted">“${q.quote}”</div>
+          <div class="muted">${fill(W.quote, { quote: q.quote })}</div>
         </div>
         ${ov.deadline
           ? html`<div class="card" data-testid="deadline">
-              <div class="muted">推荐汇总表上传截止（${ov.deadline.clause}）</div>
+              <div class="muted">${fill(W.deadline, { clause: ov.deadline.clause })}</div>
               <div class="big">${deadlineStatus(ov.deadline)}</div>
-              <div class="muted">${ov.deadline.label}前${ov.deadline.what}</div>
+              <div class="muted">${fill(W.deadlineWhat, { label: ov.deadline.label, what: ov.deadline.what })}</div>
             </div>`
           : ''}
       </div>
@@ -390,32 +391,32 @@ export class ZzConsoleBureau extends LitElement {
       <div class="card">
         <p class="muted news" role="status" data-testid="news">${this._news}</p>
         <div class="row">
-          <h2 class="grow">${ov.region} · ${ov.year}年度 · 已提交初审的企业</h2>
+          <h2 class="grow">${fill(W.heading, { region: ov.region, year: ov.year })}</h2>
           ${ov.years.length > 1
-            ? html`<label class="row" style="margin:0">年度
-                <select data-testid="year" aria-label="申报年度" @change=${this._pickYear}>
-                  ${ov.years.map((y) => html`<option value=${y} ?selected=${y === ov.year}>${y}年度</option>`)}
+            ? html`<label class="row" style="margin:0">${W.year}
+                <select data-testid="year" aria-label=${W.yearSelect} @change=${this._pickYear}>
+                  ${ov.years.map((y) => html`<option value=${y} ?selected=${y === ov.year}>${fill(W.yearOption, { year: y })}</option>`)}
                 </select></label>`
             : ''}
-          <button class="btn" data-testid="export" @click=${this._export}>导出推荐汇总表（XLSX）</button>
+          <button class="btn" data-testid="export" @click=${this._export}>${W.export}</button>
         </div>
-        <p class="muted">汇总表栏目为本系统自拟格式，通知未规定其栏目。</p>
-        <p class="muted live" data-testid="live">${this._live.live ? '列表实时更新' : `实时推送未连接，列表每 ${REFRESH_MS / 1000} 秒刷新一次`}</p>
+        <p class="muted">${W.exportNote}</p>
+        <p class="muted live" data-testid="live">${this._live.live ? W.live : fill(W.polling, { seconds: REFRESH_MS / 1000 })}</p>
         <div class="table-wrap">
           <table class="stack">
-            <thead><tr><th>企业</th><th>类别</th><th>自评结论</th><th>差距</th><th>推荐</th></tr></thead>
+            <thead><tr><th>${W.columns.enterprise}</th><th>${W.columns.category}</th><th>${W.columns.verdict}</th><th>${W.columns.gaps}</th><th>${W.columns.recommended}</th></tr></thead>
             <tbody>
               ${(ov.applicants ?? []).map(
                 (a) => html`<tr class=${[this._detail?.sessionId === a.sessionId ? 'sel' : '', this._new[a.sessionId] ? 'new' : ''].join(' ')} data-session=${a.sessionId}>
-                  <td data-label="企业"><div><button class="btn ghost" @click=${() => this._open(a.sessionId)}>${a.name ?? '（未填写企业名称）'}</button>${this._new[a.sessionId] ? html` <span class="tag" data-testid="new-tag">新提交</span>` : ''}${a.outOfArea
+                  <td data-label=${W.columns.enterprise}><div><button class="btn ghost" @click=${() => this._open(a.sessionId)}>${a.name ?? W.noName}</button>${this._new[a.sessionId] ? html` <span class="tag" data-testid="new-tag">${W.newTag}</span>` : ''}${a.outOfArea
                       ? html`<div><span class="tag unmet area-flag" data-testid="outside-area-tag">${a.outOfArea.tag}</span></div>`
                       : ''}</div></td>
-                  <td data-label="类别">${a.categoryLabel}</td>
-                  <td data-label="自评结论"><span class="tag ${VERDICT[a.verdict][1]}">${VERDICT[a.verdict][0]}</span></td>
-                  <td data-label="差距">${a.gaps.length}</td>
-                  <td data-label="推荐">${a.recommended ? html`<span class="tag met">推荐</span>` : '—'}${a.changedSinceReview
-                      ? html` <span class="tag partial" data-testid="changed">提交后已修改，需重新审核</span>`
-                      : ''}${a.movedFrom ? html` <span class="tag" data-testid="moved">由${a.movedFrom.region}转来</span>` : ''}${a.recommendationIncomplete
+                  <td data-label=${W.columns.category}>${a.categoryLabel}</td>
+                  <td data-label=${W.columns.verdict}><span class="tag ${VERDICT[a.verdict][1]}">${VERDICT[a.verdict][0]}</span></td>
+                  <td data-label=${W.columns.gaps}>${a.gaps.length}</td>
+                  <td data-label=${W.columns.recommended}>${a.recommended ? html`<span class="tag met">${W.recommendedTag}</span>` : '—'}${a.changedSinceReview
+                      ? html` <span class="tag partial" data-testid="changed">${W.changed}</span>`
+                      : ''}${a.movedFrom ? html` <span class="tag" data-testid="moved">${fill(W.movedFrom, { region: a.movedFrom.region })}</span>` : ''}${a.recommendationIncomplete
                       ? html`<div><span class="tag unmet area-flag" data-testid="incomplete-tag">${a.recommendationIncomplete}</span></div>`
                       : ''}${a.outsideAreaRecommended
                       ? html`<div><span class="tag unmet area-flag" data-testid="outside-area-recommended-tag">${a.outsideAreaRecommended}</span></div>`
@@ -425,7 +426,7 @@ export class ZzConsoleBureau extends LitElement {
             </tbody>
           </table>
         </div>
-        ${ov.applicants?.length ? '' : html`<p class="muted">暂无企业提交</p>`}
+        ${ov.applicants?.length ? '' : html`<p class="muted">${W.empty}</p>`}
       </div>
       ${this._detail ? keyed(this._detail.sessionId, this._detailView(this._detail)) : ''}
     `;
@@ -468,23 +469,23 @@ export class ZzConsoleBureau extends LitElement {
    */
   private _detailView(d: Detail) {
     return html`<div class="card" data-testid="detail">
-      <h2 tabindex="-1">${d.name ?? '（未填写企业名称）'} · ${d.categoryLabel}</h2>
-      <p class="muted">提交于 ${beijingTime(d.submittedAt)}（${TIME_ZONE_LABEL}）${d.programmeYear ? ` · ${d.programmeYear}年度` : ''}</p>
+      <h2 tabindex="-1">${fill(W.detailHeading, { name: d.name ?? W.noName, category: d.categoryLabel })}</h2>
+      <p class="muted">${fill(W.submittedAt, { at: beijingTime(d.submittedAt), zone: TIME_ZONE_LABEL })}${d.programmeYear ? fill(W.submittedYear, { year: d.programmeYear }) : ''}</p>
       ${d.deadline
-        ? html`<p class="muted" data-testid="detail-deadline">该年度推荐汇总表上传截止：${d.deadline.label}（${d.deadline.clause}）· ${deadlineStatus(d.deadline)}</p>`
+        ? html`<p class="muted" data-testid="detail-deadline">${fill(W.detailDeadline, { label: d.deadline.label, clause: d.deadline.clause, status: deadlineStatus(d.deadline) })}</p>`
         : ''}
       ${d.movedFrom
-        ? html`<div class="warn" role="status" data-testid="moved-banner">由${d.movedFrom.region}转来（${beijingTime(d.movedFrom.at)} ${TIME_ZONE_LABEL}）：企业改选所在地区后重新提交。原单位的初审意见、现场核查记录和勾选留在原单位，不转给本单位，请重新初审。</div>`
+        ? html`<div class="warn" role="status" data-testid="moved-banner">${fill(W.movedBanner, { region: d.movedFrom.region, at: beijingTime(d.movedFrom.at), zone: TIME_ZONE_LABEL })}</div>`
         : ''}
       ${d.outsideArea ? html`<div class="warn" role="status" data-testid="outside-area">${d.outsideArea}</div>` : ''}
       ${d.changedSinceReview
-        ? html`<div class="warn" role="status" data-testid="changed-banner">提交后已修改，需重新审核：企业在上次审核后重新提交了不同的内容，原推荐已撤回，不再适用的核查勾选已清除。</div>`
+        ? html`<div class="warn" role="status" data-testid="changed-banner">${W.changedBanner}</div>`
         : ''}
       ${this._financeWarnings(d)}
-      <h2>差距</h2>
-      ${d.gaps.length ? html`<ul>${d.gaps.map((g) => html`<li><strong>${g.clause}</strong> ${g.title}：${g.advice}</li>`)}</ul>` : html`<p class="muted">无</p>`}
-      <h2>初审 / 现场核查清单</h2>
-      <p class="muted">按企业自称已具备的要素条件生成，按要素分组；核实一项勾选一项，未能核实的写明原因（推荐前每项须勾选或写明原因）。系统集成一项核对所列系统之间的集成，各系统本身在其所属要素下核对。</p>
+      <h2>${W.gapsHeading}</h2>
+      ${d.gaps.length ? html`<ul>${d.gaps.map((g) => html`<li><strong>${g.clause}</strong> ${fill(W.gap, { title: g.title, advice: g.advice })}</li>`)}</ul>` : html`<p class="muted">${W.none}</p>`}
+      <h2>${W.checklistHeading}</h2>
+      <p class="muted">${W.checklistIntro}</p>
       ${checklistGroups(d.checklist).map(
         (g) => html`<h3 class="check-group" data-clause=${g.clause}>${g.clause} ${g.element}</h3>
           ${g.requirements.map(
@@ -494,13 +495,13 @@ export class ZzConsoleBureau extends LitElement {
               </ul>`,
           )}`,
       )}
-      <label for="notes">初审意见</label>
+      <label for="notes">${W.notes}</label>
       <textarea id="notes" .value=${d.review.notes} aria-invalid=${this._refusal?.notes ? 'true' : 'false'} aria-describedby="refusal"></textarea>
-      <label for="site" style="margin-top: var(--zz-space-3)">现场核查情况</label>
+      <label for="site" style="margin-top: var(--zz-space-3)">${W.siteNotes}</label>
       <textarea id="site" .value=${d.review.siteNotes} aria-invalid=${this._refusal?.siteNotes ? 'true' : 'false'} aria-describedby="refusal"></textarea>
       <div class="verdict ${VERDICT[d.verdict][1]}" data-testid="verdict">
-        <span>自评结论</span> <span class="tag ${VERDICT[d.verdict][1]}">${VERDICT[d.verdict][0]}</span>
-        ${d.pending?.length ? html`<p data-testid="hard-pending">硬性条件待确认：${d.pending.map((p) => `${p.clause} ${p.title}`).join('、')}</p>` : ''}
+        <span>${W.verdict}</span> <span class="tag ${VERDICT[d.verdict][1]}">${VERDICT[d.verdict][0]}</span>
+        ${d.pending?.length ? html`<p data-testid="hard-pending">${fill(W.hardPending, { items: d.pending.map((p) => `${p.clause} ${p.title}`).join(words.common.listSep) })}</p>` : ''}
         ${d.notRecommendable ? html`<p>${d.notRecommendable}</p>` : ''}
       </div>
       ${d.recommendationIncomplete ? html`<div class="warn" role="status" data-testid="incomplete-banner">${d.recommendationIncomplete}</div>` : ''}
@@ -508,20 +509,20 @@ export class ZzConsoleBureau extends LitElement {
       ${d.confirmation ? html`<p class="muted" data-testid="confirmation">${d.confirmation}</p>` : ''}
       <div class="row" style="margin-top: var(--zz-space-3)">
         <label class="row" style="margin:0; font-size: var(--zz-font-size)"
-          ><input id="rec" type="checkbox" .checked=${d.recommended} ?disabled=${!!d.notRecommendable && !d.recommended} /> 推荐该企业</label
+          ><input id="rec" type="checkbox" .checked=${d.recommended} ?disabled=${!!d.notRecommendable && !d.recommended} /> ${W.recommend}</label
         >
-        <button class="btn primary" data-testid="save" @click=${() => this._save()}>保存</button>
+        <button class="btn primary" data-testid="save" @click=${() => this._save()}>${W.save}</button>
         ${this._saved ? html`<span class="ok">${this._saved}</span>` : ''}
       </div>
       ${this._refusal
-        ? html`<div class="error" id="refusal" role="alert" data-testid="refusal">${this._refusal.message}<br /><span class="muted">已填写和勾选的内容都还在页面上，没有保存；补全后再点保存，或取消“推荐该企业”先保存。</span></div>`
+        ? html`<div class="error" id="refusal" role="alert" data-testid="refusal">${this._refusal.message}<br /><span class="muted">${W.refusalKept}</span></div>`
         : ''}
       ${this._conflict
         ? html`<div class="warn" role="alert" data-testid="conflict">
             <p>${this._conflict.message}</p>
             <div class="row">
-              <button class="btn" data-testid="load-theirs" @click=${this._loadTheirs}>查看对方保存的记录</button>
-              <button class="btn primary" data-testid="overwrite" @click=${() => this._save({}, this._conflict?.at ?? null)}>仍以我填写的为准保存</button>
+              <button class="btn" data-testid="load-theirs" @click=${this._loadTheirs}>${W.loadTheirs}</button>
+              <button class="btn primary" data-testid="overwrite" @click=${() => this._save({}, this._conflict?.at ?? null)}>${W.overwrite}</button>
             </div>
           </div>`
         : ''}
@@ -529,8 +530,8 @@ export class ZzConsoleBureau extends LitElement {
         ? html`<div class="warn" role="alert" data-testid="finance-confirm">
             <p>${this._financeConfirm}</p>
             <div class="row">
-              <button class="btn primary" data-testid="confirm-recommend" @click=${() => this._save({ ...this._confirmed, [this._confirmFlag]: true })}>已核对，确认推荐</button>
-              <button class="btn" data-testid="cancel-recommend" @click=${this._cancelRecommend}>暂不推荐</button>
+              <button class="btn primary" data-testid="confirm-recommend" @click=${() => this._save({ ...this._confirmed, [this._confirmFlag]: true })}>${W.confirmRecommend}</button>
+              <button class="btn" data-testid="cancel-recommend" @click=${this._cancelRecommend}>${W.cancelRecommend}</button>
             </div>
           </div>`
         : ''}
@@ -543,8 +544,8 @@ export class ZzConsoleBureau extends LitElement {
     const w = d.financeWarnings;
     if (!w?.items.length) return '';
     return html`<div class="warn" role="status" data-testid="finance-warnings">
-      <strong>财务数据初审提示</strong>
-      <ul>${w.items.map((i) => html`<li>${i.text}（${i.clause}）</li>`)}</ul>
+      <strong>${W.financeHeading}</strong>
+      <ul>${w.items.map((i) => html`<li>${fill(W.financeItem, { text: i.text, clause: i.clause })}</li>`)}</ul>
       <p class="muted">${w.note}</p>
     </div>`;
   }
@@ -555,23 +556,23 @@ export class ZzConsoleBureau extends LitElement {
     const missing = !!this._refusal?.unchecked.includes(i.id);
     return html`<li data-kind=${i.kind ?? 'presence'} class=${missing ? 'missing' : ''}>
       <label><input type="checkbox" data-id=${i.id} .checked=${!!d.review.checklist[i.id]} @change=${this._tick} />
-        <span>${i.kind === 'integration' ? html`<strong>集成</strong> ` : ''}${i.label}${i.claim === 'partial' ? '（部分具备）' : ''}${i.checkedAt?.length
-            ? html`<span class="muted">（各系统本身见 ${i.checkedAt.join('、')}）</span>`
+        <span>${i.kind === 'integration' ? html`<strong>${W.integration}</strong> ` : ''}${i.label}${i.claim === 'partial' ? W.partialClaim : ''}${i.checkedAt?.length
+            ? html`<span class="muted">${fill(W.checkedAt, { clauses: i.checkedAt.join(words.common.listSep) })}</span>`
             : ''}</span></label>
       <!--
         Folded until asked for, so an unticked list is not a column of empty boxes; hidden rather than removed once
         ticked, so a reason typed and then ticked away is still there when unticked again.
       -->
       <details class="reason" ?hidden=${ticked} ?open=${missing || !!d.review.reasons?.[i.id]}>
-        <summary class="muted">未能核实？写明原因</summary>
+        <summary class="muted">${W.reasonSummary}</summary>
         <input
           class="reason"
           type="text"
           data-reason=${i.id}
           maxlength="1000"
-          aria-label=${`${i.label} 未核实的原因`}
+          aria-label=${fill(W.reasonLabel, { label: i.label })}
           aria-invalid=${missing ? 'true' : 'false'}
-          placeholder="如：核查当日停机检修，查看了运行记录"
+          placeholder=${W.reasonPlaceholder}
           .value=${d.review.reasons?.[i.id] ?? ''}
         />
       </details>
@@ -590,15 +591,15 @@ export class ZzConsoleBureau extends LitElement {
    */
   private _application(a: Detail['application']) {
     return html`<section data-testid="application">
-      <h2 style="margin-top: var(--zz-space-4)">提交时的申报书信息</h2>
+      <h2 style="margin-top: var(--zz-space-4)">${W.applicationHeading}</h2>
       ${a.formAnswers.length
         ? html`<dl class="facts">${a.formAnswers.map((f) => html`<dt>${f.label}</dt><dd>${f.display}</dd>`)}</dl>`
-        : html`<p class="muted" data-testid="no-form-answers">提交时企业还没有填写申报书信息（企业名称、地址、经济指标等）；以上评估结论和差距依据企业在访谈中的回答。</p>`}
-      <h2>申报书各栏目文字</h2>
+        : html`<p class="muted" data-testid="no-form-answers">${W.noFormAnswers}</p>`}
+      <h2>${W.sectionsHeading}</h2>
       ${a.editedSections.length
-        ? html`<p class="muted">以下 ${a.editedSections.length} 个栏目是企业自己修改保存的文字；其余栏目由系统按上列信息自动起草，企业未改动。</p>
+        ? html`<p class="muted">${fill(W.editedSections, { count: a.editedSections.length })}</p>
             ${a.editedSections.map((s) => html`<details><summary>${s.title}</summary>${s.stale ? html`<p class="warn" data-testid="stale-section">${s.stale}</p>` : ''}<p class="draft">${s.text}</p></details>`)}`
-        : html`<p class="muted" data-testid="no-edited-sections">企业没有自己修改任何栏目：各栏目文字都由系统按${a.formAnswers.length ? '上列信息' : '企业的回答'}自动起草，导出申报书时生成。</p>`}
+        : html`<p class="muted" data-testid="no-edited-sections">${fill(W.noEditedSections, { source: a.formAnswers.length ? W.sourceForm : W.sourceAnswers })}</p>`}
     </section>`;
   }
 
@@ -635,7 +636,7 @@ export class ZzConsoleBureau extends LitElement {
       const saved = { ...applicant, recommended: body.recommended, changedSinceReview: false, recommendationIncomplete: applicant?.recommendationIncomplete ?? null, reviewedAt: ov.reviewedAt };
       this._ov = { ...ov, applicants: this._ov?.applicants?.map((a) => (a.sessionId === d.sessionId ? { ...a, ...saved } : a)) };
       this._detail = { ...d, ...saved, review: { notes: body.notes, siteNotes: body.siteNotes, checklist, reasons: body.reasons } };
-      this._saved = '已保存';
+      this._saved = W.saved;
     } catch (err) {
       if (err instanceof ConsoleError && err.code === 'REVIEW_INCOMPLETE') {
         // Everything typed stays in the form, 推荐 still ticked: the bureau completes the record and saves again.
@@ -667,7 +668,7 @@ export class ZzConsoleBureau extends LitElement {
   /** Opens the record again as the colleague saved it; what this page typed is dropped only once the bureau agrees. */
   private readonly _loadTheirs = async () => {
     const d = this._detail;
-    if (!d || !confirm('载入对方保存的记录后，您在本页填写但没有保存的内容将丢失。确定载入？')) return;
+    if (!d || !confirm(W.loadTheirsConfirm)) return;
     await this._open(d.sessionId);
   };
 
@@ -679,7 +680,7 @@ export class ZzConsoleBureau extends LitElement {
 
   private async _export() {
     try {
-      await download(`/api/staff/bureau/summary.xlsx${this._yearQuery}`, '推荐汇总表.xlsx');
+      await download(`/api/staff/bureau/summary.xlsx${this._yearQuery}`, W.summaryFile);
     } catch (err) {
       this._error = (err as Error).message;
     }

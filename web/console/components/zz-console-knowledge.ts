@@ -7,6 +7,9 @@ import type { Report } from '../../../server/knowledge/ingest/report';
 import type { DiffPart } from '../../../server/knowledge/ingest/clause-diff';
 import type { ReviewGroup } from '../../../server/knowledge/schemas/review';
 import { entryErrors, entryOf, fieldLabel, formOf, type EntryForm } from '../entry-form';
+import { fill, fillParts, words } from '../../lib/messages';
+
+const W = words.console.knowledge;
 
 interface VersionRow {
   version: string;
@@ -35,9 +38,9 @@ function sizeText(bytes: number): string {
 
 /** Why a chosen file cannot be uploaded, before it is sent; empty when it may be. */
 export function uploadProblem(file: { name: string; size: number }, maxBytes: number): string {
-  if (file.size === 0) return `“${file.name}”文件为空（0 字节），没有可导入的内容。请确认选对了文件。`;
+  if (file.size === 0) return fill(W.emptyFile, { name: file.name });
   const mb = (n: number) => Math.round((n / 1024 / 1024) * 10) / 10;
-  if (maxBytes > 0 && file.size > maxBytes) return `“${file.name}”有 ${mb(file.size)} MB，超过 ${mb(maxBytes)} MB 的上限，未上传。通知文件一般只有几百 KB 到几 MB：请确认选的是通知本身，或压缩其中的图片后再上传。`;
+  if (maxBytes > 0 && file.size > maxBytes) return fill(W.tooLarge, { name: file.name, size: mb(file.size), max: mb(maxBytes) });
   return '';
 }
 
@@ -112,18 +115,8 @@ const POLL_MS = 400;
 const fmt = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
 
 /** What each re-extracted field is, in the operator's words: the ingest names them by their keys in the JSON files. */
-const FIELD_LABELS: Record<string, string> = {
-  date: '日期',
-  max: '名额',
-  maxSizeMB: '视频大小上限（兆）',
-  min: '最少张数',
-  minResolution: '最低分辨率',
-  overQuota: '超额规定',
-  perYear: '每年限报数',
-  phone: '电话',
-  url: '网址',
-};
-export const extractedFieldLabel = (field: string): string => FIELD_LABELS[field] ?? (/^forms\.(\d+)\.name$/.test(field) ? `第 ${Number(field.split('.')[1]) + 1} 个附件名称` : field);
+const FIELD_LABELS: Record<string, string> = W.fields;
+export const extractedFieldLabel = (field: string): string => FIELD_LABELS[field] ?? (/^forms\.(\d+)\.name$/.test(field) ? fill(W.formName, { n: Number(field.split('.')[1]) + 1 }) : field);
 const change = (f: { field: string; from: unknown; to: unknown }) => `${extractedFieldLabel(f.field)} ${fmt(f.from)} → ${fmt(f.to)}`;
 
 /** A clause diff (by whole figures and words) with long unchanged runs shortened; text is rendered as text, never as markup. */
@@ -360,10 +353,10 @@ export class ZzConsoleKnowledge extends LitElement {
     this._notice = '';
     this._error = '';
     // Said beside the form, where the operator is looking, not at the top of a long page.
-    if (!file) return void (this._uploadError = '请先选择通知文件（PDF、Word .docx 或 .txt）。');
+    if (!file) return void (this._uploadError = W.noFile);
     const problem = uploadProblem(file, this._overview?.maxUploadBytes ?? 0);
     if (problem) return void (this._uploadError = problem);
-    if (!as) return void (this._uploadError = '请填写新版本名，如 henan-2024。');
+    if (!as) return void (this._uploadError = W.noVersionName);
     this._uploadError = '';
     this._busy = true;
     try {
@@ -425,9 +418,9 @@ export class ZzConsoleKnowledge extends LitElement {
     const v = this._review;
     if (!v) return '';
     const s = publishState(v);
-    if (s.ready) return '全部复核完毕，发布前校验通过，可以发布。';
-    const parts = [s.pending ? `还有 ${s.pending} 项待复核` : '', s.problems.length ? `${s.problems.length} 处未通过发布前的校验（见“发布”下方）` : ''].filter(Boolean);
-    return `${parts.join('；')}。`;
+    if (s.ready) return W.ready;
+    const parts = [s.pending ? fill(W.leftPending, { n: s.pending }) : '', s.problems.length ? fill(W.leftProblems, { n: s.problems.length }) : ''].filter(Boolean);
+    return fill(W.leftEnd, { parts: parts.join(W.leftSep) });
   }
 
   /** `ids`: item IDs, each a decision on that item, or a group name: a bulk mark, which holds the items that fail the publish checks. */
@@ -436,8 +429,10 @@ export class ZzConsoleKnowledge extends LitElement {
     await this._step(where, async () => {
       const r = await call<{ accepted: unknown[]; pending: number; held: { id: string; label: string; reasons: string[] }[] }>('POST', `/api/staff/knowledge/${encodeURIComponent(version)}/review`, { ids });
       await this._reload(version);
-      const held = r.held.length ? `${r.held.length} 项没有标记：它们引用的原文或数字在新通知中已不存在（${r.held.slice(0, 5).map((h) => h.label).join('、')}${r.held.length > 5 ? ' 等' : ''}，各项下方有说明），请逐项修改、删除，或逐项确认。` : '';
-      return `已标记 ${r.accepted.length} 项为已复核。${held}${this._left()}`;
+      const held = r.held.length
+        ? fill(W.held, { n: r.held.length, labels: r.held.slice(0, 5).map((h) => h.label).join(words.common.listSep), etc: r.held.length > 5 ? W.heldEtc : '' })
+        : '';
+      return fill(W.accepted, { n: r.accepted.length, held, left: this._left() });
     });
   }
 
@@ -447,7 +442,7 @@ export class ZzConsoleKnowledge extends LitElement {
     await this._step(`item:${item.id}`, async () => {
       await call<{ pending: number }>('POST', `/api/staff/knowledge/${encodeURIComponent(version)}/review/drop`, { id: item.id, undo });
       await this._reload(version);
-      return undo ? `已恢复“${item.label}”，它会随新版本发布。${this._left()}` : `已删除“${item.label}”：发布时从新版本中去掉，发布前可以恢复。${this._left()}`;
+      return fill(undo ? W.restored : W.dropped, { label: item.label, left: this._left() });
     });
   }
 
@@ -459,7 +454,7 @@ export class ZzConsoleKnowledge extends LitElement {
       this._editing = rest;
       await this._open(version);
       const after = this._review?.items.find((i) => i.id === item.id);
-      return after?.problems.length ? `已保存；这一项仍未通过发布前的校验，见下方说明。` : `已保存“${item.label}”的修改；确认无误后请标记为已复核。`;
+      return after?.problems.length ? W.savedStillFailing : fill(W.savedEdit, { label: item.label });
     });
   }
 
@@ -472,8 +467,8 @@ export class ZzConsoleKnowledge extends LitElement {
         this._overview = await call<Overview>('GET', '/api/staff/knowledge');
         await this._open(version);
         return (
-          `已发布 ${r.version}（${r.clauses} 条条款）。` +
-          (r.default === r.version ? '新建的会话从现在起使用这一版；已经开始的会话继续使用它们开始时的版本。' : `新会话仍使用 ${r.default}，可在上方表格中设为默认。`)
+          fill(W.published, { version: r.version, clauses: r.clauses }) +
+          (r.default === r.version ? W.publishedDefault : fill(W.publishedNotDefault, { version: r.default }))
         );
       } catch (err) {
         const details = err instanceof ConsoleError ? (err.details as { problems?: PublishProblem[] } | undefined) : undefined;
@@ -494,7 +489,7 @@ export class ZzConsoleKnowledge extends LitElement {
   private async _setDefault(version: string) {
     await this._run(async () => {
       await call('POST', '/api/staff/knowledge/default', { version });
-      this._notice = `新会话从现在起使用 ${version}；已经开始的会话继续使用它们开始时的版本。`;
+      this._notice = fill(W.defaultSet, { version });
       this._overview = await call<Overview>('GET', '/api/staff/knowledge');
     });
   }
@@ -503,23 +498,23 @@ export class ZzConsoleKnowledge extends LitElement {
     const o = this._overview;
     if (!o) return nothing;
     return html`<div class="card">
-      <h2>知识库版本</h2>
-      <p>新会话当前使用：<strong>${o.default.version}</strong>（${o.default.year}年度）${o.default.title}</p>
+      <h2>${W.versionsHeading}</h2>
+      <p>${fillParts(W.currentDefault, { version: html`<strong>${o.default.version}</strong>`, year: o.default.year, title: o.default.title })}</p>
       <div class="table-wrap">
         <table class="stack versions">
-          <thead><tr><th>版本</th><th>状态</th><th>年度</th><th>基于</th><th>复核</th><th></th></tr></thead>
+          <thead><tr><th>${W.columns.version}</th><th>${W.columns.status}</th><th>${W.columns.year}</th><th>${W.columns.basedOn}</th><th>${W.columns.review}</th><th></th></tr></thead>
           <tbody>
             ${o.versions.map(
               (v) => html`<tr data-version=${v.version}>
-                <td data-label="版本">${v.version}${v.isDefault ? html` <span class="tag met">默认</span>` : nothing}</td>
-                <td data-label="状态">${v.status === 'draft' ? html`<span class="tag partial">草稿</span>` : html`<span class="tag">已发布</span>`}</td>
-                <td data-label="年度">${v.year ?? '—'}</td>
-                <td data-label="基于">${v.basedOn ?? '—'}</td>
-                <td data-label="复核">${v.pending === null ? '—' : v.pending ? html`<span class="tag unmet">${v.pending} 项待复核</span>` : html`<span class="tag met">已复核 ${v.reviewed}</span>`}</td>
+                <td data-label=${W.columns.version}>${v.version}${v.isDefault ? html` <span class="tag met">${W.defaultTag}</span>` : nothing}</td>
+                <td data-label=${W.columns.status}>${v.status === 'draft' ? html`<span class="tag partial">${W.draftTag}</span>` : html`<span class="tag">${W.publishedTag}</span>`}</td>
+                <td data-label=${W.columns.year}>${v.year ?? '—'}</td>
+                <td data-label=${W.columns.basedOn}>${v.basedOn ?? '—'}</td>
+                <td data-label=${W.columns.review}>${v.pending === null ? '—' : v.pending ? html`<span class="tag unmet">${fill(W.pendingTag, { n: v.pending })}</span>` : html`<span class="tag met">${fill(W.reviewedTag, { n: v.reviewed ?? '' })}</span>`}</td>
                 <td class="actions">
                   <div class="row">
-                    ${v.basedOn ? html`<button class="btn" ?disabled=${this._busy} @click=${() => this._run(() => this._open(v.version))}>查看变更</button>` : nothing}
-                    ${v.served && !v.isDefault ? html`<button class="btn" ?disabled=${this._busy} @click=${() => this._setDefault(v.version)}>设为默认</button>` : nothing}
+                    ${v.basedOn ? html`<button class="btn" ?disabled=${this._busy} @click=${() => this._run(() => this._open(v.version))}>${W.viewChanges}</button>` : nothing}
+                    ${v.served && !v.isDefault ? html`<button class="btn" ?disabled=${this._busy} @click=${() => this._setDefault(v.version)}>${W.setDefault}</button>` : nothing}
                   </div>
                 </td>
               </tr>`,
@@ -527,7 +522,7 @@ export class ZzConsoleKnowledge extends LitElement {
           </tbody>
         </table>
       </div>
-      <p class="muted">已有的版本从不覆盖或删除：已经开始的会话一直使用它们开始时的版本。</p>
+      <p class="muted">${W.versionsNote}</p>
     </div>`;
   }
 
@@ -535,20 +530,20 @@ export class ZzConsoleKnowledge extends LitElement {
     const job = this._job;
     const o = this._overview;
     return html`<div class="card">
-      <h2>导入新一年的通知</h2>
+      <h2>${W.uploadHeading}</h2>
       <form class="upload" @submit=${this._upload}>
-        <span id="file-label">通知文件（PDF、Word .docx 或 .txt；扫描件需先做文字识别）</span>
+        <span id="file-label">${W.fileLabel}</span>
         <div class="row">
           <label class="btn file-pick" data-testid="file-pick"
-            ><input id="file" name="file" class="visually-hidden" type="file" accept=".pdf,.docx,.txt" aria-labelledby="file-label file-chosen" @change=${this._choose} />${this._chosen ? '重新选择文件' : '选择通知文件'}</label
+            ><input id="file" name="file" class="visually-hidden" type="file" accept=".pdf,.docx,.txt" aria-labelledby="file-label file-chosen" @change=${this._choose} />${this._chosen ? W.chooseAgain : W.choose}</label
           >
-          <span id="file-chosen" class="file-chosen muted" data-testid="file-chosen" aria-live="polite">${this._chosen ? `已选择：${this._chosen.name}（${sizeText(this._chosen.size)}）` : '尚未选择文件'}</span>
+          <span id="file-chosen" class="file-chosen muted" data-testid="file-chosen" aria-live="polite">${this._chosen ? fill(W.chosen, { name: this._chosen.name, size: sizeText(this._chosen.size) }) : W.notChosen}</span>
         </div>
-        ${o ? html`<p class="muted">文件不超过 ${Math.round(o.maxUploadBytes / 1024 / 1024)} MB。</p>` : nothing}
-        <label for="as">新版本名</label>
+        ${o ? html`<p class="muted">${fill(W.maxSize, { mb: Math.round(o.maxUploadBytes / 1024 / 1024) })}</p>` : nothing}
+        <label for="as">${W.versionName}</label>
         <input id="as" name="as" type="text" placeholder="henan-2024" autocomplete="off" />
         <div class="row" style="margin-top: var(--zz-space-2)">
-          <button class="btn primary" type="submit" ?disabled=${this._busy || job?.state === 'running'}>上传并导入</button>
+          <button class="btn primary" type="submit" ?disabled=${this._busy || job?.state === 'running'}>${W.uploadSubmit}</button>
         </div>
         ${this._uploadError ? html`<div class="error" role="alert">${this._uploadError}</div>` : nothing}
       </form>
@@ -572,42 +567,42 @@ export class ZzConsoleKnowledge extends LitElement {
     if (!r) return nothing;
     const s = r.summary;
     return html`<div class="card diff-report">
-      <h2>${r.from} → ${r.to} 的变化</h2>
-      <p>新增条款 ${s.added} · 删除条款 ${s.removed} · 修改条款 ${s.changed} · 编号变化 ${s.moved ?? 0} · 数字变化 ${s.numbers} · 待复核 ${s.needsReview} · 已复核 ${s.accepted}</p>
+      <h2>${fill(W.diffHeading, { from: r.from, to: r.to })}</h2>
+      <p>${fill(W.diffSummary, { added: s.added, removed: s.removed, changed: s.changed, moved: s.moved ?? 0, numbers: s.numbers, needsReview: s.needsReview, accepted: s.accepted })}</p>
       ${r.added.length
-        ? html`<h3>新增条款</h3>
+        ? html`<h3>${W.added}</h3>
             ${r.added.map((c) => html`<div class="clause added"><strong>${c.id}</strong> ${c.title}<p class="diff"><ins>${c.text}</ins></p></div>`)}`
         : nothing}
       ${r.removed.length
-        ? html`<h3>删除条款</h3>
+        ? html`<h3>${W.removed}</h3>
             ${r.removed.map((c) => html`<div class="clause removed"><strong>${c.id}</strong> ${c.title}<p class="diff"><del>${c.text}</del></p></div>`)}`
         : nothing}
       ${r.moved?.length
-        ? html`<h3>编号变化（文字未变，引用已改为新编号）</h3>
+        ? html`<h3>${W.moved}</h3>
             ${r.moved.map((m) => html`<div class="clause moved"><strong>${m.from} → ${m.to}</strong> ${m.title}</div>`)}`
         : nothing}
       ${r.changed.length
-        ? html`<h3>修改条款</h3>
+        ? html`<h3>${W.changed}</h3>
             ${r.changed.map(
               (c) => html`<div class="clause changed">
-                <strong>${c.id}</strong> ${c.title}${c.numbersOnly ? html` <span class="tag">仅数字</span>` : c.layoutOnly ? html` <span class="tag">仅换行或标点</span>` : nothing}
-                ${c.titleChange ? html`<p class="muted">标题：${c.titleChange.from} → ${c.titleChange.to}</p>` : nothing}
+                <strong>${c.id}</strong> ${c.title}${c.numbersOnly ? html` <span class="tag">${W.numbersOnly}</span>` : c.layoutOnly ? html` <span class="tag">${W.layoutOnly}</span>` : nothing}
+                ${c.titleChange ? html`<p class="muted">${fill(W.titleChange, { from: c.titleChange.from, to: c.titleChange.to })}</p>` : nothing}
                 ${diffView(c.parts)}
               </div>`,
             )}`
         : nothing}
       ${r.numbers.length
-        ? html`<h3>数字变化</h3>
+        ? html`<h3>${W.numbers}</h3>
             <div class="table-wrap">
               <table class="numbers">
-                <thead><tr><th>条款</th><th>类型</th><th>原</th><th>新</th><th>上下文</th></tr></thead>
+                <thead><tr><th>${W.numberColumns.clause}</th><th>${W.numberColumns.kind}</th><th>${W.numberColumns.from}</th><th>${W.numberColumns.to}</th><th>${W.numberColumns.context}</th></tr></thead>
                 <tbody>${r.numbers.map((n) => html`<tr><td>${n.clause}</td><td>${n.kind}</td><td>${n.from ?? '—'}</td><td>${n.to ?? '—'}</td><td>${n.context}</td></tr>`)}</tbody>
               </table>
             </div>`
         : nothing}
       ${r.reextracted.length
-        ? html`<h3>已从新通知重新提取</h3>
-            <ul>${r.reextracted.map((x) => html`<li>${x.label}：${x.fields.map(change).join('；')}</li>`)}</ul>`
+        ? html`<h3>${W.reextracted}</h3>
+            <ul>${r.reextracted.map((x) => html`<li>${fill(W.reextractedItem, { label: x.label, fields: x.fields.map(change).join(W.leftSep) })}</li>`)}</ul>`
         : nothing}
     </div>`;
   }
@@ -641,7 +636,7 @@ export class ZzConsoleKnowledge extends LitElement {
     const entry = entryOf(i.current as Record<string, unknown>, cur.form);
     const errors = entryErrors(entry);
     this._forms = { ...this._forms, [i.id]: { ...cur, errors } };
-    if (Object.keys(errors).length) return this._note(`item:${i.id}`, `未保存：${Object.entries(errors).map(([k, v]) => `${fieldLabel(k)}：${v}`).join('；')}`, true);
+    if (Object.keys(errors).length) return this._note(`item:${i.id}`, fill(W.notSaved, { errors: Object.entries(errors).map(([k, v]) => fill(W.fieldError, { field: fieldLabel(k), error: v })).join(W.leftSep) }), true);
     await this._saveEdit(i, entry);
   }
 
@@ -650,7 +645,7 @@ export class ZzConsoleKnowledge extends LitElement {
     try {
       value = JSON.parse(this._editing[i.id] ?? '');
     } catch {
-      return this._note(`item:${i.id}`, '未保存：修改的内容不是有效的 JSON（检查引号、逗号和括号是否成对）。', true);
+      return this._note(`item:${i.id}`, W.badJson, true);
     }
     await this._saveEdit(i, value);
   }
@@ -661,30 +656,30 @@ export class ZzConsoleKnowledge extends LitElement {
     const at = (key: string) => `${key}-${i.id}`;
     return html`<div class="entry-form" data-testid="entry-form">
       <div class="field">
-        <label for=${at('questions')}>问法（每行一种，至少两种；第一行为标准问题）</label>
+        <label for=${at('questions')}>${W.questionsLabel}</label>
         <textarea id=${at('questions')} aria-invalid=${errors.questions ? 'true' : 'false'} .value=${form.questions} @input=${(e: Event) => this._setForm(i.id, (f) => ({ ...f, questions: (e.target as HTMLTextAreaElement).value }))}></textarea>
         ${err('questions')}
       </div>
       <div class="field">
-        <label for=${at('answer')}>答复（结论在前；数字和日期须出自所引条款，或写 {占位符}）</label>
+        <label for=${at('answer')}>${W.answerLabel}</label>
         <textarea id=${at('answer')} aria-invalid=${errors.answer ? 'true' : 'false'} .value=${form.answer} @input=${(e: Event) => this._setForm(i.id, (f) => ({ ...f, answer: (e.target as HTMLTextAreaElement).value }))}></textarea>
         ${err('answer')}
       </div>
       <fieldset class="field">
-        <legend>引文（条款编号和其中逐字摘录的原文，保存时逐字核对新通知）</legend>
+        <legend>${W.quotesLegend}</legend>
         ${form.quotes.map(
           (q, k) => html`<div class="quote">
-            <input type="text" aria-label=${`引文 ${k + 1} 的条款编号`} data-testid="quote-clause" placeholder="如 四(三)" .value=${q.clause} @input=${(e: Event) => this._setForm(i.id, (f) => ({ ...f, quotes: f.quotes.map((x, j) => (j === k ? { ...x, clause: (e.target as HTMLInputElement).value } : x)) }))} />
-            <input type="text" aria-label=${`引文 ${k + 1} 的原文`} data-testid="quote-find" placeholder="条款中的原文" .value=${q.find} @input=${(e: Event) => this._setForm(i.id, (f) => ({ ...f, quotes: f.quotes.map((x, j) => (j === k ? { ...x, find: (e.target as HTMLInputElement).value } : x)) }))} />
-            <button type="button" class="btn ghost" @click=${() => this._setForm(i.id, (f) => ({ ...f, quotes: f.quotes.filter((_, j) => j !== k) }))}>删除引文</button>
+            <input type="text" aria-label=${fill(W.quoteClause, { n: k + 1 })} data-testid="quote-clause" placeholder=${W.quoteClausePlaceholder} .value=${q.clause} @input=${(e: Event) => this._setForm(i.id, (f) => ({ ...f, quotes: f.quotes.map((x, j) => (j === k ? { ...x, clause: (e.target as HTMLInputElement).value } : x)) }))} />
+            <input type="text" aria-label=${fill(W.quoteFind, { n: k + 1 })} data-testid="quote-find" placeholder=${W.quoteFindPlaceholder} .value=${q.find} @input=${(e: Event) => this._setForm(i.id, (f) => ({ ...f, quotes: f.quotes.map((x, j) => (j === k ? { ...x, find: (e.target as HTMLInputElement).value } : x)) }))} />
+            <button type="button" class="btn ghost" @click=${() => this._setForm(i.id, (f) => ({ ...f, quotes: f.quotes.filter((_, j) => j !== k) }))}>${W.removeQuote}</button>
             ${err(`quotes.${k}.clause`)} ${err(`quotes.${k}.find`)}
           </div>`,
         )}
-        <button type="button" class="btn" @click=${() => this._setForm(i.id, (f) => ({ ...f, quotes: [...f.quotes, { clause: '', find: '' }] }))}>添加引文</button>
+        <button type="button" class="btn" @click=${() => this._setForm(i.id, (f) => ({ ...f, quotes: [...f.quotes, { clause: '', find: '' }] }))}>${W.addQuote}</button>
         ${err('quotes')}
       </fieldset>
       <div class="field">
-        <label for=${at('clauses')}>依据条款（以空格或顿号分隔；留空则用引文的条款）</label>
+        <label for=${at('clauses')}>${W.clausesLabel}</label>
         <input id=${at('clauses')} type="text" .value=${form.clauses} @input=${(e: Event) => this._setForm(i.id, (f) => ({ ...f, clauses: (e.target as HTMLInputElement).value }))} />
         ${err('clauses')}
       </div>
@@ -700,41 +695,41 @@ export class ZzConsoleKnowledge extends LitElement {
       <div class="row">
         <strong style="flex:1">${i.label}</strong>
         ${i.status === 'pending'
-          ? html`<span class="tag unmet">待复核</span>`
+          ? html`<span class="tag unmet">${W.pending}</span>`
           : i.status === 'dropped'
-            ? html`<span class="tag partial">已删除${draft ? '（发布时去掉）' : ''}</span>`
-            : html`<span class="tag met">已复核${i.edited ? '（已修改）' : ''}</span>`}
+            ? html`<span class="tag partial">${W.droppedTag}${draft ? W.droppedOnPublish : ''}</span>`
+            : html`<span class="tag met">${W.reviewed}${i.edited ? W.editedTag : ''}</span>`}
       </div>
-      <p class="muted"><code>${i.id}</code> · 依据 ${i.clauses.join('、') || '—'}</p>
-      ${i.reason ? html`<p class="why"><strong>为什么需要复核：</strong>${i.reason}</p>` : nothing}
+      <p class="muted"><code>${i.id}</code> · ${fill(W.basis, { clauses: i.clauses.join(words.common.listSep) || '—' })}</p>
+      ${i.reason ? html`<p class="why"><strong>${W.why}</strong>${i.reason}</p>` : nothing}
       ${i.problems.length && i.status !== 'dropped'
-        ? html`<div class="warn problems" data-testid="item-problems"><strong>未通过发布前的校验：</strong>
+        ? html`<div class="warn problems" data-testid="item-problems"><strong>${W.problems}</strong>
             <ul>${i.problems.map((p) => html`<li>${p}</li>`)}</ul>
-            ${draft ? html`<span>请“修改”使其与新通知一致，或“删除此项”；也可以逐项确认后单独标记（发布时仍会按此校验）。</span>` : nothing}
+            ${draft ? html`<span>${W.problemsHint}</span>` : nothing}
           </div>`
         : nothing}
-      ${i.reextracted.length ? html`<p class="muted">重新提取：${i.reextracted.map(change).join('；')}</p>` : nothing}
+      ${i.reextracted.length ? html`<p class="muted">${fill(W.reextractedLine, { changes: i.reextracted.map(change).join(W.leftSep) })}</p>` : nothing}
       ${[...i.related.changed.map((c) => html`<div><strong>${c.id}</strong> ${diffView(c.parts)}</div>`), ...i.related.added.map((c) => html`<div><strong>${c.id}</strong><p class="diff"><ins>${c.text}</ins></p></div>`)]}
       ${form
         ? this._entryForm(i)
         : editing !== undefined
-          ? html`<label for=${`edit-${i.id}`}>修改内容（JSON；保存时按服务器启动时的规则校验）</label>
+          ? html`<label for=${`edit-${i.id}`}>${W.jsonLabel}</label>
               <textarea id=${`edit-${i.id}`} .value=${editing} @input=${(e: Event) => (this._editing = { ...this._editing, [i.id]: (e.target as HTMLTextAreaElement).value })}></textarea>`
-          : html`<details><summary>当前内容</summary><pre>${JSON.stringify(i.current, null, 1)}</pre></details>`}
+          : html`<details><summary>${W.current}</summary><pre>${JSON.stringify(i.current, null, 1)}</pre></details>`}
       ${draft && i.status === 'dropped'
         ? html`<div class="row" style="margin-top: var(--zz-space-2)">
-            <button class="btn restore" ?disabled=${this._busy} @click=${() => this._drop(i, true)}>恢复</button>
+            <button class="btn restore" ?disabled=${this._busy} @click=${() => this._drop(i, true)}>${W.restore}</button>
           </div>`
         : draft
           ? html`<div class="row" style="margin-top: var(--zz-space-2)">
               ${open
-                ? html`<button class="btn primary save" ?disabled=${this._busy} @click=${() => (form ? this._saveForm(i) : this._saveJson(i))}>保存修改</button>
-                    <button class="btn ghost" @click=${() => this._stopEdit(i.id)}>取消</button>`
-                : html`<button class="btn edit" ?disabled=${this._busy} @click=${() => this._startEdit(i)}>修改</button>`}
+                ? html`<button class="btn primary save" ?disabled=${this._busy} @click=${() => (form ? this._saveForm(i) : this._saveJson(i))}>${W.saveEdit}</button>
+                    <button class="btn ghost" @click=${() => this._stopEdit(i.id)}>${W.cancel}</button>`
+                : html`<button class="btn edit" ?disabled=${this._busy} @click=${() => this._startEdit(i)}>${W.edit}</button>`}
               ${i.status === 'pending'
-                ? html`<button class="btn accept" ?disabled=${this._busy || open} title=${i.problems.length ? '这一项未通过发布前的校验；单独标记表示你已确认保留它' : ''} @click=${() => this._accept([i.id], `item:${i.id}`)}>${i.problems.length ? '确认后标记为已复核' : '标记为已复核'}</button>`
+                ? html`<button class="btn accept" ?disabled=${this._busy || open} title=${i.problems.length ? W.acceptTitle : ''} @click=${() => this._accept([i.id], `item:${i.id}`)}>${i.problems.length ? W.acceptConfirmed : W.accept}</button>`
                 : nothing}
-              ${!open ? html`<button class="btn ghost drop" ?disabled=${this._busy} title="新通知已不再支持这一项时删除；发布前可以恢复" @click=${() => this._drop(i, false)}>删除此项</button>` : nothing}
+              ${!open ? html`<button class="btn ghost drop" ?disabled=${this._busy} title=${W.dropTitle} @click=${() => this._drop(i, false)}>${W.drop}</button>` : nothing}
             </div>`
           : nothing}
       ${note ? html`<div class=${note.error ? 'error' : 'ok'} role=${note.error ? 'alert' : 'status'} data-testid="item-note">${note.text}</div>` : nothing}
@@ -746,10 +741,10 @@ export class ZzConsoleKnowledge extends LitElement {
     return html`<ol class="problem-list" data-testid="publish-problems">
       ${problems.map(
         (p) => html`<li>
-          <strong>${p.label}</strong>：${p.message}
+          ${fillParts(W.problem, { label: html`<strong>${p.label}</strong>`, message: p.message })}
           ${p.item && shown.has(p.item)
-            ? html` <button class="btn ghost link" @click=${() => this._goTo(p.item!)}>转到此项</button>`
-            : html` <span class="muted">（在 ${p.file}${p.pointer ? ` 的 ${p.pointer}` : ''} 中修改）</span>`}
+            ? html` <button class="btn ghost link" @click=${() => this._goTo(p.item!)}>${W.goTo}</button>`
+            : html` <span class="muted">${fill(W.fixIn, { file: p.file, pointer: p.pointer ? fill(W.fixAt, { pointer: p.pointer }) : '' })}</span>`}
         </li>`,
       )}
     </ol>`;
@@ -765,8 +760,8 @@ export class ZzConsoleKnowledge extends LitElement {
     const shown = new Set(v.items.map((i) => i.id));
     const publishNote = this._notes['publish'];
     return html`<div class="card review">
-      <h2>复核 ${v.version}</h2>
-      <p class="muted">从 ${v.basedOn} 沿用 ${v.carried} 项；其中 ${v.items.length} 项依据的条款有变化、是新内容，或未通过发布前的校验，需要逐项确认。需要改动的，先“修改”并保存，再标记为已复核；新通知已取消的内容，用“删除此项”去掉（发布时才从文件中删除，发布前可以恢复）。引用的原文在新通知中已不存在的项，不能随“本组全部标记”一起标记。</p>
+      <h2>${fill(W.reviewHeading, { version: v.version })}</h2>
+      <p class="muted">${fill(W.reviewIntro, { basedOn: v.basedOn, carried: v.carried, items: v.items.length })}</p>
       ${(Object.entries(v.groups) as [ReviewGroup, string][]).map(([g, name]) => {
         const list = v.items.filter((i) => i.group === g);
         if (!list.length) return nothing;
@@ -774,8 +769,8 @@ export class ZzConsoleKnowledge extends LitElement {
         const note = this._notes[`group:${g}`];
         return html`<section class="group" data-group=${g}>
           <div class="row">
-            <h3 class="grow">${name}（${open.length} / ${list.length} 待复核）</h3>
-            ${draft && open.length ? html`<button class="btn accept-group" ?disabled=${this._busy} @click=${() => this._accept([g], `group:${g}`)}>本组全部标记为已复核</button>` : nothing}
+            <h3 class="grow">${fill(W.groupHeading, { name, open: open.length, total: list.length })}</h3>
+            ${draft && open.length ? html`<button class="btn accept-group" ?disabled=${this._busy} @click=${() => this._accept([g], `group:${g}`)}>${W.acceptGroup}</button>` : nothing}
           </div>
           ${note ? html`<div class=${note.error ? 'error' : 'ok'} role=${note.error ? 'alert' : 'status'} data-testid="group-note">${note.text}</div>` : nothing}
           ${list.map((i) => this._item(i, draft))}
@@ -783,18 +778,18 @@ export class ZzConsoleKnowledge extends LitElement {
       })}
       ${draft
         ? html`<div class="publish">
-            <h3>发布</h3>
-            <p class="muted">发布前按服务器启动时的同一套规则校验整个版本；有任何一项未复核、或校验不通过，都不会发布。已发布的版本不会再被修改。</p>
-            <label class="row"><input type="checkbox" .checked=${this._makeDefault} @change=${(e: Event) => (this._makeDefault = (e.target as HTMLInputElement).checked)} /> 发布后作为新会话的默认版本</label>
-            ${state.pending ? html`<p class="warn">还有 ${state.pending} 项待复核，复核完才能发布。</p>` : nothing}
+            <h3>${W.publishHeading}</h3>
+            <p class="muted">${W.publishIntro}</p>
+            <label class="row"><input type="checkbox" .checked=${this._makeDefault} @change=${(e: Event) => (this._makeDefault = (e.target as HTMLInputElement).checked)} /> ${W.makeDefault}</label>
+            ${state.pending ? html`<p class="warn">${fill(W.publishPending, { n: state.pending })}</p>` : nothing}
             ${problems.length
-              ? html`<div class="warn" data-testid="publish-blocked"><strong>${problems.length} 处未通过发布前的校验</strong>，改好或删除这些项后才能发布：${this._problemList(problems, shown)}</div>`
+              ? html`<div class="warn" data-testid="publish-blocked"><strong>${fill(W.publishBlocked, { n: problems.length })}</strong>${W.publishBlockedRest}${this._problemList(problems, shown)}</div>`
               : nothing}
-            ${state.ready && !this._refused ? html`<p class="ok" data-testid="ready">全部复核完毕，发布前校验通过，可以发布。</p>` : nothing}
-            <button class="btn primary publish-btn" ?disabled=${this._busy || !state.ready} @click=${this._publish}>发布 ${v.version}</button>
+            ${state.ready && !this._refused ? html`<p class="ok" data-testid="ready">${W.ready}</p>` : nothing}
+            <button class="btn primary publish-btn" ?disabled=${this._busy || !state.ready} @click=${this._publish}>${fill(W.publish, { version: v.version })}</button>
             ${publishNote ? html`<div class=${publishNote.error ? 'error' : 'ok'} role=${publishNote.error ? 'alert' : 'status'} data-testid="publish-note">${publishNote.text}</div>` : nothing}
           </div>`
-        : html`<p class="ok">${v.version} 已发布。</p>${publishNote && !publishNote.error ? html`<p class="ok" role="status" data-testid="publish-note">${publishNote.text}</p>` : nothing}`}
+        : html`<p class="ok">${fill(W.isPublished, { version: v.version })}</p>${publishNote && !publishNote.error ? html`<p class="ok" role="status" data-testid="publish-note">${publishNote.text}</p>` : nothing}`}
     </div>`;
   }
 

@@ -59,14 +59,21 @@ export class ZzConsoleLog extends LitElement {
       white-space: normal;
       overflow-wrap: anywhere;
     }
-    /* The search box takes the room it can on a desktop and the whole line on a phone. */
+    /*
+     * The search box takes the room it can on a desktop and the whole line on a phone. It is never narrower than
+     * its placeholder: a hint cut off mid-example tells the reader less than none.
+     */
+    /* The title is short: it asks no more room than its words, so the box and the filters share its line on a desktop. */
+    h2.grow {
+      flex-basis: auto;
+    }
     form.search {
-      flex: 1 1 16em;
+      flex: 1 1 20em;
       flex-wrap: nowrap;
     }
     form.search input {
       flex: 1;
-      min-width: 0;
+      min-width: 15em;
     }
     .pager {
       justify-content: space-between;

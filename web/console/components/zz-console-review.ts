@@ -4,6 +4,7 @@ import { controls } from '../../components/shared-styles';
 import { consoleStyles } from './styles';
 import { beijingTime, TIME_ZONE_LABEL } from '../time';
 import { call, type Answer } from '../api';
+import { fill, words } from '../../lib/messages';
 import type { AnswerEntry } from '../../../server/knowledge/schemas/answer-base';
 import type { QuestionLogEntry } from '../../../server/staff/schemas';
 import type { EntryRevision } from '../../../server/staff/store';
@@ -46,27 +47,22 @@ interface EntryDetail {
   revisions: EntryRevision[];
 }
 
-const CONCLUSIONS: { id: AnswerEntry['conclusion']; label: string }[] = [
-  { id: 'yes', label: '可以 / 是' },
-  { id: 'no', label: '不可以 / 否' },
-  { id: 'value', label: '具体数值、日期或形式' },
-  { id: 'list', label: '列举' },
-  { id: 'depends', label: '视情况而定' },
-  { id: 'open', label: '通知未规定，由他人决定' },
-  { id: 'notCovered', label: '通知未涉及' },
-];
+const W = words.console.review;
 
-const FIELD_LABEL: Record<string, string> = { questions: '问法', answer: '答复', conclusion: '结论', clauses: '条款', quotes: '引文', requires: '必含词', excludes: '排除词', topic: '话题', fill: '计算' };
+/** The conclusion kinds in the order the editor offers them; their words are the messages'. */
+const CONCLUSIONS: AnswerEntry['conclusion'][] = ['yes', 'no', 'value', 'list', 'depends', 'open', 'notCovered'];
+
+const FIELD_LABEL: Record<string, string> = W.fields;
 
 /**
  * What a revision did, in words: a revision that replaced the whole entry (`entry`) either brought a new entry
  * (it has one) or withdrew it (it has none), and says which.
  */
 export function revisionChanges(r: { entry: unknown; changed: string[] }): string {
-  return r.changed.map((c) => (c === 'entry' ? (r.entry ? '新建' : '撤回') : (FIELD_LABEL[c] ?? c))).join('、') || '—';
+  return r.changed.map((c) => (c === 'entry' ? (r.entry ? W.created : W.withdrawn) : (FIELD_LABEL[c] ?? c))).join(words.common.listSep) || '—';
 }
 
-const ORIGIN: Record<EntrySummary['origin'], string> = { shipped: '随版本发布', edited: '工作人员修改', staff: '工作人员新增', withdrawn: '已撤回' };
+const ORIGIN: Record<EntrySummary['origin'], string> = W.origin;
 
 
 /** A fresh id for an entry written from a question: the answer base's id format, unique enough per office. */
@@ -175,35 +171,35 @@ export class ZzConsoleReview extends LitElement {
     return html`
       <div class="card">
         <div class="row">
-          <h2 class="grow">待复核的问题</h2>
-          <button class="btn" @click=${() => this._load()}>刷新</button>
+          <h2 class="grow">${W.heading}</h2>
+          <button class="btn" @click=${() => this._load()}>${W.refresh}</button>
         </div>
-        <p class="muted">未能回答、置信度低于 50% 或企业标为“没有帮助”的问题。写好答复条目后，同样或意思相近的问题立即按新条目回答。</p>
+        <p class="muted">${W.intro}</p>
         ${this._error ? html`<div class="error" role="alert">${this._error}</div>` : ''}
         <p class="ok" role="status" data-testid="queue-news">${this._news}</p>
         <div class="table-wrap">
           <table class="stack">
-            <thead><tr><th>时间（${TIME_ZONE_LABEL}）</th><th>问题</th><th>原因</th><th>原答复依据</th><th>操作</th></tr></thead>
+            <thead><tr><th>${fill(W.columns.at, { zone: TIME_ZONE_LABEL })}</th><th>${W.columns.question}</th><th>${W.columns.reason}</th><th>${W.columns.basis}</th><th>${W.columns.actions}</th></tr></thead>
             <tbody>
               ${this._queue.map(
                 (q) => html`<tr data-testid="review-item">
-                  <td data-label=${`时间（${TIME_ZONE_LABEL}）`}>${beijingTime(q.at)}</td>
-                  <td data-label="问题" class="q wide" title=${q.interview ? '' : q.answer}>${q.question}${q.interview
+                  <td data-label=${fill(W.columns.at, { zone: TIME_ZONE_LABEL })}>${beijingTime(q.at)}</td>
+                  <td data-label=${W.columns.question} class="q wide" title=${q.interview ? '' : q.answer}>${q.question}${q.interview
                       ? html`<p class="muted interview-what" data-testid="interview-what">${q.interview.what}</p>`
                       : ''}</td>
-                  <td data-label="原因">
-                    ${q.interview ? html`<span class="tag partial" data-testid="interview-tag">${q.interview.tag}</span> ` : q.refused ? html`<span class="tag unmet">未能回答</span> ` : ''}
-                    ${!q.refused && q.confidence < 0.5 ? html`<span class="tag partial">置信度 ${Math.round(q.confidence * 100)}%</span> ` : ''}
-                    ${q.feedback === 'down' ? html`<span class="tag unmet">没有帮助</span>` : ''}
+                  <td data-label=${W.columns.reason}>
+                    ${q.interview ? html`<span class="tag partial" data-testid="interview-tag">${q.interview.tag}</span> ` : q.refused ? html`<span class="tag unmet">${W.refused}</span> ` : ''}
+                    ${!q.refused && q.confidence < 0.5 ? html`<span class="tag partial">${fill(W.confidence, { percent: Math.round(q.confidence * 100) })}</span> ` : ''}
+                    ${q.feedback === 'down' ? html`<span class="tag unmet">${W.unhelpful}</span>` : ''}
                   </td>
-                  <td data-label="原答复依据">${q.clauses.join('、') || '—'}</td>
-                  <td data-label="操作">
+                  <td data-label=${W.columns.basis}>${q.clauses.join(words.common.listSep) || '—'}</td>
+                  <td data-label=${W.columns.actions}>
                     <div class="row">
                       ${q.interview
                         ? html`<button class="btn" data-testid="lexicon" @click=${() => this._misread(q)}>${q.interview.lexicon}</button>`
-                        : html`<button class="btn" data-testid="write" @click=${() => this._writeNew(q)}>写答复</button>
-                            ${q.nearest ? html`<button class="btn" @click=${() => this._edit(q.nearest!, q)} title=${`在最接近的条目（${q.nearest}）中加入这个问法`}>修改相近条目：${q.nearestQuestion ?? q.nearest}</button>` : ''}`}
-                      <button class="btn ghost" @click=${() => this._dismiss(q)}>忽略</button>
+                        : html`<button class="btn" data-testid="write" @click=${() => this._writeNew(q)}>${W.write}</button>
+                            ${q.nearest ? html`<button class="btn" @click=${() => this._edit(q.nearest!, q)} title=${fill(W.editNearestTitle, { id: q.nearest })}>${fill(W.editNearest, { question: q.nearestQuestion ?? q.nearest })}</button>` : ''}`}
+                      <button class="btn ghost" @click=${() => this._dismiss(q)}>${W.dismiss}</button>
                     </div>
                   </td>
                 </tr>`,
@@ -211,27 +207,27 @@ export class ZzConsoleReview extends LitElement {
             </tbody>
           </table>
         </div>
-        ${this._queue.length ? '' : html`<p class="muted">没有待复核的问题</p>`}
+        ${this._queue.length ? '' : html`<p class="muted">${W.emptyQueue}</p>`}
       </div>
       ${this._base ? this._editor() : ''}
       <div class="card">
-        <h2>工作人员答复条目</h2>
-        <p class="muted">叠加在随版本发布的答复库之上，保存在数据库中；每次修改都是一个新版本。每个知识库版本的条目各自独立，只回答在该版本下开始的会话。</p>
+        <h2>${W.entriesHeading}</h2>
+        <p class="muted">${W.entriesIntro}</p>
         ${this._versionPicker}
         ${staffEntries.length
           ? html`<div class="table-wrap"><table>
-              <thead><tr><th>条目</th><th>问题</th><th>来源</th><th>版本</th><th>修改人</th><th></th></tr></thead>
+              <thead><tr><th>${W.entryColumns.id}</th><th>${W.entryColumns.question}</th><th>${W.entryColumns.origin}</th><th>${W.entryColumns.revision}</th><th>${W.entryColumns.by}</th><th></th></tr></thead>
               <tbody>
                 ${staffEntries.map(
                   (e) => html`<tr>
-                    <td>${e.id}</td><td>${e.question}</td><td>${ORIGIN[e.origin]}</td><td>第 ${e.revision} 版</td>
+                    <td>${e.id}</td><td>${e.question}</td><td>${ORIGIN[e.origin]}</td><td>${fill(W.revision, { revision: e.revision ?? '' })}</td>
                     <td>${e.by} ${e.at ? beijingTime(e.at) : ''}</td>
-                    <td><button class="btn" @click=${() => this._edit(e.id, null)}>打开</button></td>
+                    <td><button class="btn" @click=${() => this._edit(e.id, null)}>${W.open}</button></td>
                   </tr>`,
                 )}
               </tbody>
             </table></div>`
-          : html`<p class="muted">暂无</p>`}
+          : html`<p class="muted">${W.none}</p>`}
       </div>
     `;
   }
@@ -241,13 +237,13 @@ export class ZzConsoleReview extends LitElement {
     if (this._versions.length < 2) return '';
     const current = this._current;
     return html`<div class="field">
-      <label for="answer-version">知识库版本</label>
+      <label for="answer-version">${W.version}</label>
       <select id="answer-version" data-testid="answer-version" @change=${(e: Event) => this._pickVersion((e.target as HTMLSelectElement).value)}>
         ${this._versions.map(
-          (v) => html`<option value=${v.version} ?selected=${v.version === current?.version}>${v.year}年通知（${v.version}）${v.isDefault ? ' · 默认' : ''}${v.edited ? '' : ' · 无工作人员条目'}</option>`,
+          (v) => html`<option value=${v.version} ?selected=${v.version === current?.version}>${fill(W.versionOption, { year: v.year, version: v.version })}${v.isDefault ? W.versionDefault : ''}${v.edited ? '' : W.versionNoStaff}</option>`,
         )}
       </select>
-      ${current && !current.isDefault ? html`<p class="muted" data-testid="old-version-note">${current.version} 已不是默认版本：这里的条目只回答在该版本下开始、仍在进行的会话，可查看、修改或撤回。</p>` : ''}
+      ${current && !current.isDefault ? html`<p class="muted" data-testid="old-version-note">${fill(W.oldVersion, { version: current.version })}</p>` : ''}
     </div>`;
   }
 
@@ -272,56 +268,56 @@ export class ZzConsoleReview extends LitElement {
     const d = this._detail;
     const other = this._current && !this._current.isDefault ? this._current.version : null;
     return html`<div class="card" data-testid="entry-editor">
-      <h2 tabindex="-1">${d ? `修改答复条目 ${b.id}` : '新的答复条目'}${other ? `（${other}）` : ''}</h2>
-      ${this._from ? html`<p class="muted">来自问题：“${this._from.question}”</p>` : ''}
+      <h2 tabindex="-1">${d ? fill(W.editHeading, { id: b.id ?? '' }) : W.newHeading}${other ? fill(W.otherVersion, { version: other }) : ''}</h2>
+      ${this._from ? html`<p class="muted">${fill(W.fromQuestion, { question: this._from.question })}</p>` : ''}
       <form @submit=${this._save}>
         <div class="field">
-          <label for="id">条目编号（小写字母、数字和 -）</label>
+          <label for="id">${W.idLabel}</label>
           <input id="id" type="text" .value=${b.id ?? ''} ?readonly=${Boolean(d)} pattern="[a-z0-9\\-]+" required />
         </div>
         <div class="field">
-          <label for="questions">问法（每行一种，至少两种；第一行为标准问题）</label>
+          <label for="questions">${W.questionsLabel}</label>
           <textarea id="questions" .value=${(b.questions ?? []).join('\n')} required></textarea>
         </div>
         <div class="field">
-          <label for="answer">答复（结论在前）</label>
+          <label for="answer">${W.answerLabel}</label>
           <textarea id="answer" .value=${b.answer ?? ''} required></textarea>
         </div>
         <div class="field">
-          <label for="conclusion">结论类型</label>
+          <label for="conclusion">${W.conclusionLabel}</label>
           <select id="conclusion" .value=${b.conclusion ?? 'yes'}>
-            ${CONCLUSIONS.map((c) => html`<option value=${c.id} ?selected=${c.id === (b.conclusion ?? 'yes')}>${c.label}</option>`)}
+            ${CONCLUSIONS.map((c) => html`<option value=${c} ?selected=${c === (b.conclusion ?? 'yes')}>${W.conclusions[c]}</option>`)}
           </select>
         </div>
         <div class="field">
-          <label>引文（条款编号和其中逐字摘录的原文，服务器逐字核对）</label>
+          <label>${W.quotesLabel}</label>
           ${this._quotes.map(
             (q, i) => html`<div class="quote">
-              <input type="text" aria-label="条款编号" data-testid="quote-clause" placeholder="如 四(二)" .value=${q.clause} @input=${(e: Event) => this._setQuote(i, 'clause', (e.target as HTMLInputElement).value)} />
-              <input type="text" aria-label="原文" data-testid="quote-find" placeholder="条款中的原文" .value=${q.find} @input=${(e: Event) => this._setQuote(i, 'find', (e.target as HTMLInputElement).value)} />
-              <button type="button" class="btn ghost" @click=${() => (this._quotes = this._quotes.filter((_, j) => j !== i))}>删除</button>
+              <input type="text" aria-label=${W.quoteClause} data-testid="quote-clause" placeholder=${W.quoteClausePlaceholder} .value=${q.clause} @input=${(e: Event) => this._setQuote(i, 'clause', (e.target as HTMLInputElement).value)} />
+              <input type="text" aria-label=${W.quoteFind} data-testid="quote-find" placeholder=${W.quoteFindPlaceholder} .value=${q.find} @input=${(e: Event) => this._setQuote(i, 'find', (e.target as HTMLInputElement).value)} />
+              <button type="button" class="btn ghost" @click=${() => (this._quotes = this._quotes.filter((_, j) => j !== i))}>${W.removeQuote}</button>
             </div>`,
           )}
-          <button type="button" class="btn" @click=${() => (this._quotes = [...this._quotes, { clause: '', find: '' }])}>添加引文</button>
+          <button type="button" class="btn" @click=${() => (this._quotes = [...this._quotes, { clause: '', find: '' }])}>${W.addQuote}</button>
         </div>
         <div class="field">
-          <label for="clauses">依据条款（以空格或顿号分隔；留空则用引文的条款）</label>
+          <label for="clauses">${W.clausesLabel}</label>
           <input id="clauses" type="text" .value=${(b.clauses ?? []).join(' ')} />
         </div>
         <div class="field">
-          <label for="note">修改说明</label>
+          <label for="note">${W.noteLabel}</label>
           <input id="note" type="text" maxlength="500" />
         </div>
         ${this._saveError ? html`<div class="error" role="alert" data-testid="save-error">${this._saveError}</div>` : ''}
         ${this._saved
           ? html`<div class="ok-box" data-testid="saved">
-              已保存为第 ${this._saved.revision} 版，立即生效。“${this._saved.probe}”现在的答复：
+              ${fill(W.savedAs, { revision: this._saved.revision, probe: this._saved.probe })}
               <p class="answer">${this._saved.answer.answer}</p>
             </div>`
           : ''}
         <div class="row">
-          <button class="btn primary" type="submit" ?disabled=${this._busy}>${this._busy ? '保存中…' : '保存并生效'}</button>
-          <button type="button" class="btn ghost" @click=${() => this._close()}>关闭</button>
+          <button class="btn primary" type="submit" ?disabled=${this._busy}>${this._busy ? W.saving : W.save}</button>
+          <button type="button" class="btn ghost" @click=${() => this._close()}>${W.close}</button>
         </div>
       </form>
       ${d && d.revisions.length ? this._history(d) : ''}
@@ -330,24 +326,24 @@ export class ZzConsoleReview extends LitElement {
 
   private _history(d: EntryDetail) {
     const latest = d.revisions[0]!.revision;
-    return html`<h2 style="margin-top: var(--zz-space-4)">修改记录</h2>
+    return html`<h2 style="margin-top: var(--zz-space-4)">${W.historyHeading}</h2>
       <div class="table-wrap"><table data-testid="revisions">
-        <thead><tr><th>版本</th><th>时间（${TIME_ZONE_LABEL}）</th><th>修改人</th><th>改动</th><th>说明</th><th></th></tr></thead>
+        <thead><tr><th>${W.historyColumns.revision}</th><th>${fill(W.historyColumns.at, { zone: TIME_ZONE_LABEL })}</th><th>${W.historyColumns.author}</th><th>${W.historyColumns.changes}</th><th>${W.historyColumns.note}</th><th></th></tr></thead>
         <tbody>
           ${d.revisions.map(
             (r) => html`<tr>
-              <td>第 ${r.revision} 版${r.entry ? '' : '（撤回）'}</td>
+              <td>${fill(W.revision, { revision: r.revision })}${r.entry ? '' : W.revisionWithdrawn}</td>
               <td>${beijingTime(r.at)}</td>
               <td>${r.author}</td>
               <td>${revisionChanges(r)}</td>
               <td>${r.note}</td>
-              <td>${r.revision === latest ? html`<span class="tag met">当前</span>` : html`<button class="btn" data-testid="rollback" @click=${() => this._rollback(d.id, r.revision)}>回滚到此版</button>`}</td>
+              <td>${r.revision === latest ? html`<span class="tag met">${W.current}</span>` : html`<button class="btn" data-testid="rollback" @click=${() => this._rollback(d.id, r.revision)}>${W.rollback}</button>`}</td>
             </tr>`,
           )}
         </tbody>
       </table></div>
-      ${d.shipped ? html`<p class="muted">撤回工作人员的修改后，由随版本发布的条目回答。</p>` : ''}
-      <button class="btn ghost" @click=${() => this._withdraw(d.id)} ?disabled=${!d.revisions[0]!.entry}>撤回工作人员条目</button>`;
+      ${d.shipped ? html`<p class="muted">${W.shippedAfter}</p>` : ''}
+      <button class="btn ghost" @click=${() => this._withdraw(d.id)} ?disabled=${!d.revisions[0]!.entry}>${W.withdraw}</button>`;
   }
 
   private _setQuote(i: number, key: 'clause' | 'find', value: string) {
@@ -386,7 +382,7 @@ export class ZzConsoleReview extends LitElement {
     try {
       const d = await call<EntryDetail>('GET', this._url(`/api/staff/answers/${encodeURIComponent(id)}`));
       const entry = d.entry ?? d.revisions.find((r) => r.entry)?.entry ?? d.shipped;
-      if (!entry) throw new Error(`条目 ${id} 没有可编辑的内容`);
+      if (!entry) throw new Error(fill(W.nothingToEdit, { id }));
       this._detail = d;
       this._from = from;
       this._base = from && !entry.questions.includes(from.question) ? { ...entry, questions: [...entry.questions, from.question] } : { ...entry };
