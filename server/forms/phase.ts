@@ -908,6 +908,8 @@ function validateValue(c: Concrete, value: AnswerValue, messages: FormMessages, 
   const m = messages.invalid;
   const name = fill(m.field, { field });
   if (value === null) return null;
+  // 「无」 at 传真 is the enterprise's answer, printed as such: no number to check.
+  if (q.noneAnswer !== undefined && value === q.noneAnswer) return null;
   if (q.kind === 'number') {
     if (typeof value !== 'number' || !Number.isFinite(value)) return q.unit ? fill(m.numberUnit, { field, unit: q.unit }) : fill(m.number, { field });
     // A mobile number typed into a figure's box (the card's or the form view's) is no figure of any field: eleven
@@ -1748,7 +1750,13 @@ function passingFacts(kb: FormsKnowledge, c: Concrete, text: string): { items: P
       items.push({ questionId: choice.id, value: choice.value, extra: true });
       continue;
     }
-    // 「没有传真」 beside a contact's numbers: a none of a thing the form has no cell for says nothing to record.
+    // 「也没有传真」 beside a contact's numbers: a none of a field whose none is an answer (传真: 无) is that answer.
+    const noneField = noneAnswerIn(kb, bare);
+    if (noneField && noneField.id !== c.id) {
+      if (!items.some((x) => x.questionId === noneField.id)) items.push({ questionId: noneField.id, value: noneField.value, extra: true });
+      continue;
+    }
+    // 「没有邮编」 beside a contact's numbers: a none of a thing the form has no cell for says nothing to record.
     const noneOf = /^(?:也|还|都)?(?:没有|没|无|暂无)/u.exec(bare);
     if (noneOf && notOnForm?.test(bare.slice(noneOf[0].length))) continue;
     if (notOnForm?.test(bare)) {
@@ -2623,6 +2631,9 @@ function readForm(kb: FormsKnowledge, text: string, pending: QuestionView | null
   // "没有" to "how many patents?" is zero, not a skip; what a none means at a count is the field's own (noneAt).
   const none0 = pending.kind === 'number' ? noneAt(kb, pending.id, t) : undefined;
   if (none0 !== undefined) return { kind: 'answers', items: [{ questionId: pending.id, value: none0 }] };
+  // 「无」「没有传真」 at a field whose none is an answer (传真): the form prints that answer, so it is no skip.
+  const noneAnswer = noneAnswerIn(kb, t, pending.id);
+  if (noneAnswer) return { kind: 'answers', items: [{ questionId: noneAnswer.id, value: noneAnswer.value, ...(noneAnswer.id === pending.id ? {} : { extra: true as const }) }] };
   // 「回头再填」「以后再补」 put the answer off as a skip does.
   if (W.skip.test(t) || kb.formQuestions.vocabulary.deferWords.includes(wholeReply(t))) return { kind: 'answers', items: [{ questionId: pending.id, value: null }] };
   const part = sectionSkipped(kb, pending.id, t);
@@ -3881,6 +3892,29 @@ function nothingToPrint(c: Concrete, text: string): string {
 
 /** The path of a narrative cell's fact: an element cell, or one of a workshop's. */
 const CELL_FACT = /^(?:elements|workshops\.\d+\.descriptions)\./;
+
+/** What is left of a none once the field's name is taken out: 「也没有」「早就不用了」「：无」. */
+const NONE_LEFT = /^[\s：:，,]*(?:是|为)?\s*(?:我们|俺们|咱们)?(?:公司|厂里|厂|单位)?(?:目前|现在|暂时|早就|早|也|还|都|已经)*(?:没有|没|无|暂无|不用|不再用|没在用|用不上|用不着)(?:了|的|呢|啊|哈)*[。.!！~～]*$/u;
+
+/**
+ * A none of a field whose none is an answer (`noneAnswer`, 传真: 无): 「没有传真」「传真没有」「无传真」「传真早就不用了」 name the
+ * field; at the field itself (`asked`), a plain none (「无」「没有」「暂无」) is its none too. Undefined for any other words, so a
+ * number said at the field (「传真0371-…」) is read as its value.
+ */
+function noneAnswerIn(kb: FormsKnowledge, text: string, asked?: string): { id: string; value: string } | undefined {
+  const reply = wholeReply(text.trim());
+  for (const q of kb.formQuestions.questions) {
+    if (!q.noneAnswer) continue;
+    if (q.id === asked && (saysNone(kb.formQuestions.vocabulary, reply) || reply === q.noneAnswer)) return { id: q.id, value: q.noneAnswer };
+    const names = [...(q.saidAs ?? [])].sort((a, b) => b.length - a.length);
+    const name = names.find((w) => reply.includes(w));
+    if (!name) continue;
+    // 「早没传真机了」: the machine is named for the number as often as the number itself.
+    const left = reply.split(`${name}机`).join('').split(name).join('');
+    if (NONE_LEFT.test(left)) return { id: q.id, value: q.noneAnswer };
+  }
+  return undefined;
+}
 
 /** Whether a whole reply says the enterprise has none of what was asked (「暂无」, 「无。」). */
 function saysNone(v: FormVocabulary, text: string): boolean {

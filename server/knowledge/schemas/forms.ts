@@ -330,6 +330,12 @@ export const FormQuestion = z.object({
    */
   noneMeans: z.enum(['zero', 'skip']).optional(),
   /**
+   * What a one-line field holds when the enterprise has none of the thing (传真: 无): many have none, and the form then
+   * prints this word, a real answer, rather than a gap to fill. A none said of it (「无」「没有传真」「传真早就不用了」) is
+   * stored as this word, never as a skip.
+   */
+  noneAnswer: z.string().min(1).optional(),
+  /**
    * The mobile-number field of the same person: a mobile number (1 and ten digits) given for this
    * field fills that one too while it is unanswered, so the same number is not asked for twice.
    */
