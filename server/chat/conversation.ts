@@ -12,7 +12,7 @@ import { fill, indexOf, labelOf as capabilityLabel } from '../engine/kb';
 import { DETAIL_PREFIX, detailOf, equipmentCountsOf, isAssessmentRequest, isInstruction, parseNumber, previousCorrectionAfter, withoutQuotedAsking } from '../engine/interpret';
 import { labelOf } from '../knowledge/registry';
 import { normalise } from '../understand/normalise';
-import { datedEcho, datedReply, editOfAnswer, figureAfterSameYears, sameYearsAlone, hasPhone, reassignedLines, labelOf as formLabel, markApproximate, markUnderway, underwayShown, monthAfterYear, offersOf, percentOrFraction, pointsAtUnanswered, readFigure, sameAsEarlier, yesToOffer } from '../forms/phase';
+import { datedEcho, datedReply, lateDateNote, underwayMarked, editOfAnswer, figureAfterSameYears, sameYearsAlone, hasPhone, reassignedLines, labelOf as formLabel, markApproximate, markUnderway, underwayShown, monthAfterYear, offersOf, percentOrFraction, pointsAtUnanswered, readFigure, sameAsEarlier, yesToOffer } from '../forms/phase';
 import { askAboutPending, clipQuote, type AboutPending } from '../understand';
 import { sessionDay } from '../store/session-day';
 import { answerAboutPending } from './pending-item';
@@ -560,6 +560,12 @@ export class Conversation {
         if (fromEarlier) confirm += phrases.fromEarlier(fromEarlier);
         const datedShown = dated ? recorded.find((r) => r.questionId === pendingForm && r.value !== null) : undefined;
         if (dated && datedShown) confirm += datedEcho(data, 'relativeDate', dated.said, datedShown.display, dated.today);
+        // 「明年十月」「2027年10月」 as the completion date: recorded, with the note that it is still to come or after the
+        // notice's deadline and what the notice says of that. A date planned for work under way is no such date.
+        // Any date the form states as done is dated against a day long past to find it; only then is the session's day read.
+        const doneDates = recorded.filter((r) => !underwayMarked(next, r.questionId) && lateDateNote(data, r.questionId, r.value, '1900-01-01'));
+        const lateDay = doneDates.length ? (dated?.today ?? (await sessionDay(this.deps.store, sessionId))) : undefined;
+        for (const r of doneDates) confirm += lateDateNote(data, r.questionId, r.value, lateDay) ?? '';
         confirm += phrases.passing(passing);
         // 「去年亏了点」: an item left to confirm from what was said is told what the bureau judges and what to check.
         for (const r of recorded) {

@@ -3332,8 +3332,37 @@ export function datedReply(kb: FormsKnowledge, questionId: string, text: string,
   const c = findQuestion(kb, questionId);
   if (!today || c?.q.kind !== 'date') return undefined;
   if (c.q.underway && underwaySaid(kb, c.q.underway, text)) return undefined;
-  const r = relativeDates(text, today, kb.formQuestions.vocabulary.relativeYears);
+  // 「明年十月」 at a date that may still be to come reads its year as 「去年十月」 does; the note on a late date says the rest.
+  const r = relativeDates(text, today, { ...kb.formQuestions.vocabulary.relativeYears, ...c.q.underway?.years });
   return r.said.length ? { text: r.text, said: r.said.join('、') } : undefined;
+}
+
+/** 2027-10 → 2027年10月, 2026-12-07 → 2026年12月7日: a stored date as the notes about it say it. */
+function dateWords(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return `${y}年${m}月${d ? `${d}日` : ''}`;
+}
+
+/**
+ * The note a date of something the form states as done (`happened`: 建设完成日期) is recorded with when it is later than
+ * `today` (the session's day, YYYY-MM-DD) or than the notice's last deadline in its year (2023年3月15日): the notice does
+ * not say a project must be finished, and the note says so and who judges it. Undefined for an earlier date, a skip, or
+ * another field. Compared at the stored date's precision: 2023-03 is not after 2023-03-15.
+ */
+export function lateDateNote(kb: FormsKnowledge, questionId: string, value: AnswerValue, today?: string): string | undefined {
+  const c = findQuestion(kb, questionId);
+  const m = kb.formQuestions.messages.lateDate;
+  if (!c?.q.happened || !m || typeof value !== 'string' || !isRealDate(value)) return undefined;
+  const cut = (d: string) => d.slice(0, value.length);
+  const why: string[] = [];
+  if (today && isRealDate(today) && value > cut(today)) why.push(fill(m.future, { today: dateWords(today) }));
+  const year = noticeYear(kb);
+  const last = [...(kb.facts?.deadlines ?? [])].sort((a, b) => b.month - a.month || b.day - a.day)[0];
+  if (year !== undefined && last) {
+    const deadline = `${year}-${String(last.month).padStart(2, '0')}-${String(last.day).padStart(2, '0')}`;
+    if (value > cut(deadline)) why.push(fill(m.afterDeadline, { year, deadline: dateWords(deadline), who: last.who, what: last.what, clause: last.clause }));
+  }
+  return why.length ? fill(m.note, { field: labelOf(c), date: dateWords(value), why: why.join('，也') }) : undefined;
 }
 
 /** The words that read a relative date back for confirmation (「「去年十月」按今天（2026年12月7日）算是2025年10月」). */

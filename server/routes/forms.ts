@@ -275,7 +275,7 @@ async function formsRoutes(fastify: FastifyInstance): Promise<void> {
     const kb = await fastify.sessionKnowledge(sessionId);
     const category = q.category ?? evaluate(kb.data, answers).assessment.category.recommended;
     if (!category) throw new HttpError(409, 'CATEGORY_UNKNOWN', '尚未确定申报类别：请先完成评估，或在请求中指定 category（smartWorkshop / discreteFactory / processFactory）');
-    return buildFormView(ctx(kb), answers, category);
+    return buildFormView(ctx(kb), answers, category, await sessionDate(sessionId));
   });
 
   /**

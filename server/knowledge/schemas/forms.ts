@@ -336,6 +336,11 @@ export const FormQuestion = z.object({
    */
   noneAnswer: z.string().min(1).optional(),
   /**
+   * A date of something the form states as done (建设完成日期): a date later than the day of speaking or than the
+   * notice's deadline is recorded with a note that says so (messages' `lateDate`); an earlier one is recorded silently.
+   */
+  happened: z.boolean().optional(),
+  /**
    * The mobile-number field of the same person: a mobile number (1 and ten digits) given for this
    * field fills that one too while it is unanswered, so the same number is not asked for twice.
    */
@@ -667,6 +672,18 @@ export const FormMessages = z.object({
   sameYearsFigureBox: z.string().includes('{said}'),
   relativeDate: z.string().includes('{said}').includes('{date}').includes('{today}'),
   relativeDateShown: z.string().includes('{said}').includes('{date}').includes('{today}'),
+  /**
+   * A date of something the form states as done (`happened`) that is later than the day of speaking (`future`: {today})
+   * or than the notice's deadline (`afterDeadline`: {year}, {deadline}, {who}, {what}, {clause}): it is recorded as said,
+   * and `note` ({field}, {date}, {why}: the two joined) says so, with what the notice says of a project not yet built.
+   */
+  lateDate: z
+    .object({
+      future: z.string().includes('{today}'),
+      afterDeadline: z.string().includes('{deadline}'),
+      note: z.string().includes('{field}').includes('{date}').includes('{why}'),
+    })
+    .optional(),
   /** A date given as part of a year in the form view (「2021年初」): the one question asking its month ({said}, {year}). */
   monthOf: z.string().includes('{said}').includes('{year}'),
   /** A figure said for another span than the field's ({said}, {spoken}: the span said, {wanted}: the field's, {field}, {unit}). */
