@@ -424,14 +424,18 @@ export class Conversation {
     if (request && !restated) return this.categoryTurn(sessionId, msg.clientId, msg.text, request, answers, before, ctx);
     const pendingForm = msg.mode !== 'qa' && before.question?.id.startsWith('form.') ? before.question.id : undefined;
     // 「去年十月」 to a date: its year counted from the session's day, as the form view's box counts it, and read back.
-    const dated = pendingForm ? await this.datedReply(sessionId, pendingForm, msg.text) : undefined;
+    let dated = pendingForm ? await this.datedReply(sessionId, pendingForm, msg.text) : undefined;
     const yearSaid = pendingForm && this.askedBack?.id === pendingForm ? this.askedBack.said : undefined;
+    // 「去年」 asked back for its month, then 「3月份」: the year counted from the session's day, as 「去年3月份」 said at once is.
+    const yearDay = pendingForm && yearSaid && datedReply(data, pendingForm, yearSaid, '2000-01-01') ? await sessionDay(this.deps.store, sessionId) : undefined;
+    const monthAfter = pendingForm && yearSaid ? monthAfterYear(data, pendingForm, yearSaid, msg.text, yearDay) : undefined;
+    if (monthAfter && yearDay && yearSaid) dated = { text: msg.text, said: `${yearSaid.trim()}${msg.text.trim()}`, today: yearDay };
     // 「是」 to 「…如果全车间就是这些，请回复“40台”」 sends the value offered; to an ask-back offering several it asks which.
     const offers = pendingForm && this.askedBack?.id === pendingForm ? this.askedBack.offers : undefined;
     // What was offered holds for the very next reply only: a turn that is not asked back again leaves none.
     if (this.askedBack?.offers) this.askedBack = { id: this.askedBack.id, times: this.askedBack.times, ...(this.askedBack.said ? { said: this.askedBack.said } : {}) };
     const same = pendingForm
-      ? (offers && before.question ? yesToOffer(data, before.question, offers, msg.text) : undefined) ?? sameAsEarlier(data, answers, pendingForm, msg.text) ?? editOfAnswer(data, answers, pendingForm, msg.text) ?? reassignedLines(data, answers, msg.text) ?? (yearSaid ? monthAfterYear(data, pendingForm, yearSaid, msg.text) ?? figureAfterSameYears(data, pendingForm, yearSaid, msg.text) : undefined)
+      ? (offers && before.question ? yesToOffer(data, before.question, offers, msg.text) : undefined) ?? sameAsEarlier(data, answers, pendingForm, msg.text) ?? editOfAnswer(data, answers, pendingForm, msg.text) ?? reassignedLines(data, answers, msg.text) ?? (yearSaid ? monthAfter ?? figureAfterSameYears(data, pendingForm, yearSaid, msg.text) : undefined)
       : undefined;
     // A reply naming an answered item with a new value changes that item, whatever question waits; the rules decide it before any model reads the text.
     const named = msg.mode !== 'qa' && !same ? rules.correctNamed?.(msg.text, before.question, answers) : undefined;

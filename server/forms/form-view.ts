@@ -391,7 +391,7 @@ export function checkFormValue(kb: FormsKnowledge, answers: Answers, category: C
     if (part?.approx) return { ok: false, error: fill(kb.formQuestions.messages.monthOf, { said: t.slice(0, 20), year: part.value.slice(0, 4) }) };
     const d = parseDate(dated) ?? part?.value;
     // 「2020年」「2020」: the year is given and the month is what is missing, so the month is what is asked.
-    const year = d ? undefined : /^(?:(?:19|20)\d{2})(?=\s*年?\s*$)/u.exec(t)?.[0];
+    const year = d ? undefined : /^(?:(?:19|20)\d{2})(?=\s*年?\s*$)/u.exec(dated)?.[0];
     if (year) return { ok: false, error: fill(kb.formQuestions.messages.monthOf, { said: t.slice(0, 20), year }) };
     if (!d) return { ok: false, error: kb.formQuestions.questions.find((q) => q.id === questionId)?.precision === 'month' ? kb.formQuestions.messages.badMonth : kb.formQuestions.messages.badDay };
     const r = applyFormAnswer(kb, answers, questionId, d, category);

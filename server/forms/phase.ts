@@ -3309,14 +3309,19 @@ export function editOfAnswer(kb: FormsKnowledge, answers: Answers, questionId: s
 }
 
 /**
- * 「3月份」 after a year alone was asked back for its month (「2020年」): the date both replies give together. Undefined
- * unless the earlier reply is a year alone and this one a month with no year, for a date question.
+ * 「3月份」 after a year alone was asked back for its month (「2020年」, 「去年」, 「前年初」): the date both replies give
+ * together. A year said relative to the day of speaking is counted from `today` (the session's day), as 「去年3月份」 said
+ * at once is; without that day it is left unread. Undefined unless the earlier reply is a year alone (or a part of one
+ * that names no month: 年初, 年中) and this one a month with no year, for a date question.
  */
-export function monthAfterYear(kb: FormsKnowledge, questionId: string, yearSaid: string, text: string): Interpretation | undefined {
+export function monthAfterYear(kb: FormsKnowledge, questionId: string, yearSaid: string, text: string, today?: string): Interpretation | undefined {
   const c = findQuestion(kb, questionId);
   if (c?.q.kind !== 'date') return undefined;
-  const year = /^((?:19|20)\d{2}|\d{2})年?$/u.exec(arabicDate(wholeReply(halfWidthAlnum(yearSaid))).replace(/\s+/gu, ''))?.[1];
-  const month = /^(\d{1,2})月份?$/u.exec(arabicDate(wholeReply(halfWidthAlnum(text))).replace(/\s+/gu, ''))?.[1];
+  const thisYear = Number(/^(\d{4})-/u.exec(today ?? '')?.[1]);
+  const said = wholeReply(halfWidthAlnum(yearSaid)).replace(/\s+/gu, '');
+  const counted = Number.isFinite(thisYear) ? absoluteYears(said, thisYear, { ...kb.formQuestions.vocabulary.relativeYears, ...c.q.underway?.years }) : said;
+  const year = /^((?:19|20)\d{2}|\d{2})年?(?:的)?(?:年?[初中]|[上下]半年)?$/u.exec(arabicDate(counted))?.[1];
+  const month = /^(?:的)?(\d{1,2})月份?$/u.exec(arabicDate(wholeReply(halfWidthAlnum(text))).replace(/\s+/gu, ''))?.[1];
   if (!year || !month) return undefined;
   const d = parseDate(`${year.length === 2 ? fullYear(Number(year), new Date().getFullYear()) : year}年${month}月`);
   return d ? { kind: 'answers', items: [{ questionId, value: d }] } : undefined;
@@ -3333,8 +3338,13 @@ export function datedReply(kb: FormsKnowledge, questionId: string, text: string,
   if (!today || c?.q.kind !== 'date') return undefined;
   if (c.q.underway && underwaySaid(kb, c.q.underway, text)) return undefined;
   // 「明年十月」 at a date that may still be to come reads its year as 「去年十月」 does; the note on a late date says the rest.
-  const r = relativeDates(text, today, { ...kb.formQuestions.vocabulary.relativeYears, ...c.q.underway?.years });
-  return r.said.length ? { text: r.text, said: r.said.join('、') } : undefined;
+  const words = { ...kb.formQuestions.vocabulary.relativeYears, ...c.q.underway?.years };
+  const r = relativeDates(text, today, words);
+  if (r.said.length) return { text: r.text, said: r.said.join('、') };
+  // 「去年」 alone: the year is written out, so that its month is asked for and 「3月份」 next completes it (monthAfterYear).
+  const alone = wholeReply(text.trim());
+  const year = Number(today.slice(0, 4));
+  return alone in words && Number.isFinite(year) ? { text: `${year + words[alone]!}年`, said: alone } : undefined;
 }
 
 /** 2027-10 → 2027年10月, 2026-12-07 → 2026年12月7日: a stored date as the notes about it say it. */

@@ -5,9 +5,9 @@ import { said, steer, typed } from './steer';
 import { chinaDay } from '../../server/understand';
 
 /*
- * In the chat, a completion date after today (「明年十月」, counted from the session's day) or after the 2023 notice's
+^ * In the chat, a completion date after today (「明年十月」, counted from the session's day) or after the 2023 notice's
  * deadline is recorded with the note that says so and what the notice says of a project not yet built; a date before
- * the deadline is recorded in silence.
+ * the deadline is recorded in silence. A relative year asked back for its month (「去年」, then 「3月份」) is one date with it.
  */
 const srv = serveForFile();
 
@@ -30,6 +30,19 @@ describe('a completion date later than today or the notice\'s deadline, in the c
     const two = await typed(s.client, 'l-2', '不对，是2022年10月建成的');
     expect((await stored(s))['form.project.end']).toBe('2022-10');
     expect(said(two.msgs).join('\n')).not.toContain('请注意');
+    await s.client.close();
+  }, 120_000);
+});
+
+describe('a relative year asked back for its month, in the chat', () => {
+  it('「去年」 then 「3月份」 is last March, read back with the day it was counted from', async () => {
+    const s = await steer(srv.url, workshop, (q) => q.id === 'form.project.start');
+    const one = await typed(s.client, 'm-1', '去年');
+    expect(one.next?.id).toBe('form.project.start');
+    expect((await stored(s))['form.project.start']).toBeUndefined();
+    const two = await typed(s.client, 'm-2', '3月份');
+    expect((await stored(s))['form.project.start']).toBe(`${year() - 1}-03`);
+    expect(said(two.msgs).join('\n')).toContain('「去年3月份」按今天（');
     await s.client.close();
   }, 120_000);
 });
