@@ -12,7 +12,7 @@ import { fill, indexOf, labelOf as capabilityLabel } from '../engine/kb';
 import { DETAIL_PREFIX, detailOf, equipmentCountsOf, isAssessmentRequest, isInstruction, parseNumber, previousCorrectionAfter, withoutQuotedAsking } from '../engine/interpret';
 import { labelOf } from '../knowledge/registry';
 import { normalise } from '../understand/normalise';
-import { datedEcho, datedReply, lateDateNote, underwayMarked, editOfAnswer, figureAfterSameYears, sameYearsAlone, hasPhone, reassignedLines, labelOf as formLabel, markApproximate, markUnderway, underwayShown, monthAfterYear, offersOf, percentOrFraction, pointsAtUnanswered, readFigure, sameAsEarlier, yesToOffer } from '../forms/phase';
+import { datedEcho, datedReply, figureYearEcho, lateDateNote, underwayMarked, editOfAnswer, figureAfterSameYears, sameYearsAlone, hasPhone, reassignedLines, labelOf as formLabel, markApproximate, markUnderway, underwayShown, monthAfterYear, offersOf, percentOrFraction, pointsAtUnanswered, readFigure, sameAsEarlier, yesToOffer } from '../forms/phase';
 import { askAboutPending, clipQuote, type AboutPending } from '../understand';
 import { sessionDay } from '../store/session-day';
 import { answerAboutPending } from './pending-item';
@@ -570,6 +570,10 @@ export class Conversation {
         const doneDates = recorded.filter((r) => !underwayMarked(next, r.questionId) && lateDateNote(data, r.questionId, r.value, '1900-01-01'));
         const lateDay = doneDates.length ? (dated?.today ?? (await sessionDay(this.deps.store, sessionId))) : undefined;
         for (const r of doneDates) confirm += lateDateNote(data, r.questionId, r.value, lateDay) ?? '';
+        // 「去年营收1.2亿」: the calendar year the figure was stored as, said back, as the form's years are the notice's.
+        const yearly = recorded.filter((r) => r.questionId.startsWith('form.finance.')).map((r) => r.questionId);
+        const figureDay = yearly.length ? (dated?.today ?? lateDay ?? (await sessionDay(this.deps.store, sessionId))) : undefined;
+        if (figureDay) confirm += figureYearEcho(data, split?.head ?? msg.text, yearly, figureDay) ?? '';
         confirm += phrases.passing(passing);
         // 「去年亏了点」: an item left to confirm from what was said is told what the bureau judges and what to check.
         for (const r of recorded) {

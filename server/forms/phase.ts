@@ -1519,6 +1519,24 @@ function passingValue(kb: FormsKnowledge, id: string, said: string): { value: An
 const YEARLY_FACT = /^finance\.(\d{4})\.(\w+)$/u;
 
 /** The years of the form's 近三年主要经济指标 table, as a list to say (「2020、2021、2022」). */
+/**
+ * The words that read back the calendar year a yearly figure said with a relative year (「去年营收1.2亿」) was stored
+ * as: the form's columns are the notice's years, so 去年 is counted from the notice's year (2022 in the 2023 notice),
+ * and the reply says so beside the year the day of speaking (`today`, YYYY-MM-DD) would give. Undefined where the reply
+ * names no relative year, or none of the years it names is one of the yearly figures recorded (`recorded`: their ids).
+ */
+export function figureYearEcho(kb: FormsKnowledge, text: string, recorded: readonly string[], today: string): string | undefined {
+  const notice = noticeYear(kb);
+  const tpl = kb.formQuestions.messages.relativeFigureYear;
+  const words = kb.formQuestions.vocabulary.relativeYears;
+  const spoken = Number(/^(\d{4})-/u.exec(today)?.[1]);
+  if (notice === undefined || !tpl || !Number.isFinite(spoken)) return undefined;
+  const stored = new Set(recorded.map((id) => YEARLY_FACT.exec(findQuestion(kb, id)?.fact ?? '')?.[1]).filter((y) => y !== undefined));
+  const said = yearsSaid(text, notice, words).filter((y) => y.said in words && stored.has(String(y.year)));
+  const once = [...new Map(said.map((y) => [y.said, y])).values()];
+  return once.length ? once.map((y) => fill(tpl, { said: y.said, year: y.year, notice, today: spoken + words[y.said]! })).join('') : undefined;
+}
+
 function tableYears(kb: FormsKnowledge): number[] {
   return factCheckFormOf(kb).years.map(Number);
 }

@@ -711,6 +711,12 @@ export const FormMessages = z.object({
   otherYear: z.string().includes('{said}').includes('{year}').includes('{asked}'),
   /** A yearly figure said with a year ({year}) the form's table has no column for; {years}: the table's years. */
   yearNotOnForm: z.string().includes('{said}').includes('{year}').includes('{years}'),
+  /**
+   * A yearly figure said with a relative year (「去年营收1.2亿」), read back with the calendar year it was stored as
+   * ({said}, {year}, {notice}: the notice's year it counts from, {today}: the year the day of speaking would give): the
+   * form's years are the notice's, while a date's 去年 counts from the day of speaking.
+   */
+  relativeFigureYear: z.string().includes('{said}').includes('{year}').includes('{notice}').optional(),
   /** A mobile number typed as a figure ({said}) into a figure's field ({field}). */
   phoneAsFigure: z.string().includes('{said}').includes('{field}'),
   /** A reply to a field of listed names (`named`) that says none of them ({said}, {field}, {names}). */
