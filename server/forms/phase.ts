@@ -3329,8 +3329,8 @@ export function editOfAnswer(kb: FormsKnowledge, answers: Answers, questionId: s
 /**
  * 「3月份」 after a year alone was asked back for its month (「2020年」, 「去年」, 「前年初」): the date both replies give
  * together. A year said relative to the day of speaking is counted from `today` (the session's day), as 「去年3月份」 said
- * at once is; without that day it is left unread. Undefined unless the earlier reply is a year alone (or a part of one
- * that names no month: 年初, 年中) and this one a month with no year, for a date question.
+ * at once is; without that day it is left unread. Undefined unless the earlier reply is a year alone and this one a
+ * month with no year, for a date question: 「2020年初」 is a date of its own, recorded as January.
  */
 export function monthAfterYear(kb: FormsKnowledge, questionId: string, yearSaid: string, text: string, today?: string): Interpretation | undefined {
   const c = findQuestion(kb, questionId);
@@ -3338,7 +3338,7 @@ export function monthAfterYear(kb: FormsKnowledge, questionId: string, yearSaid:
   const thisYear = Number(/^(\d{4})-/u.exec(today ?? '')?.[1]);
   const said = wholeReply(halfWidthAlnum(yearSaid)).replace(/\s+/gu, '');
   const counted = Number.isFinite(thisYear) ? absoluteYears(said, thisYear, { ...kb.formQuestions.vocabulary.relativeYears, ...c.q.underway?.years }) : said;
-  const year = /^((?:19|20)\d{2}|\d{2})年?(?:的)?(?:年?[初中]|[上下]半年)?$/u.exec(arabicDate(counted))?.[1];
+  const year = /^((?:19|20)\d{2}|\d{2})年?$/u.exec(arabicDate(counted))?.[1];
   const month = /^(?:的)?(\d{1,2})月份?$/u.exec(arabicDate(wholeReply(halfWidthAlnum(text))).replace(/\s+/gu, ''))?.[1];
   if (!year || !month) return undefined;
   const d = parseDate(`${year.length === 2 ? fullYear(Number(year), new Date().getFullYear()) : year}年${month}月`);

@@ -48,7 +48,7 @@ describe('a relative year alone, then its month', () => {
     // New phrasings of the same meaning.
     ['去年', '三月', '2025-03'],
     ['前年', '的十二月', '2024-12'],
-    ['前年初', '2月', '2024-02'],
+    ['大前年', '5月', '2023-05'],
   ])('「%s」 then 「%s」 is %s, counted from the session\'s day', (year, month, date) => {
     expect(monthAfterYear(kb, START, year, month, TODAY)).toEqual({ kind: 'answers', items: [{ questionId: START, value: date }] });
   });
@@ -58,6 +58,7 @@ describe('a relative year alone, then its month', () => {
     ['去年', '营收3个亿', TODAY],
     ['去年', '13月', TODAY],
     ['过去', '3月份', TODAY],
+    ['前年初', '2月', TODAY],
   ] as const)('near miss: 「%s」 then 「%s」 with the day %s is no date', (year, month, today) => {
     expect(monthAfterYear(kb, START, year, month, today)).toBeUndefined();
   });
