@@ -12,7 +12,7 @@ import { fill, indexOf, labelOf as capabilityLabel } from '../engine/kb';
 import { DETAIL_PREFIX, detailOf, equipmentCountsOf, isAssessmentRequest, isInstruction, parseNumber, previousCorrectionAfter, withoutQuotedAsking } from '../engine/interpret';
 import { labelOf } from '../knowledge/registry';
 import { normalise } from '../understand/normalise';
-import { GATE, datedEcho, datedReply, editOfAnswer, figureAfterSameYears, sameYearsAlone, hasPhone, reassignedLines, labelOf as formLabel, markApproximate, markUnderway, underwayShown, monthAfterYear, offersOf, percentOrFraction, pointsAtUnanswered, readFigure, sameAsEarlier, yesToOffer } from '../forms/phase';
+import { GATE, datedEcho, datedReply, figureYearEcho, lateDateNote, underwayMarked, editOfAnswer, figureAfterSameYears, sameYearsAlone, hasPhone, reassignedLines, labelOf as formLabel, markApproximate, markUnderway, underwayShown, monthAfterYear, offersOf, percentOrFraction, pointsAtUnanswered, readFigure, sameAsEarlier, yesToOffer } from '../forms/phase';
 import { askAboutPending, clipQuote, type AboutPending } from '../understand';
 import { sessionDay } from '../store/session-day';
 import { answerAboutPending } from './pending-item';
@@ -423,14 +423,18 @@ export class Conversation {
     if (request && !restated) return this.categoryTurn(sessionId, msg.clientId, msg.text, request, answers, before, ctx);
     const pendingForm = msg.mode !== 'qa' && before.question?.id.startsWith('form.') ? before.question.id : undefined;
     // 「去年十月」 to a date: its year counted from the session's day, as the form view's box counts it, and read back.
-    const dated = pendingForm ? await this.datedReply(sessionId, pendingForm, msg.text) : undefined;
+    let dated = pendingForm ? await this.datedReply(sessionId, pendingForm, msg.text) : undefined;
     const yearSaid = pendingForm && this.askedBack?.id === pendingForm ? this.askedBack.said : undefined;
+    // 「去年」 asked back for its month, then 「3月份」: the year counted from the session's day, as 「去年3月份」 said at once is.
+    const yearDay = pendingForm && yearSaid && datedReply(data, pendingForm, yearSaid, '2000-01-01') ? await sessionDay(this.deps.store, sessionId) : undefined;
+    const monthAfter = pendingForm && yearSaid ? monthAfterYear(data, pendingForm, yearSaid, msg.text, yearDay) : undefined;
+    if (monthAfter && yearDay && yearSaid) dated = { text: msg.text, said: `${yearSaid.trim()}${msg.text.trim()}`, today: yearDay };
     // 「是」 to 「…如果全车间就是这些，请回复“40台”」 sends the value offered; to an ask-back offering several it asks which.
     const offers = pendingForm && this.askedBack?.id === pendingForm ? this.askedBack.offers : undefined;
     // What was offered holds for the very next reply only: a turn that is not asked back again leaves none.
     if (this.askedBack?.offers) this.askedBack = { id: this.askedBack.id, times: this.askedBack.times, ...(this.askedBack.said ? { said: this.askedBack.said } : {}) };
     const same = pendingForm
-      ? (offers && before.question ? yesToOffer(data, before.question, offers, msg.text) : undefined) ?? sameAsEarlier(data, answers, pendingForm, msg.text) ?? editOfAnswer(data, answers, pendingForm, msg.text) ?? reassignedLines(data, answers, msg.text) ?? (yearSaid ? monthAfterYear(data, pendingForm, yearSaid, msg.text) ?? figureAfterSameYears(data, pendingForm, yearSaid, msg.text) : undefined)
+      ? (offers && before.question ? yesToOffer(data, before.question, offers, msg.text) : undefined) ?? sameAsEarlier(data, answers, pendingForm, msg.text) ?? editOfAnswer(data, answers, pendingForm, msg.text) ?? reassignedLines(data, answers, msg.text) ?? (yearSaid ? monthAfter ?? figureAfterSameYears(data, pendingForm, yearSaid, msg.text) : undefined)
       : undefined;
     // A reply naming an answered item with a new value changes that item, whatever question waits; the rules decide it before any model reads the text.
     const named = msg.mode !== 'qa' && !same ? rules.correctNamed?.(msg.text, before.question, answers) : undefined;
@@ -559,6 +563,16 @@ export class Conversation {
         if (fromEarlier) confirm += phrases.fromEarlier(fromEarlier);
         const datedShown = dated ? recorded.find((r) => r.questionId === pendingForm && r.value !== null) : undefined;
         if (dated && datedShown) confirm += datedEcho(data, 'relativeDate', dated.said, datedShown.display, dated.today);
+        // 「明年十月」「2027年10月」 as the completion date: recorded, with the note that it is still to come or after the
+        // notice's deadline and what the notice says of that. A date planned for work under way is no such date.
+        // Any date the form states as done is dated against a day long past to find it; only then is the session's day read.
+        const doneDates = recorded.filter((r) => !underwayMarked(next, r.questionId) && lateDateNote(data, r.questionId, r.value, '1900-01-01'));
+        const lateDay = doneDates.length ? (dated?.today ?? (await sessionDay(this.deps.store, sessionId))) : undefined;
+        for (const r of doneDates) confirm += lateDateNote(data, r.questionId, r.value, lateDay) ?? '';
+        // 「去年营收1.2亿」: the calendar year the figure was stored as, said back, as the form's years are the notice's.
+        const yearly = recorded.filter((r) => r.questionId.startsWith('form.finance.')).map((r) => r.questionId);
+        const figureDay = yearly.length ? (dated?.today ?? lateDay ?? (await sessionDay(this.deps.store, sessionId))) : undefined;
+        if (figureDay) confirm += figureYearEcho(data, split?.head ?? msg.text, yearly, figureDay) ?? '';
         confirm += phrases.passing(passing);
         // 「去年亏了点」: an item left to confirm from what was said is told what the bureau judges and what to check.
         for (const r of recorded) {

@@ -4,7 +4,7 @@ import type { Category } from '../schemas/profile';
 import type { FormCheckResult, FormView, FormViewField, FormViewSection } from '../schemas/form-view';
 import { changeCell, changeWords, checkFacts, financeValue, foundedYear, getPath, indicatorChange, indicatorValue, type FactFlag, type IndicatorId } from './facts';
 import { factCheckFormOf, formSpec, type FormsKnowledge } from './knowledge';
-import { applyFormAnswer, capabilityAnswers, countsInStory, fieldHelpFor, pointsAtUnanswered, withoutOwnLabel, groupOf, sectionQuestions, workshopOf, editOfAnswer, hasPhone, readFigure, sameAsEarlier, describeForm, formFactsFromAnswers, formQuestions, formView, interpretForm, labelOf, notApplicable, oneLineField, parseDate, partOfYear, percentOrFraction, yearGiven, dateGiven, underwayMarked, underwayShown, markUnderway, datedReply, datedEcho, sameYearsAlone } from './phase';
+import { applyFormAnswer, capabilityAnswers, countsInStory, fieldHelpFor, pointsAtUnanswered, withoutOwnLabel, groupOf, sectionQuestions, workshopOf, editOfAnswer, hasPhone, readFigure, sameAsEarlier, describeForm, formFactsFromAnswers, formQuestions, formView, interpretForm, labelOf, notApplicable, oneLineField, parseDate, partOfYear, percentOrFraction, yearGiven, dateGiven, underwayMarked, underwayShown, markUnderway, datedReply, datedEcho, lateDateNote, sameYearsAlone } from './phase';
 import { fill } from '../engine/kb';
 import { halfWidthAlnum } from '../understand/normalise';
 import { clipQuote } from '../understand/quote';
@@ -22,7 +22,8 @@ const has = (answers: Answers, id: string) => Object.prototype.hasOwnProperty.ca
 const given = (answers: Answers, id: string) => has(answers, id) && answers[id] !== null;
 /** A question's own words as a field label: 「企业现有员工多少人？」 → 「企业现有员工多少人」. */
 
-export function buildFormView(kb: FormsKnowledge, answers: Answers, category: Category): FormView {
+/** `today`: the session's day (YYYY-MM-DD): a completion date after it is flagged as still to come, beside any after the notice's deadline. */
+export function buildFormView(kb: FormsKnowledge, answers: Answers, category: Category, today?: string): FormView {
   const spec = formSpec(kb, category);
   // A fact the enterprise has not got (a 分公司's 注册资本) is no field to fill; its draft says why.
   const qs = formQuestions(kb, answers, category).filter((c) => (!c.fact.startsWith('meta.') || c.fact === 'meta.workshopCount') && !notApplicable(c, answers));
@@ -58,6 +59,9 @@ export function buildFormView(kb: FormsKnowledge, answers: Answers, category: Ca
     placed.add(c.id);
     const view = formView(kb, c.id, category) as QuestionView;
     const own = flagsOf(c.fact).map((f) => ({ severity: f.severity, message: f.message }));
+    // A completion date after today or the notice's deadline stays flagged while it stands; a date planned for work under way is no such date.
+    const late = underwayMarked(answers, c.id) ? undefined : lateDateNote(kb, c.id, answers[c.id] ?? null, today);
+    if (late) own.push({ severity: 'warning', message: late });
     const input = c.q.kind === 'number' ? 'number' : c.q.kind === 'date' ? 'date' : c.q.kind === 'choice' ? 'choice' : c.q.maxLength === undefined ? 'narrative' : 'text';
     const field: FormViewField = {
       key: keyFor(c.id),
@@ -387,16 +391,16 @@ export function checkFormValue(kb: FormsKnowledge, answers: Answers, category: C
     if (part?.approx) return { ok: false, error: fill(kb.formQuestions.messages.monthOf, { said: t.slice(0, 20), year: part.value.slice(0, 4) }) };
     const d = parseDate(dated) ?? part?.value;
     // 「2020年」「2020」: the year is given and the month is what is missing, so the month is what is asked.
-    const year = d ? undefined : /^(?:(?:19|20)\d{2})(?=\s*年?\s*$)/u.exec(t)?.[0];
+    const year = d ? undefined : /^(?:(?:19|20)\d{2})(?=\s*年?\s*$)/u.exec(dated)?.[0];
     if (year) return { ok: false, error: fill(kb.formQuestions.messages.monthOf, { said: t.slice(0, 20), year }) };
     if (!d) return { ok: false, error: kb.formQuestions.questions.find((q) => q.id === questionId)?.precision === 'month' ? kb.formQuestions.messages.badMonth : kb.formQuestions.messages.badDay };
-    if (relative && today) {
-      const r = applyFormAnswer(kb, answers, questionId, d, category);
-      if (!r.ok) return { ok: false, error: r.error };
-      const rec = r.recorded[0]!;
-      return { ok: true, value: rec.value, display: datedEcho(kb, 'relativeDateShown', relative.said, rec.display, today) };
-    }
-    value = d;
+    const r = applyFormAnswer(kb, answers, questionId, d, category);
+    if (!r.ok) return { ok: false, error: r.error };
+    const rec = r.recorded[0]!;
+    const shown = relative && today ? datedEcho(kb, 'relativeDateShown', relative.said, rec.display, today) : rec.display;
+    // A completion date after today or after the notice's deadline is saved with the note that says so.
+    const late = lateDateNote(kb, questionId, rec.value, today);
+    return { ok: true, value: rec.value, display: late ? `${shown}；${late}` : shown };
   } else if (view.kind === 'text' && oneLineField(kb, questionId)) {
     // A one-line box is read as the chat reads the same reply: 「联系人赵主任 13812345678」 in the name box is the
     // name, and the mobile goes to its own box if that is still empty. A reply the chat would ask back is kept as typed.

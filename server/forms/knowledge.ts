@@ -19,6 +19,8 @@ export interface FormsKnowledge {
    * and a correction (「说错了」, 「不对」) is heard with the same words in both phases.
    */
   interview?: { vocabulary: { yes: string[]; no: string[]; yesParticles: string[]; corrections?: string[] } & CountWords };
+  /** The notice's deadlines (facts.json): a date the form states as done that falls after the last is said back. */
+  facts?: { deadlines: { date: string; month: number; day: number; who: string; what: string; clause: string }[] };
   /** GB/T 4754 divisions: a division code the interview recorded is written into the form by its name. */
   industries?: { divisions: { code: string; name: string; aliases?: string[] }[]; otherDivisions?: { code: string; name: string }[] };
 }

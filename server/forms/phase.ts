@@ -908,6 +908,8 @@ function validateValue(c: Concrete, value: AnswerValue, messages: FormMessages, 
   const m = messages.invalid;
   const name = fill(m.field, { field });
   if (value === null) return null;
+  // 「无」 at 传真 is the enterprise's answer, printed as such: no number to check.
+  if (q.noneAnswer !== undefined && value === q.noneAnswer) return null;
   if (q.kind === 'number') {
     if (typeof value !== 'number' || !Number.isFinite(value)) return q.unit ? fill(m.numberUnit, { field, unit: q.unit }) : fill(m.number, { field });
     // A mobile number typed into a figure's box (the card's or the form view's) is no figure of any field: eleven
@@ -1517,6 +1519,24 @@ function passingValue(kb: FormsKnowledge, id: string, said: string): { value: An
 const YEARLY_FACT = /^finance\.(\d{4})\.(\w+)$/u;
 
 /** The years of the form's 近三年主要经济指标 table, as a list to say (「2020、2021、2022」). */
+/**
+ * The words that read back the calendar year a yearly figure said with a relative year (「去年营收1.2亿」) was stored
+ * as: the form's columns are the notice's years, so 去年 is counted from the notice's year (2022 in the 2023 notice),
+ * and the reply says so beside the year the day of speaking (`today`, YYYY-MM-DD) would give. Undefined where the reply
+ * names no relative year, or none of the years it names is one of the yearly figures recorded (`recorded`: their ids).
+ */
+export function figureYearEcho(kb: FormsKnowledge, text: string, recorded: readonly string[], today: string): string | undefined {
+  const notice = noticeYear(kb);
+  const tpl = kb.formQuestions.messages.relativeFigureYear;
+  const words = kb.formQuestions.vocabulary.relativeYears;
+  const spoken = Number(/^(\d{4})-/u.exec(today)?.[1]);
+  if (notice === undefined || !tpl || !Number.isFinite(spoken)) return undefined;
+  const stored = new Set(recorded.map((id) => YEARLY_FACT.exec(findQuestion(kb, id)?.fact ?? '')?.[1]).filter((y) => y !== undefined));
+  const said = yearsSaid(text, notice, words).filter((y) => y.said in words && stored.has(String(y.year)));
+  const once = [...new Map(said.map((y) => [y.said, y])).values()];
+  return once.length ? once.map((y) => fill(tpl, { said: y.said, year: y.year, notice, today: spoken + words[y.said]! })).join('') : undefined;
+}
+
 function tableYears(kb: FormsKnowledge): number[] {
   return factCheckFormOf(kb).years.map(Number);
 }
@@ -1748,7 +1768,13 @@ function passingFacts(kb: FormsKnowledge, c: Concrete, text: string): { items: P
       items.push({ questionId: choice.id, value: choice.value, extra: true });
       continue;
     }
-    // 「没有传真」 beside a contact's numbers: a none of a thing the form has no cell for says nothing to record.
+    // 「也没有传真」 beside a contact's numbers: a none of a field whose none is an answer (传真: 无) is that answer.
+    const noneField = noneAnswerIn(kb, bare);
+    if (noneField && noneField.id !== c.id) {
+      if (!items.some((x) => x.questionId === noneField.id)) items.push({ questionId: noneField.id, value: noneField.value, extra: true });
+      continue;
+    }
+    // 「没有邮编」 beside a contact's numbers: a none of a thing the form has no cell for says nothing to record.
     const noneOf = /^(?:也|还|都)?(?:没有|没|无|暂无)/u.exec(bare);
     if (noneOf && notOnForm?.test(bare.slice(noneOf[0].length))) continue;
     if (notOnForm?.test(bare)) {
@@ -2623,6 +2649,9 @@ function readForm(kb: FormsKnowledge, text: string, pending: QuestionView | null
   // "没有" to "how many patents?" is zero, not a skip; what a none means at a count is the field's own (noneAt).
   const none0 = pending.kind === 'number' ? noneAt(kb, pending.id, t) : undefined;
   if (none0 !== undefined) return { kind: 'answers', items: [{ questionId: pending.id, value: none0 }] };
+  // 「无」「没有传真」 at a field whose none is an answer (传真): the form prints that answer, so it is no skip.
+  const noneAnswer = noneAnswerIn(kb, t, pending.id);
+  if (noneAnswer) return { kind: 'answers', items: [{ questionId: noneAnswer.id, value: noneAnswer.value, ...(noneAnswer.id === pending.id ? {} : { extra: true as const }) }] };
   // 「回头再填」「以后再补」 put the answer off as a skip does.
   if (W.skip.test(t) || kb.formQuestions.vocabulary.deferWords.includes(wholeReply(t))) return { kind: 'answers', items: [{ questionId: pending.id, value: null }] };
   const part = sectionSkipped(kb, pending.id, t);
@@ -3298,14 +3327,19 @@ export function editOfAnswer(kb: FormsKnowledge, answers: Answers, questionId: s
 }
 
 /**
- * 「3月份」 after a year alone was asked back for its month (「2020年」): the date both replies give together. Undefined
- * unless the earlier reply is a year alone and this one a month with no year, for a date question.
+ * 「3月份」 after a year alone was asked back for its month (「2020年」, 「去年」, 「前年初」): the date both replies give
+ * together. A year said relative to the day of speaking is counted from `today` (the session's day), as 「去年3月份」 said
+ * at once is; without that day it is left unread. Undefined unless the earlier reply is a year alone and this one a
+ * month with no year, for a date question: 「2020年初」 is a date of its own, recorded as January.
  */
-export function monthAfterYear(kb: FormsKnowledge, questionId: string, yearSaid: string, text: string): Interpretation | undefined {
+export function monthAfterYear(kb: FormsKnowledge, questionId: string, yearSaid: string, text: string, today?: string): Interpretation | undefined {
   const c = findQuestion(kb, questionId);
   if (c?.q.kind !== 'date') return undefined;
-  const year = /^((?:19|20)\d{2}|\d{2})年?$/u.exec(arabicDate(wholeReply(halfWidthAlnum(yearSaid))).replace(/\s+/gu, ''))?.[1];
-  const month = /^(\d{1,2})月份?$/u.exec(arabicDate(wholeReply(halfWidthAlnum(text))).replace(/\s+/gu, ''))?.[1];
+  const thisYear = Number(/^(\d{4})-/u.exec(today ?? '')?.[1]);
+  const said = wholeReply(halfWidthAlnum(yearSaid)).replace(/\s+/gu, '');
+  const counted = Number.isFinite(thisYear) ? absoluteYears(said, thisYear, { ...kb.formQuestions.vocabulary.relativeYears, ...c.q.underway?.years }) : said;
+  const year = /^((?:19|20)\d{2}|\d{2})年?$/u.exec(arabicDate(counted))?.[1];
+  const month = /^(?:的)?(\d{1,2})月份?$/u.exec(arabicDate(wholeReply(halfWidthAlnum(text))).replace(/\s+/gu, ''))?.[1];
   if (!year || !month) return undefined;
   const d = parseDate(`${year.length === 2 ? fullYear(Number(year), new Date().getFullYear()) : year}年${month}月`);
   return d ? { kind: 'answers', items: [{ questionId, value: d }] } : undefined;
@@ -3321,8 +3355,42 @@ export function datedReply(kb: FormsKnowledge, questionId: string, text: string,
   const c = findQuestion(kb, questionId);
   if (!today || c?.q.kind !== 'date') return undefined;
   if (c.q.underway && underwaySaid(kb, c.q.underway, text)) return undefined;
-  const r = relativeDates(text, today, kb.formQuestions.vocabulary.relativeYears);
-  return r.said.length ? { text: r.text, said: r.said.join('、') } : undefined;
+  // 「明年十月」 at a date that may still be to come reads its year as 「去年十月」 does; the note on a late date says the rest.
+  const words = { ...kb.formQuestions.vocabulary.relativeYears, ...c.q.underway?.years };
+  const r = relativeDates(text, today, words);
+  if (r.said.length) return { text: r.text, said: r.said.join('、') };
+  // 「去年」 alone: the year is written out, so that its month is asked for and 「3月份」 next completes it (monthAfterYear).
+  const alone = wholeReply(text.trim());
+  const year = Number(today.slice(0, 4));
+  return alone in words && Number.isFinite(year) ? { text: `${year + words[alone]!}年`, said: alone } : undefined;
+}
+
+/** 2027-10 → 2027年10月, 2026-12-07 → 2026年12月7日: a stored date as the notes about it say it. */
+function dateWords(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return `${y}年${m}月${d ? `${d}日` : ''}`;
+}
+
+/**
+ * The note a date of something the form states as done (`happened`: 建设完成日期) is recorded with when it is later than
+ * `today` (the session's day, YYYY-MM-DD) or than the notice's last deadline in its year (2023年3月15日): the notice does
+ * not say a project must be finished, and the note says so and who judges it. Undefined for an earlier date, a skip, or
+ * another field. Compared at the stored date's precision: 2023-03 is not after 2023-03-15.
+ */
+export function lateDateNote(kb: FormsKnowledge, questionId: string, value: AnswerValue, today?: string): string | undefined {
+  const c = findQuestion(kb, questionId);
+  const m = kb.formQuestions.messages.lateDate;
+  if (!c?.q.happened || !m || typeof value !== 'string' || !isRealDate(value)) return undefined;
+  const cut = (d: string) => d.slice(0, value.length);
+  const why: string[] = [];
+  if (today && isRealDate(today) && value > cut(today)) why.push(fill(m.future, { today: dateWords(today) }));
+  const year = noticeYear(kb);
+  const last = [...(kb.facts?.deadlines ?? [])].sort((a, b) => b.month - a.month || b.day - a.day)[0];
+  if (year !== undefined && last) {
+    const deadline = `${year}-${String(last.month).padStart(2, '0')}-${String(last.day).padStart(2, '0')}`;
+    if (value > cut(deadline)) why.push(fill(m.afterDeadline, { year, deadline: dateWords(deadline), who: last.who, what: last.what, clause: last.clause }));
+  }
+  return why.length ? fill(m.note, { field: labelOf(c), date: dateWords(value), why: why.join('，也') }) : undefined;
 }
 
 /** The words that read a relative date back for confirmation (「「去年十月」按今天（2026年12月7日）算是2025年10月」). */
@@ -3881,6 +3949,29 @@ function nothingToPrint(c: Concrete, text: string): string {
 
 /** The path of a narrative cell's fact: an element cell, or one of a workshop's. */
 const CELL_FACT = /^(?:elements|workshops\.\d+\.descriptions)\./;
+
+/** What is left of a none once the field's name is taken out: 「也没有」「早就不用了」「：无」. */
+const NONE_LEFT = /^[\s：:，,]*(?:是|为)?\s*(?:我们|俺们|咱们)?(?:公司|厂里|厂|单位)?(?:目前|现在|暂时|早就|早|也|还|都|已经)*(?:没有|没|无|暂无|不用|不再用|没在用|用不上|用不着)(?:了|的|呢|啊|哈)*[。.!！~～]*$/u;
+
+/**
+ * A none of a field whose none is an answer (`noneAnswer`, 传真: 无): 「没有传真」「传真没有」「无传真」「传真早就不用了」 name the
+ * field; at the field itself (`asked`), a plain none (「无」「没有」「暂无」) is its none too. Undefined for any other words, so a
+ * number said at the field (「传真0371-…」) is read as its value.
+ */
+function noneAnswerIn(kb: FormsKnowledge, text: string, asked?: string): { id: string; value: string } | undefined {
+  const reply = wholeReply(text.trim());
+  for (const q of kb.formQuestions.questions) {
+    if (!q.noneAnswer) continue;
+    if (q.id === asked && (saysNone(kb.formQuestions.vocabulary, reply) || reply === q.noneAnswer)) return { id: q.id, value: q.noneAnswer };
+    const names = [...(q.saidAs ?? [])].sort((a, b) => b.length - a.length);
+    const name = names.find((w) => reply.includes(w));
+    if (!name) continue;
+    // 「早没传真机了」: the machine is named for the number as often as the number itself.
+    const left = reply.split(`${name}机`).join('').split(name).join('');
+    if (NONE_LEFT.test(left)) return { id: q.id, value: q.noneAnswer };
+  }
+  return undefined;
+}
 
 /** Whether a whole reply says the enterprise has none of what was asked (「暂无」, 「无。」). */
 function saysNone(v: FormVocabulary, text: string): boolean {

@@ -78,7 +78,8 @@ async function formsRoutes(fastify: FastifyInstance): Promise<void> {
   const ctx = (kb: KnowledgeBase = fastify.kb): FormsContext => {
     const d = kb.data;
     // The industries let a division code the interview recorded print as its name (所属行业), not as "35".
-    return { forms: d.forms, formQuestions: d.formQuestions, formDrafting: d.formDrafting, industries: d.industries, templates, engine: d };
+    // The notice's deadlines let a completion date after them be flagged in the form view and its box.
+    return { forms: d.forms, formQuestions: d.formQuestions, formDrafting: d.formDrafting, industries: d.industries, facts: d.facts, templates, engine: d };
   };
   // Looked up at each export, so LibreOffice installed after the start is used without a restart.
   const sofficeNow = sofficeLocator();
@@ -275,7 +276,7 @@ async function formsRoutes(fastify: FastifyInstance): Promise<void> {
     const kb = await fastify.sessionKnowledge(sessionId);
     const category = q.category ?? evaluate(kb.data, answers).assessment.category.recommended;
     if (!category) throw new HttpError(409, 'CATEGORY_UNKNOWN', '尚未确定申报类别：请先完成评估，或在请求中指定 category（smartWorkshop / discreteFactory / processFactory）');
-    return buildFormView(ctx(kb), answers, category);
+    return buildFormView(ctx(kb), answers, category, await sessionDate(sessionId));
   });
 
   /**

@@ -132,6 +132,16 @@ describe('the chat page wording file', () => {
     expect(codeFiles.length, 'the scan reads the components and their helpers').toBeGreaterThan(20);
   });
 
+  it('gives the form view\'s date boxes a Chinese example, never an English pattern such as YYYY-MM', () => {
+    const view = readFileSync(join(ROOT, 'web/components/zz-form-view.ts'), 'utf8');
+    expect(view).not.toMatch(/['"`]Y{2,4}-M{2}/u);
+    expect(view).toMatch(/placeholder=\$\{[^}]*W\.datePlaceholder\.month/u);
+    expect(words.formView.datePlaceholder).toEqual({ month: '如 2023-06', day: '如 2023-06-18' });
+    // Near misses: no English word is typed into any of the form view's own messages.
+    const texts = (t: Tree | string): string[] => (typeof t === 'string' ? [t] : Object.values(t).flatMap(texts));
+    expect(texts(words.formView as Tree).filter((t) => /[A-Za-z]{2,}/u.test(t.replace(/Word|\{\w+\}/gu, '')))).toEqual([]);
+  });
+
   it('holds no Chinese in the code of the staff console, its views or their helpers, outside comments and patterns', () => {
     const allowed = (line: string) => CONSOLE_ALLOWED.some((a) => line.startsWith(`${a.file}:`) && line.includes(a.text));
     const found = consoleFiles.flatMap((f) => hanInCode(f, readFileSync(join(ROOT, f), 'utf8'))).filter((l) => !allowed(l));

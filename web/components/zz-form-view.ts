@@ -446,7 +446,7 @@ export class ZzFormView extends LitElement {
         autocomplete="off"
         enterkeyhint="next"
         inputmode=${mode ?? nothing}
-        placeholder=${f.input === 'date' ? (f.precision === 'month' ? 'YYYY-MM' : 'YYYY-MM-DD') : nothing}
+        placeholder=${f.input === 'date' ? (f.precision === 'month' ? W.datePlaceholder.month : W.datePlaceholder.day) : nothing}
         aria-invalid=${common.invalid}
         aria-describedby=${common.described ?? nothing}
         .value=${live(text)}

@@ -330,6 +330,17 @@ export const FormQuestion = z.object({
    */
   noneMeans: z.enum(['zero', 'skip']).optional(),
   /**
+   * What a one-line field holds when the enterprise has none of the thing (传真: 无): many have none, and the form then
+   * prints this word, a real answer, rather than a gap to fill. A none said of it (「无」「没有传真」「传真早就不用了」) is
+   * stored as this word, never as a skip.
+   */
+  noneAnswer: z.string().min(1).optional(),
+  /**
+   * A date of something the form states as done (建设完成日期): a date later than the day of speaking or than the
+   * notice's deadline is recorded with a note that says so (messages' `lateDate`); an earlier one is recorded silently.
+   */
+  happened: z.boolean().optional(),
+  /**
    * The mobile-number field of the same person: a mobile number (1 and ten digits) given for this
    * field fills that one too while it is unanswered, so the same number is not asked for twice.
    */
@@ -661,6 +672,18 @@ export const FormMessages = z.object({
   sameYearsFigureBox: z.string().includes('{said}'),
   relativeDate: z.string().includes('{said}').includes('{date}').includes('{today}'),
   relativeDateShown: z.string().includes('{said}').includes('{date}').includes('{today}'),
+  /**
+   * A date of something the form states as done (`happened`) that is later than the day of speaking (`future`: {today})
+   * or than the notice's deadline (`afterDeadline`: {year}, {deadline}, {who}, {what}, {clause}): it is recorded as said,
+   * and `note` ({field}, {date}, {why}: the two joined) says so, with what the notice says of a project not yet built.
+   */
+  lateDate: z
+    .object({
+      future: z.string().includes('{today}'),
+      afterDeadline: z.string().includes('{deadline}'),
+      note: z.string().includes('{field}').includes('{date}').includes('{why}'),
+    })
+    .optional(),
   /** A date given as part of a year in the form view (「2021年初」): the one question asking its month ({said}, {year}). */
   monthOf: z.string().includes('{said}').includes('{year}'),
   /** A figure said for another span than the field's ({said}, {spoken}: the span said, {wanted}: the field's, {field}, {unit}). */
@@ -688,6 +711,12 @@ export const FormMessages = z.object({
   otherYear: z.string().includes('{said}').includes('{year}').includes('{asked}'),
   /** A yearly figure said with a year ({year}) the form's table has no column for; {years}: the table's years. */
   yearNotOnForm: z.string().includes('{said}').includes('{year}').includes('{years}'),
+  /**
+   * A yearly figure said with a relative year (「去年营收1.2亿」), read back with the calendar year it was stored as
+   * ({said}, {year}, {notice}: the notice's year it counts from, {today}: the year the day of speaking would give): the
+   * form's years are the notice's, while a date's 去年 counts from the day of speaking.
+   */
+  relativeFigureYear: z.string().includes('{said}').includes('{year}').includes('{notice}').optional(),
   /** A mobile number typed as a figure ({said}) into a figure's field ({field}). */
   phoneAsFigure: z.string().includes('{said}').includes('{field}'),
   /** A reply to a field of listed names (`named`) that says none of them ({said}, {field}, {names}). */
