@@ -52,6 +52,12 @@ describe('a typed story in written form, offline', () => {
     expect(signed).not.toMatch(/俺|弄得/u);
   });
 
+  it('praise put in the customers\' mouths is no fact either: the sentence is asked for, not printed', () => {
+    const text = draftSection(ctx, profile({ marketing: '咱们的产品卖到长三角，客户用着都说不错。' }), 'discreteFactory', 'enterpriseIntro').text;
+    expect(text).toContain(`〔请补充：${rewrite.replace('{label}', ctx.formDrafting.factLabels.marketing!)}`);
+    expect(text.replace(/〔[^〕]*〕/gu, '')).not.toMatch(/不错|咱/u);
+  });
+
   it('a workshop cell typed in spoken words is asked for, not printed', () => {
     const p = profile({ workshops: [{ name: '冲压车间', descriptions: { 'ws.logistics': '我们车间那个AGV贼好用，送料老快了' } }] });
     const text = draftSection(ctx, p, 'discreteFactory', 'ws.logistics@1').text;
