@@ -6,7 +6,7 @@ import { fmt, sharePercent } from './compute';
 import { factoryRatioConflicts, honoursAgainstAssessment, ratiosAgainstCounts, workshopTextRatioConflicts, financeValue, indicatorChange, indicatorValue, yearsSinceFounding, type IndicatorId, type ResolvedValue } from './facts';
 import { formSpec, noticeYear, type FormsKnowledge } from './knowledge';
 import { draftableSections } from './spec';
-import { formalFacts } from './formal';
+import { formalFacts, spokenFactsAsked } from './formal';
 import { absoluteDates, dateReference, documentReply, typedWithoutHedges, withoutHedges } from './document-form';
 import { DETAIL_PREFIX } from '../engine/interpret';
 import { writtenRoundFigure } from '../understand';
@@ -83,6 +83,8 @@ interface Ctx {
   guesses?: Set<string>;
   /** The history is stated in an earlier home section (see saidOnce), so this one says the founding date itself. */
   historyElsewhere?: boolean;
+  /** The cell is drafted for one workshop's column of the table, not for section 三 (see sharedCaps). */
+  tableCell?: boolean;
 }
 
 /** A visible request for a fact, in the enterprise's terms. */
@@ -125,9 +127,11 @@ function textPiece(text: string | undefined, source: string, sentences = false):
   if (text === undefined || text.trim() === '') return null;
   let t = text.trim();
   if (sentences && !/[。！？!?；;]$/.test(t)) t += '。';
-  // A request the drafting step wrote inside the text (a relative date it could not date) is listed as missing.
+  // A request the drafting step wrote inside the text (a relative date it could not date, a sentence left spoken) is
+  // listed as missing. It stands for words the enterprise gave, so an optional sentence keeps it, as it keeps the request
+  // for a figure answered round, and the rest of the text is not dropped for it.
   const asked = [...t.matchAll(PLACEHOLDER_RE)].map((m) => m[1]!);
-  return { text: t, numbers: digitsOf(t.replace(PLACEHOLDER_RE, ''), source), source, sentences, ...(asked.length ? { missing: asked } : {}) };
+  return { text: t, numbers: digitsOf(t.replace(PLACEHOLDER_RE, ''), source), source, sentences, ...(asked.length ? { missing: asked, confirm: true as const } : {}) };
 }
 
 function numPiece(n: number | undefined, source: string): Piece | null {
@@ -1157,6 +1161,33 @@ function saysOfOtherWorkshop(ctx: Ctx, text: string): boolean {
 }
 
 /**
+ * The capabilities a workshop's table cell states of the yes-answers the enterprise gave for the whole unit, in a form
+ * with several workshops: such a yes is scoped to no workshop, so it is stated once. One an enterprise-level cell of
+ * the form states (信息基础设施) is left to it; the rest stand in the first workshop's cell with a note that they are
+ * the unit's, and each later workshop's cell refers to it. A 「没有」 stays: its request asks about this workshop too.
+ */
+function sharedCaps(ctx: Ctx, caps: CapabilityId[], perWs: boolean): { caps: CapabilityId[]; note?: string; refer?: Filled } {
+  const ws = ctx.facts.workshops ?? [];
+  if (!ctx.tableCell || !perWs || ws.length < 2) return { caps };
+  const claimed = (c: CapabilityId) => {
+    const s = capStatus(ctx, c);
+    return s === true || s === 'partial' || s === 'building';
+  };
+  const unitCells = new Set(ctx.spec.section1.blocks.flatMap((b) => (b.type === 'cells' ? b.fields.filter((f) => f.section).flatMap((f) => cellCaps(ctx, f)) : [])));
+  const own = caps.filter((c) => !claimed(c) || !unitCells.has(c));
+  const d = ctx.kb.formDrafting.workshopShared;
+  if (ctx.ws === 0) return { caps: own, ...(own.some(claimed) ? { note: d.note } : {}) };
+  const first = workshopName(ctx, 0) ?? { text: fillText(ctx.kb.formDrafting.unnamedWorkshop, { i: '1' }), numbers: [] };
+  const refer = own.some(claimed) ? { text: fillText(d.refer, { first: first.text }), numbers: [], facts: factsOf(first), missing: [] } : undefined;
+  return { caps: own.filter((c) => !claimed(c)), ...(refer ? { refer } : {}) };
+}
+
+/** Whether words name one of the form's workshops. */
+function saysOfWorkshop(ctx: Ctx, text: string): boolean {
+  return (ctx.facts.workshops ?? []).some((w) => (w.name?.trim().length ?? 0) >= 2 && text.includes(w.name!.trim()));
+}
+
+/**
  * Draft of one cell: the enterprise's description as written, the workshop's own counts, one sentence
  * for the capabilities it confirmed and not already described, then a request for what was not said.
  */
@@ -1226,11 +1257,14 @@ function cellUnits(ctx: Ctx, field: FormField, perWs: boolean): Unit[] {
       }
       // Words that do not name the system are named by it. Either way they claim it as the yes they were said beside did,
       // so the capability is not listed again in 「公司应用…」 after them, in this cell or another workshop's.
-      const text = saidIn(ctx, c, own) ? own : `${capName(ctx, c, true)}：${own}`;
+      const named = saidIn(ctx, c, own) ? own : `${capName(ctx, c, true)}：${own}`;
+      // Words naming no workshop stand in the first workshop's column of the table as the unit's (see sharedCaps).
+      const unscoped = ctx.tableCell && perWs && ctx.ws === 0 && (ctx.facts.workshops?.length ?? 0) > 1 && !saysOfWorkshop(ctx, said);
+      const text = unscoped ? `${named.replace(/[。；;，,]+$/u, '')}${ctx.kb.formDrafting.workshopShared.note}` : named;
       const p = textPiece(text, `${DETAIL_PREFIX}cap.${c}`, true)!;
       const asked = [...text.matchAll(PLACEHOLDER_RE)].map((m) => m[1]!);
-      const named = building ? [] : capFacts(ctx, c);
-      add({ text: p.text, numbers: p.numbers, facts: [`${DETAIL_PREFIX}cap.${c}`, ...named], missing: asked });
+      const capFactIds = building ? [] : capFacts(ctx, c);
+      add({ text: p.text, numbers: p.numbers, facts: [`${DETAIL_PREFIX}cap.${c}`, ...capFactIds], missing: asked });
       askChecks();
     }
   }
@@ -1240,9 +1274,11 @@ function cellUnits(ctx: Ctx, field: FormField, perWs: boolean): Unit[] {
   const claimed = new Set(units.flatMap((u) => u.facts));
   const caps = fresh.filter((c) => capStatus(ctx, c) === 'building' || ((!d || !saidIn(ctx, c, d.text)) && !claimed.has(`capabilities.${c}`) && !(units.length && ctx.facts.capabilityDetails?.[c] && saidIn(ctx, c, stated()))));
   const before = units.length;
-  add(capsSentence(ctx, caps, true));
-  add(capsSentence(ctx, caps, 'partial'));
-  add(buildingSentence(ctx, caps));
+  const shared = sharedCaps(ctx, caps, perWs);
+  const claims = [capsSentence(ctx, shared.caps, true), capsSentence(ctx, shared.caps, 'partial'), buildingSentence(ctx, shared.caps)].filter((x): x is Filled => !!x);
+  // The note that the claims are the unit's follows the last of them, once.
+  claims.forEach((x, k) => add(k === claims.length - 1 && shared.note ? { ...x, text: x.text.replace(/。$/u, `${shared.note}。`) } : x));
+  if (shared.refer) add(shared.refer);
   // A 「没有」 leaves a cell that has nothing else to say to the enterprise, with a request naming what it lacks; beside
   // what is in place it is no fact the cell asks for, and section 三 asks for it where the element lacks it.
   const lackStated = !units.length && !!lackRequest(ctx, caps);
@@ -1470,6 +1506,16 @@ function withoutHedgedWords(kb: FormsContext, facts: FormFacts): { facts: FormFa
   return { facts: { ...cleaned, capabilityDetails: details }, hedged, hedgedSaid, guesses };
 }
 
+/** The name of a free-text field in a request: its fact label (发展历程), else its cell's label, with the workshop it is of. */
+function proseLabel(kb: FormsContext, spec: FormSpec, facts: FormFacts, key: string, ws?: number): string {
+  const own = kb.formDrafting.factLabels[key];
+  if (own) return own;
+  const field = spec.section1.blocks.flatMap((b) => (b.type === 'cells' || b.type === 'workshops' ? b.fields : [])).find((f) => f.id === key);
+  const cell = field?.label.replace(/（[^）]*）/gu, '') ?? key;
+  const name = ws === undefined ? undefined : facts.workshops?.[ws]?.name?.trim();
+  return name && !cell.startsWith(name) ? `${name}${cell}` : cell;
+}
+
 export interface DraftOptions {
   /** 0-based workshop for cells of the 车间建设 block. */
   workshop?: number;
@@ -1572,7 +1618,10 @@ export function draftSection(kb: FormsContext, profile: DraftProfile, category: 
   // The enterprise's own sentences go in written form (俺们厂 → 公司): the 申报书 is a formal document it signs.
   // Its relative dates (去年, 年底) are dated from the form's year as the chat's replies are, or asked for.
   const asOf = dateReference(noticeYear(kb), profile.asOf);
-  const { facts, hedged, hedgedSaid, guesses } = withoutHedgedWords(kb, formalFacts(kb.formDrafting, profile.form ?? {}, (t) => absoluteDates(kb.formDrafting, t, asOf)));
+  const cleaned = withoutHedgedWords(kb, formalFacts(kb.formDrafting, profile.form ?? {}, (t) => absoluteDates(kb.formDrafting, t, asOf)));
+  const { hedged, hedgedSaid, guesses } = cleaned;
+  // A sentence the formal rules leave spoken is asked for in written form, named by its field, never printed as typed.
+  const facts = spokenFactsAsked(kb.formDrafting, cleaned.facts, (key, ws) => proseLabel(kb, spec, cleaned.facts, key, ws));
   const ctx: Ctx = { kb, profile, facts, spec, category, ws: opts.workshop ?? 0, skipped: [], mode: branchOf(kb, profile, category), hedged, hedgedSaid, guesses, ...(asOf ? { asOf } : {}) };
   const target = sec.field?.target ?? null;
   const home = wsPart === undefined && !opts.raw ? saidBefore(ctx, section) : null;
@@ -1582,7 +1631,7 @@ export function draftSection(kb: FormsContext, profile: DraftProfile, category: 
   let units: Unit[];
   let unmet: string[] = [];
   if (section === 'detail.elements') ({ units, unmet } = elementsUnits(ctx));
-  else if (sec.field && !kb.templates[section]) units = cellUnits(ctx, sec.field, sec.perWorkshop);
+  else if (sec.field && !kb.templates[section]) units = cellUnits({ ...ctx, tableCell: true }, sec.field, sec.perWorkshop);
   else {
     const t = kb.templates[section];
     if (!t) throw new Error(`no template for section ${section}`);

@@ -255,15 +255,16 @@ export function missingFields(form: FilledForm): string[] {
 
 /**
  * The form as the enterprise signs it: each placeholder names only the missing fact. The notes a request carries in
- * the app (the round figure as it was typed, a system the enterprise said it lacks: `requests.*Note`) are the
+ * the app (the round figure as it was typed, a system the enterprise said it lacks, a sentence typed in spoken words:
+ * `requests.*Note`) are the
  * applicant's to read there, not the bureau's; they are left out of drafts as generated and as the user edited them.
  */
 export function signedForm(ctx: FormsContext, form: FilledForm): FilledForm {
-  const { lackingNote, approximateNote } = ctx.formDrafting.requests;
+  const { lackingNote, approximateNote, rewriteNote } = ctx.formDrafting.requests;
   const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   // A note's placeholder ({said}) stands for whatever was typed, short of the placeholder's end.
   const noteRe = (t: string) => t.split(/\{\w+\}/u).map(escape).join('[^〕]*?');
-  const notes = new RegExp([lackingNote, approximateNote].map(noteRe).join('|'), 'gu');
+  const notes = new RegExp([lackingNote, approximateNote, rewriteNote].map(noteRe).join('|'), 'gu');
   const bare = (label: string) => label.replace(notes, '');
   const text = (t: string) => t.replace(PLACEHOLDER_RE, (_all, label: string) => placeholder(bare(label)));
   const value = (v: FilledValue): FilledValue => ({ ...v, text: text(v.text), ...(v.missing !== undefined ? { missing: bare(v.missing) } : {}) });

@@ -62,3 +62,41 @@ export function formalFacts(f: Formal, facts: FormFacts, before: (text: string) 
   if (facts.workshops) out.workshops = facts.workshops.map((ws) => (ws.descriptions ? { ...ws, descriptions: record(ws.descriptions) } : ws));
   return out;
 }
+
+/** What `spokenAsked` reads: the patterns of spoken prose and the request that stands for a sentence of it. */
+export type SpokenProse = { documentForm: { spokenProse: string[] }; requests: { rewrite: string; rewriteNote: string } };
+
+/**
+ * The enterprise's typed sentence that still reads spoken once the formal rules have run (「MES挺好用」, 「俺们这块弄得
+ * 不错」) as a request for the fact in written form: the rules rewrite only what they can rewrite safely, and a sentence
+ * they leave spoken is neither printed nor guessed at. The request names the field (`labelOf`), with the sentence
+ * quoted in its note, which the signed form leaves out. Requests already in the text are left as they are.
+ */
+export function spokenAsked(f: SpokenProse, text: string, label: string): string {
+  const spoken = f.documentForm.spokenProse.map((p) => new RegExp(p, 'u'));
+  if (!spoken.length) return text;
+  const parts = text.match(/(?:〔[^〕]*〕|[^。！？!?；;〔])+(?:[。！？!?；;]+|$)|[。！？!?；;]+/gu) ?? [text];
+  return parts
+    .map((s) => {
+      const end = /[。！？!?；;]+$/u.exec(s)?.[0] ?? '';
+      const body = s.slice(0, s.length - end.length);
+      const bare = body.replace(/〔[^〕]*〕/gu, '').trim();
+      if (!bare || !spoken.some((re) => re.test(bare))) return s;
+      const ask = `〔请补充：${f.requests.rewrite.replace('{label}', label)}${f.requests.rewriteNote.replace('{said}', body.replace(/[〔〕]/gu, '').trim())}〕`;
+      return ask + (end ? '。' : '');
+    })
+    .join('');
+}
+
+/** The free-text facts with every sentence `spokenAsked` finds spoken asked for instead; `labelOf` names each field. */
+export function spokenFactsAsked(f: SpokenProse, facts: FormFacts, labelOf: (key: string, ws?: number) => string): FormFacts {
+  const one = (t: string | undefined, key: string, ws?: number) => (t === undefined ? t : spokenAsked(f, t, labelOf(key, ws)));
+  const record = (r: Record<string, string> | undefined, ws?: number) => (r ? Object.fromEntries(Object.entries(r).map(([k, v]) => [k, one(v, k, ws)!])) : r);
+  const out: FormFacts = { ...facts };
+  for (const k of PROSE) if (facts[k] !== undefined) out[k] = one(facts[k], k);
+  if (facts.rnd?.description !== undefined) out.rnd = { ...facts.rnd, description: one(facts.rnd.description, 'rnd.description') };
+  if (facts.patents?.description !== undefined) out.patents = { ...facts.patents, description: one(facts.patents.description, 'patents.description') };
+  if (facts.elements) out.elements = record(facts.elements);
+  if (facts.workshops) out.workshops = facts.workshops.map((ws, i) => (ws.descriptions ? { ...ws, descriptions: record(ws.descriptions, i) } : ws));
+  return out;
+}

@@ -36,8 +36,8 @@ describe('a workshop cell from what was said of that workshop', () => {
 });
 
 /*
- * Words that name no workshop are said once: in the first workshop's cell of a form with several, never copied into
- * each workshop's. The other workshops' cells state the yes they were said beside, and ask for nothing more of it.
+ * Words that name no workshop are said once: in the first workshop's cell of a form with several, as the unit's, never
+ * copied into each workshop's. The other workshops' cells say where they stand, and ask for nothing more of them.
  */
 describe('words naming no workshop, in a form of several workshops', () => {
   const cells = (cap: 'mes' | 'agvRgv' | 'autoId', said: string) => {
@@ -59,10 +59,14 @@ describe('words naming no workshop, in a form of several workshops', () => {
     ['autoId', '物料全部贴二维码，扫码出入库', '二维码', '自动识别'],
   ] as const)('%s 「%s」 stands in the first workshop\'s cell only', (cap, said, word, name) => {
     const { texts, elements } = cells(cap, said);
+    const { note, refer } = ctx.formDrafting.workshopShared;
     expect(texts[0]).toContain(word);
+    expect(texts[0]).toContain(note);
     for (const t of texts.slice(1)) {
       expect(t).not.toContain(word);
-      expect(t).toContain(name);
+      // The yes is the unit's, stated in the first workshop's cell: a later one refers to it rather than claiming it again.
+      expect(t).not.toContain(name);
+      expect(t).toContain(refer.replace('{first}', '装配车间'));
       expect(t).not.toContain('〔请补充');
     }
     // 三 says the words once, and does not list the system again after them.

@@ -1232,6 +1232,13 @@ export const FormDrafting = z.object({
     lackingNote: z.string().min(1),
     approximate: z.string().includes('{label}'),
     approximateNote: z.string().includes('{said}'),
+    /**
+     * A sentence of the enterprise's own typed text that reads spoken after the formal rules (`documentForm.spokenProse`):
+     * `rewrite` ({label}: the field) asks for the fact in written form in its place, and `rewriteNote` ({said}: the
+     * sentence) quotes it in the app's draft only, so the signed form never prints spoken words.
+     */
+    rewrite: z.string().includes('{label}').default('{label}的书面表述'),
+    rewriteNote: z.string().includes('{said}').default('（已填“{said}”，请改写）'),
   }),
   /** Subject of capability sentences per form: 公司 / 车间. */
   subjects: z.record(z.string(), z.string()),
@@ -1241,6 +1248,15 @@ export const FormDrafting = z.object({
    */
   workshopSectionTitle: z.string().includes('{title}').includes('{workshop}').default('{title}（{workshop}）'),
   unnamedWorkshop: z.string().includes('{i}').default('车间{i}'),
+  /**
+   * A yes the enterprise gave for the whole unit (「有MES」, said of no workshop), in the table of a form with several
+   * workshops: it is stated once, in the first workshop's cell with `note` after it, and each later workshop's cell
+   * says where it stands (`refer`, {first}: the first workshop's name) instead of repeating it. A yes an enterprise-level
+   * cell of the form states (信息基础设施) is stated there alone.
+   */
+  workshopShared: z
+    .object({ note: z.string().min(1), refer: z.string().includes('{first}') })
+    .default({ note: '（企业层面情况，未按车间区分）', refer: '企业层面的建设情况见{first}栏。' }),
   /**
    * The sections whose claims are made once in the document, the home first: a sentence a section before it in this
    * list states is left out of a later one, which says where it stands (`referTo`: {what} the facts' labels, {where}
@@ -1350,6 +1366,12 @@ export const FormDrafting = z.object({
       replyLeads: z.array(z.string().min(1)).default([]),
       spoken: z.array(z.string().min(1)).default([]),
       /**
+       * The spoken words that, left in a sentence of text the enterprise typed (its history, a cell's description) after
+       * the formal rules, mean that sentence is not document text: narrower than `spoken`, whose patterns read a chat
+       * reply, since written prose has 整车 and 还是 of its own. Such a sentence is asked for (`requests.rewrite`).
+       */
+      spokenProse: z.array(z.string().min(1).refine((p) => { try { new RegExp(p, 'u'); return true; } catch { return false; } }, '不是有效的正则表达式')).default([]),
+      /**
        * A year typed with two digits (「19年一期投产」, 「于21年底扩建」): read as a year only where a year stands (`after`:
        * what may come before it, a clause's start always may) and not as a span (`notBefore`: 「19年来」, 「10年多」).
        * `window` years after the form's year still read as this century (a plan); `past` and above read as the last
@@ -1394,7 +1416,7 @@ export const FormDrafting = z.object({
        */
       statusAsk: z.object({ ask: z.string().includes('{system}').includes('{status}'), building: z.string().min(1), lacking: z.string().min(1) }).optional(),
     })
-    .default({ relativeDates: {}, durations: [], replyLeads: [], spoken: [] }),
+    .default({ relativeDates: {}, durations: [], replyLeads: [], spoken: [], spokenProse: [] }),
   /**
    * How a clause of the enterprise's own text says a capability stands: not there (暂未开展), planned (计划…上线)
    * or in use (在用, 有两台): checked against the interview's answer for the capability the clause names by

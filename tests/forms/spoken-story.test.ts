@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { loadKnowledgeData } from '../../server/knowledge/load';
+import { loadTemplates } from '../../server/forms/template';
+import { draftSection, type FormsContext } from '../../server/forms/draft';
+import { fillForm, signedForm } from '../../server/forms/fill';
+import { DraftProfile, type DraftProfileInput } from '../../server/schemas/forms';
+
+/*
+ * The story the enterprise typed goes into the 申报书 in written form with no model: the formal rules rewrite spoken
+ * words (我们厂 → 公司, 是前年弄的 → 于2021年建设), drop fillers and praise no one can check (挺好用, 用着还不错), and a
+ * sentence they cannot make formal is asked for in written form, never printed as typed.
+ */
+const data = loadKnowledgeData('knowledge', 'henan-2023');
+const ctx: FormsContext = { ...data, templates: loadTemplates(), engine: data };
+const { rewrite, rewriteNote } = ctx.formDrafting.requests;
+
+const profile = (form: DraftProfileInput['form']): DraftProfile => DraftProfile.parse({ enterprise: { name: '某机械' }, asOf: '2023-03-01', form: { name: '某机械有限公司', ...form } });
+const intro = (history: string) => draftSection(ctx, profile({ history }), 'discreteFactory', 'enterpriseIntro').text;
+const SPOKEN = /我们|那个|弄|搞|整的|挺|好用|好使|不错|俺|咱/u;
+
+describe('a typed story in written form, offline', () => {
+  it.each([
+    // As reported.
+    ['我们厂那个MES是前年弄的，挺好用', '公司MES于2021年建设'],
+    // New phrasings of the same meaning.
+    ['咱们公司这套ERP是去年搞的，用着还不错。', '公司ERP于2022年建设'],
+    ['俺们厂WMS是2020年整的，工人都说好使', '公司WMS于2020年建设'],
+    ['公司2015年上了MES，挺好用，产量提高了不少', '公司2015年上线了MES，产量明显提高'],
+  ])('「%s」 reads 「%s」 and keeps no spoken word or praise', (said, written) => {
+    const text = intro(said);
+    expect(text).toContain(written);
+    expect(text.replace(/〔[^〕]*〕/gu, '')).not.toMatch(SPOKEN);
+  });
+
+  it('a praise sentence of its own is dropped, and the sentence after it kept', () => {
+    const text = intro('MES挺好用。公司2009年成立。');
+    expect(text).toContain('公司2009年成立。');
+    expect(text).not.toMatch(/好用/u);
+  });
+
+  it('a sentence the rules cannot make formal is asked for by its field, quoted in the app only', () => {
+    const p = profile({ history: '俺们这块弄得还行吧，产量上去了。公司2009年成立。' });
+    const label = rewrite.replace('{label}', ctx.formDrafting.factLabels.history!);
+    const text = draftSection(ctx, p, 'discreteFactory', 'enterpriseIntro').text;
+    expect(text).toContain(`〔请补充：${label}（`);
+    expect(text).toContain('公司2009年成立。');
+    expect(text.replace(/〔[^〕]*〕/gu, '')).not.toMatch(SPOKEN);
+    // The signed form names only the fact: the spoken words quoted in the note are the applicant's to read in the app.
+    const signed = signedForm(ctx, fillForm(ctx, p, 'discreteFactory')).drafts.enterpriseIntro!.text;
+    expect(signed).toContain(`〔请补充：${label}〕`);
+    expect(signed).not.toContain(rewriteNote.split('{said}')[0]!);
+    expect(signed).not.toMatch(/俺|弄得/u);
+  });
+
+  it('praise put in the customers\' mouths is no fact either: the sentence is asked for, not printed', () => {
+    const text = draftSection(ctx, profile({ marketing: '咱们的产品卖到长三角，客户用着都说不错。' }), 'discreteFactory', 'enterpriseIntro').text;
+    expect(text).toContain(`〔请补充：${rewrite.replace('{label}', ctx.formDrafting.factLabels.marketing!)}`);
+    expect(text.replace(/〔[^〕]*〕/gu, '')).not.toMatch(/不错|咱/u);
+  });
+
+  it('a workshop cell typed in spoken words is asked for, not printed', () => {
+    const p = profile({ workshops: [{ name: '冲压车间', descriptions: { 'ws.logistics': '我们车间那个AGV贼好用，送料老快了' } }] });
+    const text = draftSection(ctx, p, 'discreteFactory', 'ws.logistics@1').text;
+    expect(text).toContain('〔请补充：冲压车间物料配送自动化');
+    expect(text.replace(/〔[^〕]*〕/gu, '')).not.toMatch(/贼|好用|老快/u);
+  });
+
+  it.each([
+    // Near misses: written prose whose words look like spoken ones is printed as typed.
+    '公司为国内多家主流整车厂提供一级配套，客户满意度逐年提高。',
+    '公司由本地化工企业重组设立，形成完整的氟化工产业链。',
+    '公司建有省级工程技术研究中心，与高校共建联合实验室。',
+  ])('near miss: 「%s」 stands as typed', (said) => {
+    expect(intro(said)).toContain(said);
+  });
+});
