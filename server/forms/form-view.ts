@@ -375,7 +375,8 @@ export function checkFormValue(kb: FormsKnowledge, answers: Answers, category: C
   } else if (view.kind === 'date') {
     // 「还在建」「预计明年六月完工」: a project under way, read as the chat reads it. The box saves the words (`said`), which
     // the chat reads again and marks under way, so a planned date is never stated as done.
-    const read = interpretForm(kb, t, view);
+    // Its planned year is counted from the session's day, as a date said done is (「预计明年六月完工」 in 2026: 2027).
+    const read = interpretForm(kb, datedReply(kb, questionId, t, today)?.text ?? t, view);
     const underway = read.kind === 'answers' ? read.items.find((i) => i.questionId === questionId && i.underway) : undefined;
     if (underway) {
       const r = applyFormAnswer(kb, markUnderway(answers, questionId, t), questionId, underway.value, category);

@@ -614,7 +614,8 @@ const UNDERWAY_ASKED_PREFIX = 'underwayAsked.';
 
 /**
  * 「还没建完」「还在建」: the event the date question asks about is still under way, with no date; 「预计明年六月完工」
- * 「计划2024年底建成」「还在建，争取明年6月完工」: under way, with the date planned (明年 counted from the notice's year).
+ * 「计划2024年底建成」「还在建，争取明年6月完工」: under way, with the date planned (明年 counted from the notice's year
+ * where no session day wrote it out first: datedReply does so in the chat and the form view).
  * Undefined for a date said with no word of either (「2022年10月」): that is the date it happened.
  */
 function underwaySaid(kb: FormsKnowledge, u: NonNullable<FormQuestion['underway']>, text: string): { date?: string } | undefined {
@@ -3348,13 +3349,12 @@ export function monthAfterYear(kb: FormsKnowledge, questionId: string, yearSaid:
 /**
  * A reply to a date question whose year is said relative to the day of speaking (「去年十月」「前年底」), with that year
  * written out as `today` (YYYY-MM-DD, the session's day) counts it, and the words that said it; undefined where it says
- * none or no day is given. A project said under way keeps its words: its planned date (「预计明年六月完工」) is read by
- * underwaySaid, from the notice's year.
+ * none or no day is given. A planned date (「预计明年六月完工」) is counted from the same day: said in 2026, 明年 is 2027,
+ * never a year already past.
  */
 export function datedReply(kb: FormsKnowledge, questionId: string, text: string, today: string | undefined): { text: string; said: string } | undefined {
   const c = findQuestion(kb, questionId);
   if (!today || c?.q.kind !== 'date') return undefined;
-  if (c.q.underway && underwaySaid(kb, c.q.underway, text)) return undefined;
   // 「明年十月」 at a date that may still be to come reads its year as 「去年十月」 does; the note on a late date says the rest.
   const words = { ...kb.formQuestions.vocabulary.relativeYears, ...c.q.underway?.years };
   const r = relativeDates(text, today, words);
