@@ -4,6 +4,7 @@ import { readValidated } from '../knowledge/load';
 import type { PassingNote, QuestionView, Recorded } from '../schemas/interview';
 import type { Assessment, Category } from '../schemas/profile';
 import type { CategoryFit } from '../engine/category-request';
+import { gapItems } from '../engine/kb';
 import { clipQuote } from '../understand/quote';
 import { figureBound } from '../understand/numbers';
 
@@ -150,6 +151,8 @@ const PLACEHOLDERS = {
   verdictCondition: ['title', 'items'],
   verdictConditionSaid: ['title', 'where'],
   verdictConditionAlso: ['items', 'where'],
+  verdictAnyItem: ['items'],
+  verdictAnySeparator: [],
   verdictCloseGaps: [],
   verdictAnswerRest: [],
   verdictOfferForm: [],
@@ -473,10 +476,13 @@ export const phrases = {
     // A capability two elements read (SCADA under 生产制造 and 系统集成) is named once, where it is first said; a later
     // element that reads it refers back to it rather than name it again.
     const named = new Map<string, string>();
+    // Alternatives of one requirement (DCS or a PLC control system) are one item: any one of them would do.
+    const itemName = (id: string | readonly string[]) =>
+      typeof id === 'string' ? names.capability(id) : say('verdictAnyItem', { items: id.map(names.capability).join(T.verdictAnySeparator) });
     const list = (cs: typeof open, of: 'missing' | 'unknown') =>
       cs
         .map((c) => {
-          const all = c[of].map(names.capability);
+          const all = (of === 'missing' ? gapItems(c) : c.unknown).map(itemName);
           const items = all.filter((x) => !named.has(x));
           const where = [...new Set(all.flatMap((x) => (named.has(x) ? [named.get(x)!] : [])))].join(T.nameSeparator);
           const said = items.length < all.length;
