@@ -12,7 +12,7 @@ import { fill, indexOf, labelOf as capabilityLabel } from '../engine/kb';
 import { DETAIL_PREFIX, detailOf, equipmentCountsOf, isAssessmentRequest, isInstruction, parseNumber, previousCorrectionAfter, withoutQuotedAsking } from '../engine/interpret';
 import { labelOf } from '../knowledge/registry';
 import { normalise } from '../understand/normalise';
-import { datedEcho, datedReply, editOfAnswer, figureAfterSameYears, sameYearsAlone, hasPhone, reassignedLines, labelOf as formLabel, markApproximate, markUnderway, underwayShown, monthAfterYear, offersOf, percentOrFraction, pointsAtUnanswered, readFigure, sameAsEarlier, yesToOffer } from '../forms/phase';
+import { GATE, datedEcho, datedReply, editOfAnswer, figureAfterSameYears, sameYearsAlone, hasPhone, reassignedLines, labelOf as formLabel, markApproximate, markUnderway, underwayShown, monthAfterYear, offersOf, percentOrFraction, pointsAtUnanswered, readFigure, sameAsEarlier, yesToOffer } from '../forms/phase';
 import { askAboutPending, clipQuote, type AboutPending } from '../understand';
 import { sessionDay } from '../store/session-day';
 import { answerAboutPending } from './pending-item';
@@ -382,8 +382,11 @@ export class Conversation {
     if (switchAsked && switchSaid === 'confirm') return this.categoryTurn(sessionId, msg.clientId, msg.text, switchAsked, answers, before, ctx);
     if (switchAsked && switchSaid === 'decline') return this.keepCategory(sessionId, msg.clientId, msg.text, answers, before, ctx);
     // 「好的开始吧」「嗯嗯 继续」: agreeing to go on is no answer to the item waiting (好的 would read as its yes); it is asked.
-    if (msg.mode !== 'qa' && before.question && rules.startsOnly?.(msg.text)) {
+    // The form's gate asks just that (「是否现在继续填写申报书信息？」): there 「继续」「好，开始吧」 are its answer, read below.
+    if (msg.mode !== 'qa' && before.question && before.question.id !== GATE && rules.startsOnly?.(msg.text)) {
       if (!(await this.commit(sessionId, msg.clientId, msg.text, undefined))) return;
+      // Said back, so the go-ahead is seen to be heard: the item waiting is asked again by name.
+      await this.say(sessionId, phrases.goOnAck(before.question), []);
       return this.closeTurn(before, ctx);
     }
     // 「好的」「嗯」 right after turning from 政策问答 to 申报评估 acknowledge the switch: the item waiting is asked, by name,
@@ -695,6 +698,9 @@ export class Conversation {
       : reason === 'notNamed' && interp.kind === 'unclear' ? phrases.notNamed(before.question, interp.choices ?? [], interp.field)
       : reason === 'fieldHelp' && interp.kind === 'unclear' ? phrases.fieldHelp(before.question, interp.choices ?? [])
       : reason === 'aside' && interp.kind === 'unclear' && before.question ? phrases.asideDropped(before.question, clipQuote(interp.choices?.[0] ?? msg.text, 20))
+      // Nothing waits because the form was put off (以后再填, skipped): a reply not understood may be a form answer, so
+      // how to take the form up again is said.
+      : !before.question && answers[GATE] !== undefined && answers[GATE] !== 'now' ? phrases.unclearFormPaused
       : phrases.unclear(before.question);
     // Asked back a third time, the same words are unlikely to work: the card's buttons and its skip are named.
     // A greeting asked nothing back: the next reply to the item starts its count afresh.

@@ -43,6 +43,8 @@ const PLACEHOLDERS = {
   unblocked: [],
   unclear: ['hint', 'question'],
   unclearNoQuestion: [],
+  unclearFormPaused: [],
+  goOnAck: ['question'],
   greeting: ['question'],
   greetingNoQuestion: [],
   instruction: [],
@@ -269,6 +271,10 @@ export const phrases = {
   assessmentOffer: (q: QuestionView | null) => (q ? say('assessmentOffer', { question: q.text }) : T.assessmentOfferDone),
   /** A correction cleared every failing hard condition: the earlier 「暂不符合」 no longer stands. */
   unblocked: T.unblocked,
+  /** 「继续」「好，开始吧」 while an item waits: heard, and the item asked again. */
+  goOnAck: (q: QuestionView) => say('goOnAck', { question: q.text }),
+  /** A reply not understood with nothing waiting, the form put off: how to take it up again. */
+  unclearFormPaused: T.unclearFormPaused,
   unclear: (q: QuestionView | null) => (q ? say('unclear', { hint: hint(q), question: q.text }) : T.unclearNoQuestion),
   /** 「你好」 while an item waits answers nothing: greeted, and the item asked again. */
   greeting: (q: QuestionView | null) => (q ? say('greeting', { question: q.text }) : T.greetingNoQuestion),
