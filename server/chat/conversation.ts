@@ -372,7 +372,7 @@ export class Conversation {
     const offer = await this.takeFlip(sessionId);
     const flip = offer && offer.asked === before.question?.id ? offer : undefined;
     const flipSaid = flip && msg.mode !== 'qa' ? rules.switchReply?.(msg.text) : undefined;
-    if (flip && flipSaid === 'confirm') return this.turn(sessionId, { type: 'edit', clientId: msg.clientId, questionId: flip.questionId, value: true });
+    if (flip && flipSaid === 'confirm') return this.turn(sessionId, { type: 'edit', clientId: msg.clientId, questionId: flip.questionId, value: flip.value ?? true });
     if (flip && flipSaid === 'decline') {
       if (!(await this.commit(sessionId, msg.clientId, msg.text, undefined))) return;
       await this.say(sessionId, phrases.flipKept(before.question), []);
@@ -482,6 +482,9 @@ export class Conversation {
       let approx: boolean | 'date' = false;
       // Fields stated in passing, besides the one asked: what was recorded, left as it was, refused or only noted.
       const passing = { recorded: [] as Recorded[], kept: [] as Recorded[], refused: [] as string[], notes: interp.notes ?? [] };
+      // A yes or no said in passing against one given before (「只报一个」 after 另有申报 是) is not taken by the way, but
+      // offered: 「要」 changes it.
+      const keptFlips: { questionId: string; value: boolean }[] = [];
       // Fields said in passing that already hold the value said: the reply spoke of them, not of the question waiting.
       const same: Recorded[] = [];
       // Stories added to (「发展历程再补充一句：…」): said as an addition, with the words added, not as a replacement.
@@ -502,7 +505,10 @@ export class Conversation {
         const restates = item.extra && item.questionId.startsWith('cap.') && !interp.items.some((i) => !i.extra);
         if (item.extra && earlier !== undefined && earlier !== null && !(adds && item.value !== earlier) && !(restates && earlier !== item.value)) {
           const shown = rules.describe(answers).find((r) => r.questionId === item.questionId);
-          if (shown && earlier !== item.value) passing.kept.push(shown);
+          if (shown && earlier !== item.value) {
+            passing.kept.push(shown);
+            if (typeof item.value === 'boolean' && typeof earlier === 'boolean') keptFlips.push({ questionId: item.questionId, value: item.value });
+          }
           else if (shown) same.push(shown);
           continue;
         }
@@ -563,7 +569,7 @@ export class Conversation {
         if (fromEarlier) confirm += phrases.fromEarlier(fromEarlier);
         const datedShown = dated ? recorded.find((r) => r.questionId === pendingForm && r.value !== null) : undefined;
         if (dated && datedShown) confirm += datedEcho(data, 'relativeDate', dated.said, datedShown.display, dated.today);
-        confirm += phrases.passing(passing);
+        confirm += phrases.passing(passing) + (keptFlips.length === 1 ? phrases.keptFlipOffer(keptFlips[0]!.value) : '');
         // 「去年亏了点」: an item left to confirm from what was said is told what the bureau judges and what to check.
         for (const r of recorded) {
           const note = r.value === null ? indexOf(data).questions.get(r.questionId)?.unsureNote : undefined;
@@ -594,6 +600,7 @@ export class Conversation {
         // 「我们想报智能工厂」 to the 另有申报 question records the category only: the interview question still waiting is
         // asked again by name. Not after a correction of an earlier answer, nor when what was recorded moved the interview on.
         const after = this.step(next);
+        if (keptFlips.length === 1 && after.question) await this.deps.store.putDoc(sessionId, FLIP_DOC, { ...keptFlips[0]!, asked: after.question.id } satisfies FlipOffer);
         const stillPending = !!before.question && !before.question.id.startsWith('form.') && after.question?.id === before.question.id;
         if (!left && stillPending && (!replaced || tookBack) && !hard.length && !recorded.some((r) => r.questionId === before.question!.id)) {
           await this.say(sessionId, phrases.pendingStill(before.question), []);
@@ -619,7 +626,9 @@ export class Conversation {
         // question the reply was of another kind for (an address at the credit code) says so.
         const wrong = interp.pendingLeft?.reason === 'wrongKind' ? phrases.wrongKind(before.question, interp.pendingLeft.choices, interp.pendingLeft.field) : undefined;
         const again = refusal !== undefined ? phrases.notAccepted(before.question, refusal) : (wrong ?? phrases.pendingStill(interviewPending));
-        await this.say(sessionId, passingSaid + again, []);
+        const offer = keptFlips.length === 1 && before.question ? keptFlips[0]! : undefined;
+        if (offer && before.question) await this.deps.store.putDoc(sessionId, FLIP_DOC, { ...offer, asked: before.question.id } satisfies FlipOffer);
+        await this.say(sessionId, passingSaid + (offer ? phrases.keptFlipOffer(offer.value) : '') + again, []);
         return this.closeTurn(before, ctx);
       }
       // 「失信名单没有」 to the tax list's question, the 失信 list already answered so: the reply names its topic, and the

@@ -65,6 +65,7 @@ const PLACEHOLDERS = {
   asideAck: ['said', 'question'],
   asideDropped: ['said', 'question'],
   flipOffer: ['said', 'label', 'question'],
+  keptFlipOffer: ['display'],
   flipKept: ['question'],
   fromEarlier: ['said'],
   notSaidBefore: ['question'],
@@ -342,6 +343,8 @@ export const phrases = {
   /** A nod typed right after turning from 政策问答 to the interview (「好的」): it acknowledges the switch, not the item waiting. */
   switchAck: (q: QuestionView, said: string) => say('switchAck', { said, question: q.text }),
   /** 「有的」 where the item waiting takes no yes: the item answered no just before is offered to change to 是. */
+  /** After 「之前已填为…，这次没有改动」: one word changes it to what was said. */
+  keptFlipOffer: (value: boolean) => say('keptFlipOffer', { display: value ? T.staleSaidYes : T.staleSaidNo }),
   flipOffer: (said: string, label: string, q: QuestionView) => say('flipOffer', { said, label, question: q.text }),
   /** 「不用」 to that offer: the earlier answer stays, and the item waiting is asked. */
   flipKept: (q: QuestionView | null) => (q ? say('flipKept', { question: q.text }) : T.unclearNoQuestion),

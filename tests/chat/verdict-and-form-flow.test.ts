@@ -92,3 +92,25 @@ describe('代码 at the 行业大类 question is the industry code', () => {
     }
   });
 });
+
+describe('a plain change of an earlier yes said while another item waits', () => {
+  const text = '那行，只报一个，就报酿造发酵车间，灌装的明年再说';
+  it(`offers to change 本年度另有申报 on 「${text}」, and 「要」 changes it`, async () => {
+    const [, said, yes] = await at(workshop, 'ent.appliedThisYear', ['是', text, '要']);
+    expect(said!.said).toContain('要改为“否”吗');
+    expect(yes!.got).toEqual({ 'ent.appliedThisYear': false });
+  });
+
+  for (const other of ['那就只报这一个，灌装车间明年再报', '行，就报一个，先报发酵车间']) {
+    it(`changes it alike on 「${other}」, at once or on 「要」`, async () => {
+      const [, said, yes] = await at(workshop, 'ent.appliedThisYear', ['是', other, '要']);
+      if (said!.got['ent.appliedThisYear'] === undefined) expect(said!.said).toContain('要改为“否”吗');
+      expect(said!.got['ent.appliedThisYear'] ?? yes!.got['ent.appliedThisYear']).toBe(false);
+    });
+  }
+
+  it('keeps the yes on 「不用」', async () => {
+    const [, , no] = await at(workshop, 'ent.appliedThisYear', ['是', text, '不用']);
+    expect(no!.got).toEqual({});
+  });
+});
