@@ -368,7 +368,7 @@ export class Conversation {
     const offer = await this.takeFlip(sessionId);
     const flip = offer && offer.asked === before.question?.id ? offer : undefined;
     const flipSaid = flip && msg.mode !== 'qa' ? rules.switchReply?.(msg.text) : undefined;
-    if (flip && flipSaid === 'confirm') return this.turn(sessionId, { type: 'edit', clientId: msg.clientId, questionId: flip.questionId, value: true });
+    if (flip && flipSaid === 'confirm') return this.turn(sessionId, { type: 'edit', clientId: msg.clientId, questionId: flip.questionId, value: flip.value ?? true });
     if (flip && flipSaid === 'decline') {
       if (!(await this.commit(sessionId, msg.clientId, msg.text, undefined))) return;
       await this.say(sessionId, phrases.flipKept(before.question), []);
@@ -378,8 +378,11 @@ export class Conversation {
     if (switchAsked && switchSaid === 'confirm') return this.categoryTurn(sessionId, msg.clientId, msg.text, switchAsked, answers, before, ctx);
     if (switchAsked && switchSaid === 'decline') return this.keepCategory(sessionId, msg.clientId, msg.text, answers, before, ctx);
     // 「好的开始吧」「嗯嗯 继续」: agreeing to go on is no answer to the item waiting (好的 would read as its yes); it is asked.
-    if (msg.mode !== 'qa' && before.question && rules.startsOnly?.(msg.text)) {
+    // The form's gate asks just that (「是否现在继续填写申报书信息？」): there 「继续」「好，开始吧」 are its answer, read below.
+    if (msg.mode !== 'qa' && before.question && before.question.id !== GATE && rules.startsOnly?.(msg.text)) {
       if (!(await this.commit(sessionId, msg.clientId, msg.text, undefined))) return;
+      // Said back, so the go-ahead is seen to be heard: the item waiting is asked again by name.
+      await this.say(sessionId, phrases.goOnAck(before.question), []);
       return this.closeTurn(before, ctx);
     }
     // 「好的」「嗯」 right after turning from 政策问答 to 申报评估 acknowledge the switch: the item waiting is asked, by name,
@@ -482,6 +485,9 @@ export class Conversation {
       let approx: boolean | 'date' = false;
       // Fields stated in passing, besides the one asked: what was recorded, left as it was, refused or only noted.
       const passing = { recorded: [] as Recorded[], kept: [] as Recorded[], refused: [] as string[], notes: interp.notes ?? [] };
+      // A yes or no said in passing against one given before (「只报一个」 after 另有申报 是) is not taken by the way, but
+      // offered: 「要」 changes it.
+      const keptFlips: { questionId: string; value: boolean }[] = [];
       // Fields said in passing that already hold the value said: the reply spoke of them, not of the question waiting.
       const same: Recorded[] = [];
       // Stories added to (「发展历程再补充一句：…」): said as an addition, with the words added, not as a replacement.
@@ -502,7 +508,10 @@ export class Conversation {
         const restates = item.extra && item.questionId.startsWith('cap.') && !interp.items.some((i) => !i.extra);
         if (item.extra && earlier !== undefined && earlier !== null && !(adds && item.value !== earlier) && !(restates && earlier !== item.value)) {
           const shown = rules.describe(answers).find((r) => r.questionId === item.questionId);
-          if (shown && earlier !== item.value) passing.kept.push(shown);
+          if (shown && earlier !== item.value) {
+            passing.kept.push(shown);
+            if (typeof item.value === 'boolean' && typeof earlier === 'boolean') keptFlips.push({ questionId: item.questionId, value: item.value });
+          }
           else if (shown) same.push(shown);
           continue;
         }
@@ -573,7 +582,7 @@ export class Conversation {
         const yearly = recorded.filter((r) => r.questionId.startsWith('form.finance.')).map((r) => r.questionId);
         const figureDay = yearly.length ? (dated?.today ?? lateDay ?? (await sessionDay(this.deps.store, sessionId))) : undefined;
         if (figureDay) confirm += figureYearEcho(data, split?.head ?? msg.text, yearly, figureDay) ?? '';
-        confirm += phrases.passing(passing);
+        confirm += phrases.passing(passing) + (keptFlips.length === 1 ? phrases.keptFlipOffer(keptFlips[0]!.value) : '');
         // 「去年亏了点」: an item left to confirm from what was said is told what the bureau judges and what to check.
         for (const r of recorded) {
           const note = r.value === null ? indexOf(data).questions.get(r.questionId)?.unsureNote : undefined;
@@ -604,6 +613,7 @@ export class Conversation {
         // 「我们想报智能工厂」 to the 另有申报 question records the category only: the interview question still waiting is
         // asked again by name. Not after a correction of an earlier answer, nor when what was recorded moved the interview on.
         const after = this.step(next);
+        if (keptFlips.length === 1 && after.question) await this.deps.store.putDoc(sessionId, FLIP_DOC, { ...keptFlips[0]!, asked: after.question.id } satisfies FlipOffer);
         const stillPending = !!before.question && !before.question.id.startsWith('form.') && after.question?.id === before.question.id;
         if (!left && stillPending && (!replaced || tookBack) && !hard.length && !recorded.some((r) => r.questionId === before.question!.id)) {
           await this.say(sessionId, phrases.pendingStill(before.question), []);
@@ -629,7 +639,9 @@ export class Conversation {
         // question the reply was of another kind for (an address at the credit code) says so.
         const wrong = interp.pendingLeft?.reason === 'wrongKind' ? phrases.wrongKind(before.question, interp.pendingLeft.choices, interp.pendingLeft.field) : undefined;
         const again = refusal !== undefined ? phrases.notAccepted(before.question, refusal) : (wrong ?? phrases.pendingStill(interviewPending));
-        await this.say(sessionId, passingSaid + again, []);
+        const offer = keptFlips.length === 1 && before.question ? keptFlips[0]! : undefined;
+        if (offer && before.question) await this.deps.store.putDoc(sessionId, FLIP_DOC, { ...offer, asked: before.question.id } satisfies FlipOffer);
+        await this.say(sessionId, passingSaid + (offer ? phrases.keptFlipOffer(offer.value) : '') + again, []);
         return this.closeTurn(before, ctx);
       }
       // 「失信名单没有」 to the tax list's question, the 失信 list already answered so: the reply names its topic, and the
@@ -709,6 +721,9 @@ export class Conversation {
       : reason === 'notNamed' && interp.kind === 'unclear' ? phrases.notNamed(before.question, interp.choices ?? [], interp.field)
       : reason === 'fieldHelp' && interp.kind === 'unclear' ? phrases.fieldHelp(before.question, interp.choices ?? [])
       : reason === 'aside' && interp.kind === 'unclear' && before.question ? phrases.asideDropped(before.question, clipQuote(interp.choices?.[0] ?? msg.text, 20))
+      // Nothing waits because the form was put off (以后再填, skipped): a reply not understood may be a form answer, so
+      // how to take the form up again is said.
+      : !before.question && answers[GATE] !== undefined && answers[GATE] !== 'now' ? phrases.unclearFormPaused
       : phrases.unclear(before.question);
     // Asked back a third time, the same words are unlikely to work: the card's buttons and its skip are named.
     // A greeting asked nothing back: the next reply to the item starts its count afresh.

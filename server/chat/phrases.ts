@@ -4,6 +4,7 @@ import { readValidated } from '../knowledge/load';
 import type { PassingNote, QuestionView, Recorded } from '../schemas/interview';
 import type { Assessment, Category } from '../schemas/profile';
 import type { CategoryFit } from '../engine/category-request';
+import { gapItems } from '../engine/kb';
 import { clipQuote } from '../understand/quote';
 import { figureBound } from '../understand/numbers';
 
@@ -42,6 +43,8 @@ const PLACEHOLDERS = {
   unblocked: [],
   unclear: ['hint', 'question'],
   unclearNoQuestion: [],
+  unclearFormPaused: [],
+  goOnAck: ['question'],
   greeting: ['question'],
   greetingNoQuestion: [],
   instruction: [],
@@ -64,6 +67,7 @@ const PLACEHOLDERS = {
   asideDropped: ['said', 'question'],
   flipOffer: ['said', 'label', 'question'],
   flipWhich: ['said', 'label', 'question'],
+  keptFlipOffer: ['display'],
   flipKept: ['question'],
   fromEarlier: ['said'],
   notSaidBefore: ['question'],
@@ -152,6 +156,8 @@ const PLACEHOLDERS = {
   verdictCondition: ['title', 'items'],
   verdictConditionSaid: ['title', 'where'],
   verdictConditionAlso: ['items', 'where'],
+  verdictAnyItem: ['items'],
+  verdictAnySeparator: [],
   verdictCloseGaps: [],
   verdictAnswerRest: [],
   verdictOfferForm: [],
@@ -268,6 +274,10 @@ export const phrases = {
   assessmentOffer: (q: QuestionView | null) => (q ? say('assessmentOffer', { question: q.text }) : T.assessmentOfferDone),
   /** A correction cleared every failing hard condition: the earlier 「暂不符合」 no longer stands. */
   unblocked: T.unblocked,
+  /** 「继续」「好，开始吧」 while an item waits: heard, and the item asked again. */
+  goOnAck: (q: QuestionView) => say('goOnAck', { question: q.text }),
+  /** A reply not understood with nothing waiting, the form put off: how to take it up again. */
+  unclearFormPaused: T.unclearFormPaused,
   unclear: (q: QuestionView | null) => (q ? say('unclear', { hint: hint(q), question: q.text }) : T.unclearNoQuestion),
   /** 「你好」 while an item waits answers nothing: greeted, and the item asked again. */
   greeting: (q: QuestionView | null) => (q ? say('greeting', { question: q.text }) : T.greetingNoQuestion),
@@ -334,6 +344,8 @@ export const phrases = {
   pendingStill: (q: QuestionView | null) => (q ? say('pendingStill', { question: q.text }) : ''),
   /** A nod typed right after turning from 政策问答 to the interview (「好的」): it acknowledges the switch, not the item waiting. */
   switchAck: (q: QuestionView, said: string) => say('switchAck', { said, question: q.text }),
+  /** After 「之前已填为…，这次没有改动」: one word changes it to what was said. */
+  keptFlipOffer: (value: boolean) => say('keptFlipOffer', { display: value ? T.staleSaidYes : T.staleSaidNo }),
   /** 「有的」 where the item waiting takes no yes: the item answered no just before is offered to change to 是. */
   flipOffer: (said: string, label: string, q: QuestionView) => say('flipOffer', { said, label, question: q.text }),
   /**
@@ -485,10 +497,13 @@ export const phrases = {
     // A capability two elements read (SCADA under 生产制造 and 系统集成) is named once, where it is first said; a later
     // element that reads it refers back to it rather than name it again.
     const named = new Map<string, string>();
+    // Alternatives of one requirement (DCS or a PLC control system) are one item: any one of them would do.
+    const itemName = (id: string | readonly string[]) =>
+      typeof id === 'string' ? names.capability(id) : say('verdictAnyItem', { items: id.map(names.capability).join(T.verdictAnySeparator) });
     const list = (cs: typeof open, of: 'missing' | 'unknown') =>
       cs
         .map((c) => {
-          const all = c[of].map(names.capability);
+          const all = (of === 'missing' ? gapItems(c) : c.unknown).map(itemName);
           const items = all.filter((x) => !named.has(x));
           const where = [...new Set(all.flatMap((x) => (named.has(x) ? [named.get(x)!] : [])))].join(T.nameSeparator);
           const said = items.length < all.length;

@@ -2,7 +2,7 @@ import type { KnowledgeData } from '../knowledge/load';
 import type { ElementsFile, HardRule, HardRuleId, HardTest, Requirement } from '../knowledge/schemas/engine';
 import type { Assessment, CapabilityId, CapabilityValue, Category, ConditionStatus } from '../schemas/profile';
 import type { Facts } from './facts';
-import { divisionLabel, fill, indexOf, labelOf, requirementsOf, type Division, type Mode } from './kb';
+import { divisionLabel, fill, gapItems, gapLabel, indexOf, labelOf, requirementsOf, type Division, type Mode } from './kb';
 
 type Condition = Assessment['conditions'][number];
 type ElementSpec = ElementsFile['categories']['smartWorkshop']['elements'][number];
@@ -231,6 +231,8 @@ function evalElement(kb: KnowledgeData, f: Facts, el: ElementSpec, mode: Mode | 
     const items = results.map((r, i) => fill(t.branchItem, { mode: kb.categoryRules.modes[modes[i]!], advice: adviceOf(kb, el, r, category) })).join('');
     advice = fill(t.branchesAdvice, { items });
   }
+  // A group is one item only where none of its members is also lacking for a requirement that names it outright.
+  const anyOf = uniqGroups(best.missingAny.filter((g) => !g.some((id) => best.missingAll.includes(id))));
   return {
     clause: el.clause,
     title: el.title,
@@ -239,7 +241,13 @@ function evalElement(kb: KnowledgeData, f: Facts, el: ElementSpec, mode: Mode | 
     unknown: uniq(best.unknown),
     advice,
     ...(best.asNeededLacking.length ? { asNeededLacking: uniq(best.asNeededLacking) } : {}),
+    ...(anyOf.length ? { anyOf } : {}),
   };
+}
+
+function uniqGroups(groups: CapabilityId[][]): CapabilityId[][] {
+  const seen = new Set<string>();
+  return groups.filter((g) => !seen.has(g.join()) && !!seen.add(g.join()));
 }
 
 /** The element's advice for one set of results, in the words of the category's own clause. */
@@ -345,6 +353,7 @@ function inputsOf(el: ElementSpec, mode: Mode | undefined): ElementInputs {
 function freezeCondition(c: Condition): Condition {
   Object.freeze(c.missing);
   Object.freeze(c.unknown);
+  if (c.anyOf) Object.freeze(c.anyOf);
   return Object.freeze(c);
 }
 
@@ -414,8 +423,8 @@ function describeElements(kb: KnowledgeData, conds: Condition[], category: Categ
   const t = kb.categoryRules.texts;
   return conds
     .map((c) => {
-      const ids = c.status === 'unknown' ? c.unknown : c.missing;
-      const labels = ids.map((id) => labelOf(kb, id, category));
+      const ids = c.status === 'unknown' ? c.unknown : gapItems(c);
+      const labels = ids.map((id) => gapLabel(kb, id, category));
       // 「人工智能技术应用（产品配方优化…）」 already names its element: said once, not inside its own title. Alone it
       // stands for the element; beside others, what its brackets say is listed within the element's.
       if (labels.length === 1 && labels[0]!.startsWith(c.title)) return fill(t.elementUnknownItem, { clause: c.clause, title: labels[0]! });
@@ -569,7 +578,13 @@ export function evaluateFacts(kb: KnowledgeData, f: Facts): Evaluation {
   const notes: Assessment['notes'] = [];
   const titles = f.enterprise.priorTitles ?? [];
   if (titles.includes('smartWorkshop') && !titles.includes('smartFactory')) {
-    const held = chosen === 'smartWorkshop' && n.smartWorkshopHolderWorkshop ? n.smartWorkshopHolderWorkshop : n.smartWorkshopHolder;
+    // The workshop applied for, or offered as the better fit (the chat's 「改报智能车间」): the condition it is under is said with it.
+    const held =
+      chosen === 'smartWorkshop' && n.smartWorkshopHolderWorkshop
+        ? n.smartWorkshopHolderWorkshop
+        : fitsBetter?.category === 'smartWorkshop' && n.smartWorkshopHolderSwitch
+          ? n.smartWorkshopHolderSwitch
+          : n.smartWorkshopHolder;
     notes.push({ clause: held.clause, text: held.text });
   }
   if (chosen === 'smartWorkshop') notes.push(n.workshopNature);

@@ -239,3 +239,28 @@ export function fill(template: string, vars: Record<string, string | number | un
   }
   return out;
 }
+
+/**
+ * A condition's lacking capabilities as the items to list: each one alone, except a group of alternatives (`anyOf`),
+ * which stands as one item where its first member stands, since any one of them would meet its requirement.
+ */
+export function gapItems(c: { missing: readonly CapabilityId[]; anyOf?: readonly (readonly CapabilityId[])[] }): (CapabilityId | readonly CapabilityId[])[] {
+  const groups = c.anyOf ?? [];
+  const out: (CapabilityId | readonly CapabilityId[])[] = [];
+  const placed = new Set<readonly CapabilityId[]>();
+  for (const id of c.missing) {
+    const g = groups.find((x) => x.includes(id));
+    if (!g) out.push(id);
+    else if (!placed.has(g)) {
+      placed.add(g);
+      out.push(g);
+    }
+  }
+  return out;
+}
+
+/** One item of gapItems in a category's words: a group as its alternatives joined, 「具备其一即可」 (category-rules.json anyItem). */
+export function gapLabel(kb: KnowledgeData, item: CapabilityId | readonly CapabilityId[], category?: Category): string {
+  const t = kb.categoryRules.texts;
+  return typeof item === 'string' ? labelOf(kb, item, category) : fill(t.anyItem, { items: item.map((x) => labelOf(kb, x, category)).join(t.anySeparator) });
+}

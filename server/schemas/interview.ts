@@ -203,7 +203,8 @@ export const OFFERED_DOC = 'offered';
  * question waiting when it was offered: kept with the session, so the 「要」 or 「不用」 typed after a reload still answers the
  * offer. It holds for the next message only, and only while the same question waits.
  */
-export const FlipOffer = z.object({ questionId: z.string().min(1).max(200), asked: z.string().min(1).max(200) }).nullable();
+// value: what the item is changed to on 「要」 (a yes where absent: the offer to turn an earlier 否 into 是).
+export const FlipOffer = z.object({ questionId: z.string().min(1).max(200), asked: z.string().min(1).max(200), value: z.boolean().optional() }).nullable();
 export type FlipOffer = z.infer<typeof FlipOffer>;
 /** The session document that holds it. */
 export const FLIP_DOC = 'flipOffer';

@@ -125,6 +125,11 @@ export const Assessment = z.object({
        * advice (say in the application how the work is done without them) is shown beside the met status.
        */
       asNeededLacking: z.array(CapabilityId).optional(),
+      /**
+       * Groups among `missing` of which any one would meet its requirement (the notice's alternatives, an anyOf reading):
+       * whoever lists the gaps names each group as one item. Absent when none (and from assessments stored before it).
+       */
+      anyOf: z.array(z.array(CapabilityId)).optional(),
     }),
   ),
   notes: z.array(z.object({ clause: z.string(), text: z.string() })),

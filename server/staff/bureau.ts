@@ -5,7 +5,7 @@ import { SavedDrafts } from '../schemas/forms';
 import { describeForm, formFactsFromAnswers } from '../forms/phase';
 import { staleNotice } from '../forms/session';
 import { sectionIds } from '../forms/draft';
-import { fill, labelOf } from '../engine/kb';
+import { fill, gapItems, gapLabel } from '../engine/kb';
 import { evaluationOf } from '../engine/plan';
 
 /** The 四(三) quota of a region, read from regions.json. */
@@ -473,7 +473,7 @@ export function unconfirmedConditions(kb: KnowledgeData, snap: SubmissionSnapsho
       title: c.title,
       kind: 'element',
       status: c.status,
-      detail: (c.status === 'unknown' ? c.unknown : c.missing).map((id) => labelOf(kb, id, category)),
+      detail: (c.status === 'unknown' ? c.unknown : gapItems(c)).map((id) => gapLabel(kb, id, category)),
     }));
   const { ev } = evaluationOf(kb, snap.answers ?? {});
   const hard: UnconfirmedCondition[] = Object.entries(ev.hard)

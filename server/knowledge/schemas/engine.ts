@@ -314,6 +314,8 @@ export const CategoryRulesFile = z.object({
     smartWorkshopHolder: ClauseText,
     /** The holder note when the recommendation is 智能车间 itself: the condition that application is under (四(一)). */
     smartWorkshopHolderWorkshop: ClauseText.optional(),
+    /** The holder note when 智能车间 fits better than the factory chosen and the chat offers 改报智能车间: the same 四(一) condition. */
+    smartWorkshopHolderSwitch: ClauseText.optional(),
     demonstration: ClauseText,
     greenPriority: ClauseText,
     /** The 省辖市 (or 示范区, 航空港区) that reviews and recommends an applicant not recommended by a county: {city}, {quota}, {overQuota}. */
