@@ -7,7 +7,7 @@ import { checkCreditCode } from './creditCode';
 import { findQuantities, fullYear, parseChineseNumber, spokenDigits, YEAR_DIGIT } from '../understand/numbers';
 import { readEdit, type Edit } from '../understand/edits';
 import { halfWidthAlnum } from '../understand/normalise';
-import { absoluteYears, respectiveYears, sameEachYear, yearBeforeFigure, yearSeries, yearsSaid } from '../understand/years';
+import { absoluteYears, figureNameCarried, respectiveYears, sameEachYear, yearBeforeFigure, yearSeries, yearsSaid } from '../understand/years';
 import { arabicDate, parseDate, relativeDates } from '../understand/dates';
 import { clipQuote } from '../understand/quote';
 
@@ -2612,7 +2612,8 @@ function readForm(kb: FormsKnowledge, text: string, pending: QuestionView | null
   const typed = pending?.kind === 'number' ? withoutChange(said) : said;
   // 「21、22年分别是3.1亿和4.6亿」 is read as each year's figure said on its own.
   const year = noticeYear(kb);
-  const t = year === undefined ? typed : respectiveYears(typed, year);
+  const v0 = kb.formQuestions.vocabulary;
+  const t = year === undefined ? typed : figureNameCarried(respectiveYears(typed, year), v0.yearlessFigures, year, v0.relativeYears);
   if (!pending || !pending.id.startsWith('form.')) return { kind: 'unclear' };
   if (!t) return { kind: 'unclear' };
   // 「2022年交税1200万，前两年都是1000万左右」 to a yearly figure: the one figure said with 都 is each of its years' own, read
