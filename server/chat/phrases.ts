@@ -6,7 +6,7 @@ import type { Assessment, Category } from '../schemas/profile';
 import type { CategoryFit } from '../engine/category-request';
 import { gapItems } from '../engine/kb';
 import { clipQuote } from '../understand/quote';
-import { figureBound } from '../understand/numbers';
+import { figureBound, figureClause } from '../understand/numbers';
 
 /** The notice's short title and year, from the knowledge version's manifest. */
 type NoticeLabel = { shortTitle: string; year: number };
@@ -440,7 +440,7 @@ export const phrases = {
   // 「一半不到」 is below half and 「七成多」 above 70%: the side said is kept, not turned into 约.
   approxFigure: (figure: string, said: string) => {
     const bound = figureBound(said);
-    return say(bound === 'below' ? 'approxFigureBelow' : bound === 'above' ? 'approxFigureAbove' : 'approxFigure', { figure, said: clipQuote(said, 40) });
+    return say(bound === 'below' ? 'approxFigureBelow' : bound === 'above' ? 'approxFigureAbove' : 'approxFigure', { figure, said: clipQuote(figureClause(said), 40) });
   },
   /** The answer was read but the server's check refused it (a credit code's check character, a date that does not exist): say why. */
   notAccepted: (q: QuestionView | null, reason: string) =>

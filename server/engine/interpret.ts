@@ -1012,6 +1012,10 @@ const HAS_COUNT = /有\s*(?:[\d一二三四五六七八九十两百千几]+\s*(?
 const DIALECT_DE = /([\p{Script=Han}A-Za-z0-9])[哩嘞咧]+(?=[\s~…]*(?:[，,。；;！!]|$))/gu;
 
 function interpretAsTyped(kb: KnowledgeData, rawText: string, pending: QuestionView | null, category: Category | null): Interpretation {
+  return withPartsSaid(kb, rawText, pending, category, readAsTyped(kb, rawText, pending, category));
+}
+
+function readAsTyped(kb: KnowledgeData, rawText: string, pending: QuestionView | null, category: Category | null): Interpretation {
   const echoed = afterEcho(kb, rawText, pending);
   if (echoed !== undefined) return interpretAsTyped(kb, echoed, pending, category);
   const denied = deniedChoice(kb, rawText, pending) ?? categoryAsAnother(kb, rawText, pending);
@@ -1022,6 +1026,32 @@ function interpretAsTyped(kb: KnowledgeData, rawText: string, pending: QuestionV
   if (standing) return standing;
   const r = withMetricAtSelf(kb, rawText, pending, category, withEveryList(kb, rawText, pending, withBasicFactsInPassing(kb, rawText, pending, category, withSoleApplication(kb, rawText, pending, withChoicesBesideText(kb, rawText, pending, read)))));
   return asCorrection(kb, rawText, withoutRetortAnswer(kb, rawText, pending, category, withUnsureAsked(kb, rawText, pending, r.kind === 'unclear' && r.reason === undefined ? (ownVerbYes(kb, rawText, pending) ?? r) : r)));
+}
+
+/**
+ * 「设计用的solidworks，仿真基本没做，工艺还是手写卡片」 at a question that asks for several kinds of software at once
+ * (VocabularyFile `systemParts`): each clause that names one part is read alone as a reply to the question, and one part
+ * said in place beside another said missing makes the system partly in place. A reply that names one part only, or
+ * says every part it names the same way, keeps its reading.
+ */
+function withPartsSaid(kb: KnowledgeData, rawText: string, pending: QuestionView | null, category: Category | null, r: Interpretation): Interpretation {
+  const parts = pending ? kb.interview.vocabulary.systemParts[pending.id] : undefined;
+  if (!pending || !parts || r.kind !== 'answers') return r;
+  const at = r.items.findIndex((i) => i.questionId === pending.id && !i.extra);
+  if (at < 0 || (r.items[at]!.value !== true && r.items[at]!.value !== false)) return r;
+  const said = new Map<number, Set<unknown>>();
+  for (const clause of rawText.split(/[，,。；;！!？?\n]+/u)) {
+    const lower = clause.normalize('NFKC').toLowerCase();
+    const named = parts.flatMap((words, k) => (words.some((w) => lower.includes(w.toLowerCase())) ? [k] : []));
+    if (named.length !== 1) continue;
+    const read = readAsTyped(kb, clause, pending, category);
+    const value = read.kind === 'answers' ? read.items.find((i) => i.questionId === pending.id && !i.extra)?.value : undefined;
+    if (value !== true && value !== false) continue;
+    said.set(named[0]!, (said.get(named[0]!) ?? new Set()).add(value));
+  }
+  const values = [...said.values()].flatMap((v) => [...v]);
+  if (!values.includes(true) || !values.includes(false)) return r;
+  return { ...r, items: r.items.map((i, k) => (k === at ? { ...i, value: 'partial' } : i)) };
 }
 
 /**
@@ -2682,7 +2712,14 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
     // 「有Excel台账」 claims something in place even where its 有 reads as no answer of its own: a claim that names a
     // practice is asked again. A bare assent there (「就是试验员记在本子上」, a spoken 嗯) only introduces the description.
     const saysYes = cues.some((c) => (c.pol === true || c.pol === 'partial') && !ASSENT_ONLY.test(masked.slice(c.start, c.end)));
-    const named: string[] = !yesNo || !((saysOnly && !free.includes(false)) || describes || free.some((p) => p === true || p === 'partial')) ? [] : kb.interview.vocabulary.lookalikes
+    // 「生产计划是Excel排的，没有自动生成」 to the SCADA question: a reply that opens on a lookalike of the asked system (a
+    // plan, what another system does) and never names the system says its answer words of that thing, yes or no alike:
+    // it is named back and the question asked again. One that opens with its bare answer (「没有，只有摄像头」) answers.
+    const aboutLookalike =
+      asked !== undefined && !mentions.some((m) => m.caps.includes(asked)) && !opensWithBareAnswer(kb, text)
+        ? kb.interview.vocabulary.lookalikes.filter((l) => !l.practice && lookalikeOf(l, pending.id)).flatMap((l) => l.words.filter((w) => lower.includes(w.toLowerCase())))
+        : [];
+    const named: string[] = aboutLookalike.length ? aboutLookalike : !yesNo || !((saysOnly && !free.includes(false)) || describes || free.some((p) => p === true || p === 'partial')) ? [] : kb.interview.vocabulary.lookalikes
       .filter((l) => lookalikeOf(l, pending.id))
       .flatMap((l) => l.words.filter((w) => lower.includes(w.toLowerCase())));
     // 「有，用的是金蝶的MES和ERP」 to the LIMS question: the yes goes with the systems the reply names, and
@@ -2723,7 +2760,10 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
     // 「ERP有，MES不清楚」 to the MES question: the skip is said of the asked system by name, so it answers the question
     // (unknown) whatever else the reply names; the other system is recorded beside it.
     const skippedAsked = asked !== undefined && skippedMentions.some((m) => m.caps.includes(asked));
-    const other = skippedAsked ? false : metricHits.length > 0 || choiceSegments.size > 0 ? true : mentions.some((m) => !skippedMentions.includes(m)) ? 'systems' : false;
+    // 「数控化率不高，大概百分之三十五」: the asked metric named by its own alias, in a clause apart from its figure, is no
+    // other metric; only one another question asks for makes the figure someone else's.
+    const otherMetric = metricHits.some((h) => vocab.metrics.byAlias.get(h.word.toLowerCase()) !== pending.id);
+    const other = skippedAsked ? false : otherMetric || choiceSegments.size > 0 ? true : mentions.some((m) => !skippedMentions.includes(m)) ? 'systems' : false;
     // 「流程型智能工厂」「俺们准备报流程型工厂」 to whether a title was held: an option named without a word that holds it is
     // the category applied for, or unclear; it is left out of the reply the choice is read from, and asked back.
     const unheld = pending.kind === 'choice' ? unheldOptions(kb, pending.id, text, free.includes(true)) : undefined;

@@ -7,7 +7,7 @@ import { checkCreditCode } from './creditCode';
 import { findQuantities, fullYear, parseChineseNumber, spokenDigits, YEAR_DIGIT } from '../understand/numbers';
 import { readEdit, type Edit } from '../understand/edits';
 import { halfWidthAlnum } from '../understand/normalise';
-import { absoluteYears, respectiveYears, sameEachYear, yearBeforeFigure, yearSeries, yearsSaid } from '../understand/years';
+import { absoluteYears, figureNameCarried, respectiveYears, sameEachYear, yearBeforeFigure, yearSeries, yearsSaid } from '../understand/years';
 import { arabicDate, parseDate, relativeDates } from '../understand/dates';
 import { clipQuote } from '../understand/quote';
 
@@ -1251,6 +1251,19 @@ function isPersonName(kb: FormsKnowledge, said: string): boolean {
 }
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+/** 「小孙」「老王」: how a person is called by surname, with 小, 老 or 阿 before it. */
+const FAMILIAR = /^[小老阿](\p{Script=Han}{1,2})$/u;
+
+/**
+ * 「联系人小孙，孙丽娜」: a familiar form of a surname said beside the full name that has that surname is how the speaker
+ * calls the person, not another piece of the answer; the full name is the one the form takes.
+ */
+function familiarFormOf(kb: FormsKnowledge, piece: string, pieces: string[]): boolean {
+  const surname = FAMILIAR.exec(piece)?.[1];
+  if (!surname || !kb.formQuestions.vocabulary.surnames.includes(surname)) return false;
+  return pieces.some((p) => p !== piece && p.startsWith(surname) && isPersonName(kb, p));
+}
+
 /**
  * A name question answered with the person's name and more (「王建国 办公室主任」, 「王建国，13803950000」):
  * the name, and each further piece in the same person's own field, a job title by the word it ends with
@@ -1266,7 +1279,9 @@ function personAndMore(kb: FormsKnowledge, c: Concrete, value: string): (Interpr
   const who = /^(form\.(?:contact|leader))\.name$/.exec(c.id)?.[1];
   if (!who) return undefined;
   // A title in brackets after the name (「王建国（办公室主任）」) is a further piece like one after a comma.
-  const [first, ...after] = value.split(/[\s，,、；;（）()]+/).filter(Boolean);
+  const pieces = value.split(/[\s，,、；;（）()]+/).filter(Boolean);
+  const kept = pieces.filter((p) => !familiarFormOf(kb, p, pieces));
+  const [first, ...after] = kept;
   const titles = kb.formQuestions.vocabulary.titles;
   // 「董事长李振华」「办公室主任孙丽」: the post said before the name (up to a title word) is a further piece too, as if it
   // followed the name.
@@ -1277,7 +1292,7 @@ function personAndMore(kb: FormsKnowledge, c: Concrete, value: string): (Interpr
   const before = cut > 0 ? first!.slice(0, cut) : held ? held[2] : undefined;
   const name = held ? held[1] : before ? first!.slice(before.length) : first;
   const rest = before ? [before, ...after] : after;
-  if (!name || !rest.length || !isPersonName(kb, name)) return undefined;
+  if (!name || !(rest.length || kept.length < pieces.length) || !isPersonName(kb, name)) return undefined;
   const items: { questionId: string; value: string; extra?: true }[] = [{ questionId: c.id, value: nameAsStored(name) }];
   for (const said of rest) {
     const bare = said.replace(PHONE_WORD, '');
@@ -2624,7 +2639,8 @@ function readForm(kb: FormsKnowledge, text: string, pending: QuestionView | null
   const typed = pending?.kind === 'number' ? withoutChange(said) : said;
   // 「21、22年分别是3.1亿和4.6亿」 is read as each year's figure said on its own.
   const year = noticeYear(kb);
-  const t = year === undefined ? typed : respectiveYears(typed, year);
+  const v0 = kb.formQuestions.vocabulary;
+  const t = year === undefined ? typed : figureNameCarried(respectiveYears(typed, year), v0.yearlessFigures, year, v0.relativeYears);
   if (!pending || !pending.id.startsWith('form.')) return { kind: 'unclear' };
   if (!t) return { kind: 'unclear' };
   // 「2022年交税1200万，前两年都是1000万左右」 to a yearly figure: the one figure said with 都 is each of its years' own, read
@@ -3616,6 +3632,17 @@ function addressSaid(kind: NonNullable<FormVocabulary['addressKind']>, text: str
   return (places >= 1 && streets >= 1) || streets >= 2;
 }
 
+/**
+ * An address typed at a field that wants something else (a code, a date): said back as an address, never read as the
+ * field's value; it fills the address question while that is empty, and the asked field is asked again.
+ */
+function addressInstead(kb: FormsKnowledge, c: Concrete, t: string, wanted: string): Interpretation | undefined {
+  const place = kb.formQuestions.vocabulary.addressKind;
+  if (!place || place.question === c.id || !addressSaid(place, t)) return undefined;
+  const left = { reason: 'wrongKind' as const, choices: [clipQuote(t, 30), place.label, wanted], field: labelOf(c) };
+  return findQuestion(kb, place.question) ? { kind: 'answers', items: [{ questionId: place.question, value: t, extra: true }], pendingLeft: left } : { kind: 'unclear', ...left };
+}
+
 /** The asked field's own reading of a reply (or of what is left of it once passing facts are taken out). */
 function readAsked(kb: FormsKnowledge, c: Concrete, pending: QuestionView, said: string): Interpretation {
   const W = wordsOf(kb.formQuestions.vocabulary);
@@ -3634,11 +3661,8 @@ function readAsked(kb: FormsKnowledge, c: Concrete, pending: QuestionView, said:
     if (count) return { kind: 'unclear', reason: 'wrongKind', choices: [clipQuote(t, 30), count.kind, count.wanted], field: labelOf(c) };
     // 「郑州市高新区科学大道100号」 where the credit code is asked: said back as an address, never checked as a code; it
     // fills the address while that is empty, and the code is asked again.
-    const place = c.q.wants ? kb.formQuestions.vocabulary.addressKind : undefined;
-    if (place && place.question !== c.id && addressSaid(place, t)) {
-      const left = { reason: 'wrongKind' as const, choices: [clipQuote(t, 30), place.label, c.q.wants!], field: labelOf(c) };
-      return findQuestion(kb, place.question) ? { kind: 'answers', items: [{ questionId: place.question, value: t, extra: true }], pendingLeft: left } : { kind: 'unclear', ...left };
-    }
+    const address = c.q.wants ? addressInstead(kb, c, t, c.q.wants) : undefined;
+    if (address) return address;
     const post = c.q.takes === 'post' ? postAndMore(kb, c, t) : undefined;
     if (post) return post;
     if (printsNothing(kb.formQuestions.vocabulary, c, t) || pointsAtField(kb, withoutOwnLead(c, wholeReply(t)), c.id)) return { kind: 'unclear', reason: 'bare', field: labelOf(c) };
@@ -3759,6 +3783,10 @@ function readAsked(kb: FormsKnowledge, c: Concrete, pending: QuestionView, said:
     return n === undefined ? { kind: 'unclear' } : { kind: 'answers', items: [{ questionId: pending.id, value: n.value, ...(n.approx ? { approx: true as const, ...(own !== t ? { said: own } : {}) } : {}) }] };
   }
   if (c.q.kind === 'date') {
+    // 「长垣市产业集聚区，医疗器械园区纬三路十八号」 while the founding date waits: the address typed ahead, kept as above.
+    const wanted = c.q.wants ?? fieldKind(kb.formQuestions.vocabulary, c)?.label;
+    const address = wanted ? addressInstead(kb, c, t, wanted) : undefined;
+    if (address) return address;
     const underway = c.q.underway ? underwaySaid(kb, c.q.underway, t) : undefined;
     if (underway) return { kind: 'answers', items: [{ questionId: pending.id, value: underway.date ?? null, underway: true, said: clipQuote(t, 60) }] };
     const d = parseDate(t);

@@ -399,8 +399,19 @@ export function writtenRoundFigure(said: string): string {
  * Which side of a round figure a reply puts the real one on: 「一半不到」「不到三成」「将近一半」 say less than it, 「七成多」
  * 「过半」「一半以上」 more. 差不多 and 左右 say neither; 最多 is at most, 至少 at least.
  */
+/**
+ * The clause of a reply that holds its figure (「数控化率不高，大概百分之三十五，好多还是老罐子」 → 「大概百分之三十五」): the
+ * words that say how round the figure is, or on which side of it the truth lies, are in that clause; a 多 of 好多 in another
+ * says nothing of the figure. A reply with no clause or several that hold a figure is returned whole.
+ */
+export function figureClause(said: string): string {
+  const clauses = said.split(/[，,；;。！!？?\n]+/u).map((c) => c.trim()).filter(Boolean);
+  const figured = clauses.filter((c) => /[\d零〇一二两三四五六七八九十百千万半]|成/u.test(c));
+  return clauses.length > 1 && figured.length === 1 ? figured[0]! : said;
+}
+
 export function figureBound(said: string): 'below' | 'above' | undefined {
-  const t = said.replace(/差不多|不多不少|多少/gu, '');
+  const t = figureClause(said).replace(/差不多|不多不少|多少/gu, '');
   if (/不到|不足|不够|不满|没到|没有到|未到|没过|没超|少于|低于|以下|之下|将近|接近|最多|顶多|快到/u.test(t)) return 'below';
   if (/多|出头|过半|超过|超出|以上|开外|有余|余|至少|大半|高于/u.test(t)) return 'above';
   return undefined;

@@ -225,3 +225,29 @@ export function spokenYears(text: string, words: readonly string[]): string {
     return century ? `${century}${d}年${rest}` : m;
   });
 }
+
+/**
+ * 「去年营收二点一亿，前年一点八亿，大前年一点五亿」: a yearly figure named once and its other years said after it, each with a
+ * year and a figure but no name, are the same figure's: each such clause gets the name of the last clause before it that
+ * names one (「前年营收一点八亿」), put after its year, so that no clause is read as another figure (the one asked).
+ * `figures`: the names of yearly figures (营收, 总资产); a clause that names none and says no year is left as it came.
+ */
+export function figureNameCarried(text: string, figures: readonly string[], thisYear: number, words: Readonly<Record<string, number>>): string {
+  const names = [...figures].sort((a, b) => b.length - a.length);
+  const parts = text.split(/([，,；;。\s]+)/u);
+  let name: string | undefined;
+  let changed = false;
+  for (let k = 0; k < parts.length; k += 2) {
+    const clause = parts[k]!;
+    const own = names.find((w) => clause.includes(w));
+    if (own) {
+      name = yearsSaid(clause, thisYear, words).length ? own : undefined;
+      continue;
+    }
+    const year = yearsSaid(clause, thisYear, words)[0];
+    if (!name || !year || year.at !== 0 || !/[\d零〇一二两三四五六七八九十百千万亿]/u.test(clause.slice(year.said.length))) continue;
+    parts[k] = `${year.said}${name}${clause.slice(year.said.length)}`;
+    changed = true;
+  }
+  return changed ? parts.join('') : text;
+}

@@ -709,6 +709,12 @@ export const InterviewFile = z
        */
       standalone: z.object({ qualifiers: Words, embedded: Words, dedicated: Words.default([]) }).default({ qualifiers: [], embedded: [], dedicated: [] }),
       /**
+       * 「设计用的solidworks，仿真基本没做，工艺还是手写卡片」: a system question that asks for several kinds of software at once
+       * (CAD/CAE/CAPP), keyed by question id, with the words of each part. A reply whose clauses say one part is in
+       * place and another is not is the system partly in place, whatever answer word the last clause holds.
+       */
+      systemParts: z.record(z.string(), z.array(Words).min(2)).default({}),
+      /**
        * 「制造占三成，主要是贸易」: a clause with a 'primary' word or one of `markers` (是做, 主营) names the main
        * business and answers `question`: 'manufacturing' words make it yes, 'other' words no; a clause naming both decides nothing.
        */
