@@ -6,6 +6,7 @@ import { beijingTime, TIME_ZONE_LABEL } from '../time';
 import { call, type Answer } from '../api';
 import { fill, words } from '../../lib/messages';
 import type { AnswerEntry } from '../../../server/knowledge/schemas/answer-base';
+import { entryErrors, fieldLabel } from '../entry-form';
 import type { QuestionLogEntry } from '../../../server/staff/schemas';
 import type { EntryRevision } from '../../../server/staff/store';
 
@@ -140,6 +141,8 @@ export class ZzConsoleReview extends LitElement {
   @state() private _from: QueueItem | null = null;
   @state() private _detail: EntryDetail | null = null;
   @state() private _quotes: { clause: string; find: string }[] = [];
+  /** The conclusion picked: 「通知未涉及」 asks for the topic the notice does not cover. */
+  @state() private _conclusion: AnswerEntry['conclusion'] = 'yes';
   @state() private _saveError = '';
   @state() private _saved: { revision: number; answer: Answer; probe: string } | null = null;
   @state() private _busy = false;
@@ -285,10 +288,16 @@ export class ZzConsoleReview extends LitElement {
         </div>
         <div class="field">
           <label for="conclusion">${W.conclusionLabel}</label>
-          <select id="conclusion" .value=${b.conclusion ?? 'yes'}>
+          <select id="conclusion" .value=${b.conclusion ?? 'yes'} @change=${(e: Event) => (this._conclusion = (e.target as HTMLSelectElement).value as AnswerEntry['conclusion'])}>
             ${CONCLUSIONS.map((c) => html`<option value=${c} ?selected=${c === (b.conclusion ?? 'yes')}>${W.conclusions[c]}</option>`)}
           </select>
         </div>
+        ${this._conclusion === 'notCovered'
+          ? html`<div class="field">
+              <label for="topic">${W.topicLabel}</label>
+              <input id="topic" type="text" maxlength="60" placeholder=${W.topicPlaceholder} .value=${b.topic ?? ''} required />
+            </div>`
+          : ''}
         <div class="field">
           <label>${W.quotesLabel}</label>
           ${this._quotes.map(
@@ -355,6 +364,7 @@ export class ZzConsoleReview extends LitElement {
     this._from = q;
     this._detail = null;
     this._base = { id: newId(), questions: [q.question], answer: '', conclusion: 'yes', clauses: [] };
+    this._conclusion = 'yes';
     this._quotes = [{ clause: q.clauses[0] ?? '', find: '' }];
     this._saveError = '';
     this._saved = null;
@@ -387,6 +397,7 @@ export class ZzConsoleReview extends LitElement {
       this._from = from;
       this._base = from && !entry.questions.includes(from.question) ? { ...entry, questions: [...entry.questions, from.question] } : { ...entry };
       this._quotes = entry.quotes.map((q) => ({ ...q }));
+      this._conclusion = entry.conclusion;
       this._saveError = '';
       this._saved = null;
       void this._reveal();
@@ -417,7 +428,16 @@ export class ZzConsoleReview extends LitElement {
       conclusion: this._value('conclusion') as AnswerEntry['conclusion'],
       clauses: listed.length ? listed : [...new Set(quotes.map((q) => q.clause))],
       quotes,
+      ...(this._value('conclusion') === 'notCovered' ? { topic: this._value('topic') } : {}),
     };
+    // Checked here with the answer base's own schema, so each refusal names its field in Chinese and nothing typed is lost;
+    // the server checks the same and the quotes against the notice.
+    const errors = Object.entries(entryErrors(entry));
+    if (errors.length) {
+      this._saved = null;
+      this._saveError = fill(W.fixFirst, { list: errors.map(([k, v]) => `${fieldLabel(k)}：${v}`).join(W.fixSep) });
+      return;
+    }
     this._busy = true;
     this._saveError = '';
     this._saved = null;
