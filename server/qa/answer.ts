@@ -2780,6 +2780,11 @@ function readQuestion(kb: KnowledgeBase, text: string): { u: ReturnType<Understa
 
 const leavePatterns = new WeakMap<object, RegExp>();
 
+/** Words of the knowledge files as one alternation, longest first, normalised and escaped. */
+function alt(words: readonly string[]): string {
+  return [...words].sort((a, b) => b.length - a.length).map((w) => norm(w).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+}
+
 /**
  * 「我们厂想报智能工厂，中不中」「俺厂报离散型的行不」: a tag asking for leave after what the enterprise applies for asks
  * whether it may apply, as 「…，能报吗」 does (intents.json `leaveAsked`). Said of anything else (「视频三分钟行不行」,
@@ -2791,7 +2796,6 @@ function leaveAsked(kb: KnowledgeBase, text: string): string {
   if (!l) return text;
   let re = leavePatterns.get(l);
   if (!re) {
-    const alt = (words: readonly string[]) => [...words].sort((a, b) => b.length - a.length).map((w) => norm(w).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
     leavePatterns.set(l, (re = new RegExp(`(?<=(?:${alt(l.applying)})[^，,。？?！!；;]{0,14}?)[，,\\s]*(?:${alt(l.tags)})[啊呀呢吗？?。!！\\s]*$`, 'u')));
   }
   return text.replace(re, l.reading);
@@ -2809,7 +2813,6 @@ function hedgedAsk(kb: KnowledgeBase, text: string): string {
   if (!h) return text;
   let re = hedgePatterns.get(h);
   if (!re) {
-    const alt = (words: readonly string[]) => [...words].sort((a, b) => b.length - a.length).map((w) => norm(w).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
     hedgePatterns.set(h, (re = new RegExp(`^(?:${alt(h.openers)})*(?:${alt(h.doubts)})?(?:${alt(h.openers)})*(?:${alt(h.phrases)})[啊呀呢吗哈嘛]*$`, 'u')));
   }
   const sentences = text.split(/[，,。？?！!；;….\s]+/u).filter(Boolean);
@@ -3522,7 +3525,9 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
       }
       // 「要是有几项要素达不到，还能申报吗？必须都满足吗」: a part that opens with its verb (「还能申报吗」) asks of what the
       // context before it says, however closely its few words match a general entry alone.
-      const bareVerb = LEANS.test(piece.replace(/^(?:那么|那|还|也|就|又|再)+/u, ''));
+      // Five characters leave no room for a thing of its own (「要交审计报告不」 names one).
+      const verbOnly = piece.replace(/^(?:那么|那|还|也|就|又|再)+/u, '');
+      const bareVerb = verbOnly.length <= 5 && LEANS.test(verbOnly);
       if (context.length && (!m || m.score < VERIFIED || bareVerb)) {
         const joined = [...context, piece].join('，');
         const leaning = accepted(answersOf(kb).match(joined, 3));
