@@ -3,7 +3,7 @@ import type { KnowledgeBase } from '../knowledge/base';
 import type { Clause } from '../knowledge/schemas/clauses';
 import type { IntentsFile, Region } from '../knowledge/schemas/notice-data';
 import { normalise } from '../retrieval/tokenize';
-import { arabicNumerals, findQuantities, normalise as readAsTyped, parseChineseNumber, shownCorrections, understanderFor, withoutPersonalStatements, withProvinces, type Correction, type Understander } from '../understand';
+import { arabicNumerals, findQuantities, indefiniteAmounts, normalise as readAsTyped, parseChineseNumber, shownCorrections, understanderFor, withoutPersonalStatements, withProvinces, type Correction, type Understander } from '../understand';
 import { namedConcepts, type EntryMatch, type PreparedEntry } from './answer-base';
 import type { AnswerEntry } from '../knowledge/schemas/answer-base';
 import { WordFinder } from './words';
@@ -197,6 +197,8 @@ export function findRegions(kb: KnowledgeBase, question: string, found?: Found):
       // Nor does a conjunction or adverb just before it (「…，但县里名额满了」「那县里呢」): no county's name ends in one.
       // A preposition neither (「济源的名额跟县里一样吗」).
       if (/^(各|每|个|本|该|全|省|市|区|的|和|或|及|在|哪|但|而|且|可|就|也|还|又|那|这|则|再|才|若|即|都|跟|与|同|比|对|给|向|到|去|往|从|像)/u.test(m[1]!.slice(-1)) || /[各每个本该全]/u.test(name[0]!)) continue;
+      // Nor do the words of the question itself (「申报名额县里有几个」): what is asked of a place is no part of its name.
+      if (/名额|指标|申报|推荐|报/u.test(name)) continue;
       if (taken.some((t) => start < t.end && t.start < start + name.length)) continue;
       taken.push({ start, end: start + name.length });
       out.push({ name, kind: rule.kind, group: rule.group });
@@ -2269,6 +2271,56 @@ function absentTerm(kb: KnowledgeBase, q: string): string | undefined {
   return term;
 }
 
+/** 「算新一代信息技术不」「属不属于灯塔工厂」: one sentence asking whether something counts as a term (group 1). */
+const COUNTS_AS = /(?:(?:算不算|属不属于)(?:是)?([\p{Script=Han}]{4,12}?)(?:了)?(?:吧|吗|么|嘛|呢)?|(?:算是|算|属于)([\p{Script=Han}]{4,12}?)(?:了)?(?:吧|吗|么|嘛|呢|不|没))$/u;
+
+/**
+ * The term a question asks whether something counts as, when the notice never uses it: not in its text, no lexicon
+ * word, no answer-base phrasing, and not pieced from the words of one clause (see absentTerm). Four characters at
+ * least: shorter words after 算 (算数, 合格, 达标) are verdicts asked, not classes.
+ */
+function classedTerm(kb: KnowledgeBase, q: string): string | undefined {
+  const term = termsAsked(q, [COUNTS_AS])[0];
+  // 「算洛阳市的吗」「算几个名额」 ask whose or how many, and 「算一下今年的个税」「自己算好填百分数吗」 ask to reckon, not
+  // a class: a term is a name, with no place, count or 的 in it, and no word of reckoning after 算.
+  if (!term || /^[不没一好出上下进在成作了]|的|几|多少|[一二两三四五六七八九十\d][个家项条台名次年]/u.test(term) || findRegions(kb, term).length > 0) return undefined;
+  const known = knownTermsOf(kb);
+  if (known.notice.includes(term) || known.words.has(term) || known.phrasings.includes(term) || madeOfOneClause(known.clauses, term)) return undefined;
+  return term;
+}
+
+/**
+ * 「我们上了个用友ERP，这个算新一代信息技术不」: the notice neither uses nor defines the term, and who judges is said,
+ * first; then where the element conditions write each system the question names, category by category, quoted.
+ */
+function classedAnswer(kb: KnowledgeBase, q: string, question: string, term: string): { text: string; citations: Citation[] } | undefined {
+  const t = kb.data.intents.answerText.termClassed;
+  if (!t) return undefined;
+  const { unit, phone } = kb.data.facts.contact;
+  const categories = kb.data.intents.answerText.otherCategory.categories;
+  const texts = [fill(t.lead, { term, unit, phone })];
+  const cites: [string, string[]][] = [];
+  const seen = new Set<string>();
+  for (const c of namedConcepts(understanderFor(kb.data), q)) {
+    const entry = kb.data.lexicon.entries.find((e) => e.canonical === c.canonical);
+    const clauses = (entry?.clauses ?? []).filter((id) => categories.some((x) => id.startsWith(x.section)));
+    if (!entry || clauses.length === 0 || seen.has(entry.canonical)) continue;
+    seen.add(entry.canonical);
+    const list = categories
+      .map((x) => ({ category: x.name, clause: clauses.filter((id) => id.startsWith(x.section)).join('、') }))
+      .filter((x) => x.clause)
+      .map((x) => fill(t.item, x))
+      .join(t.separator);
+    // Named as the notice names it (ERP, not the brand 用友 the question gave): its Latin name where it writes one.
+    const written = [entry.canonical, ...entry.aliases].find((w) => /^[A-Z]+$/u.test(w) && clauses.some((id) => kb.clause(id)?.text.includes(w)));
+    texts.push(fill(t.named, { thing: written ?? entry.canonical, list }));
+    const needles = [entry.canonical, ...entry.aliases];
+    for (const id of clauses) cites.push([id, needles]);
+  }
+  cites.push([t.clause, [t.find]]);
+  return { text: texts.join(''), citations: citations(kb, cites) };
+}
+
 /** The term one sentence of a question asks the meaning of: 「税收黑名单是啥意思？我们肯定没有」 asks 税收黑名单. */
 function meaningTerm(q: string): string | undefined {
   return termsAsked(q, [MEANING_AFTER, MEANING_BEFORE])[0];
@@ -2280,7 +2332,7 @@ function termsAsked(q: string, forms: readonly RegExp[]): string[] {
   for (const sentence of q.split(/[?？。!！；;\n]+/u)) {
     const t = sentence.trim().replace(/[\s,，]+$/u, '').replace(/(?<=.{4})[啊呀呢嘞哈哦]+$/u, '').replace(/^[“”"「」‘’']+|[“”"「」‘’']+$/gu, '');
     const m = forms.map((f) => t.match(f)).find(Boolean);
-    const term = m?.[1]?.replace(/^(?:通知|文件)(?:里|中|上)?(?:说的|讲的|写的|提到的|的)?/u, '').replace(/^[“”"「」]+|[“”"「」]+$/gu, '');
+    const term = (m?.[1] ?? m?.[2])?.replace(/^(?:通知|文件)(?:里|中|上)?(?:说的|讲的|写的|提到的|的)?/u, '').replace(/^[“”"「」]+|[“”"「」]+$/gu, '');
     if (term && term.length >= 2 && TERM.test(term) && !POINTER.test(term)) terms.push(term);
   }
   return terms;
@@ -2339,6 +2391,9 @@ function termInNotice(kb: KnowledgeBase, q: string): { text: string; citations: 
   const term = askedTerm(kb, q);
   if (!words || !term) return undefined;
   const typed = norm(term);
+  // 「啥是RTO」: an abbreviation the notice writes after its full name 「实时在线优化系统（RTO）」 is explained there.
+  const own = acronyms(kb, typed).find((i) => i.own && i.abbr.toLowerCase() === typed);
+  if (own) return { text: fill(kb.data.intents.answerText.glossaryItem, { abbr: own.abbr, name: own.name, clause: own.citation.clause }), citations: [own.citation] };
   const ordered = [...kb.data.clauses].sort((a, b) => Number(a.id.startsWith('附件')) - Number(b.id.startsWith('附件')) || a.order - b.order);
   for (const clause of ordered) {
     const text = norm(clause.text).replace(/\s+/gu, '');
@@ -2346,16 +2401,26 @@ function termInNotice(kb: KnowledgeBase, q: string): { text: string; citations: 
     const quoted = [...text.matchAll(/“([^“”]{2,24})”/gu)].map((m) => m[1]!).find((n) => n !== typed && n.includes(typed));
     const span = quoted ?? (text.includes(typed) ? typed : spanOfPieces(text, typed));
     if (!span || isHeadingOnly(clause)) continue;
-    const c = cite(kb, clause.id, [span]);
+    // The reading lower-cases Latin letters: the term is quoted and named as the notice writes it (RTO, not rto),
+    // so the unit cited is the one that holds it.
+    const written = asWritten(clause.text, span);
+    const c = cite(kb, clause.id, [written]);
     if (!c) continue;
     const { unit, phone } = kb.data.facts.contact;
     const named = words.referent && span === typed ? referentOf(kb, ordered, clause, typed) : undefined;
     if (named) return { text: fill(words.referent!, { term: typed, used: clause.id, clause: named.citation.clause, name: named.name, quote: named.citation.quote.replace(NUMBERING, ''), unit, phone }), citations: [named.citation, c] };
-    const opening = fill(span === typed ? words.own : words.said, { term: span, clause: clause.id });
+    const opening = fill(span === typed ? words.own : words.said, { term: written, clause: clause.id });
     const quote = c.quote.replace(NUMBERING, '');
     return { text: fill(words.lead, { opening, clause: clause.id, quote, unit, phone }), citations: [c] };
   }
   return undefined;
+}
+
+/** A span read from a clause (lower-cased, spaces dropped) as the clause writes it; the span itself when not found so. */
+function asWritten(text: string, span: string): string {
+  const written = text.normalize('NFKC').replace(/\s+/gu, '');
+  const at = written.toLowerCase().indexOf(span);
+  return at >= 0 ? written.slice(at, at + span.length) : span;
 }
 
 /**
@@ -2737,11 +2802,16 @@ export function concludes(kb: KnowledgeBase, a: AskResponse): boolean {
 
 /** A question as answering reads it: personal statements set aside, understood, fillers removed. */
 function readQuestion(kb: KnowledgeBase, text: string): { u: ReturnType<Understander['read']>; q: string } {
-  const u = understanderFor(kb.data).read(withoutPersonalStatements(text));
+  const u = understanderFor(kb.data).read(indefiniteAmounts(withoutPersonalStatements(text)));
   return { u, q: splitSites(kb, stripFillersText(kb, asQuestion(kb, heldTitle(kb, withProvinces(u.text, kb.data.regions.elsewhere, henanPlaces(kb), kb.data.regions.lookalikes))))) };
 }
 
 const leavePatterns = new WeakMap<object, RegExp>();
+
+/** Words of the knowledge files as one alternation, longest first, normalised and escaped. */
+function alt(words: readonly string[]): string {
+  return [...words].sort((a, b) => b.length - a.length).map((w) => norm(w).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+}
 
 /**
  * 「我们厂想报智能工厂，中不中」「俺厂报离散型的行不」: a tag asking for leave after what the enterprise applies for asks
@@ -2754,10 +2824,29 @@ function leaveAsked(kb: KnowledgeBase, text: string): string {
   if (!l) return text;
   let re = leavePatterns.get(l);
   if (!re) {
-    const alt = (words: readonly string[]) => [...words].sort((a, b) => b.length - a.length).map((w) => norm(w).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
     leavePatterns.set(l, (re = new RegExp(`(?<=(?:${alt(l.applying)})[^，,。？?！!；;]{0,14}?)[，,\\s]*(?:${alt(l.tags)})[啊呀呢吗？?。!！\\s]*$`, 'u')));
   }
   return text.replace(re, l.reading);
+}
+
+const hedgePatterns = new WeakMap<object, RegExp>();
+
+/**
+ * 「这个不知道算不算，前年环保局罚过我们一次款，污水超标…」: a sentence that only doubts, beside what the enterprise
+ * says of itself, asks whether that bears on applying (intents.json `hedgedAsk`): read as the rest of the message
+ * with the question put plainly. The text as it is when no sentence only doubts, or nothing else is said.
+ */
+function hedgedAsk(kb: KnowledgeBase, text: string): string {
+  const h = kb.data.intents.hedgedAsk;
+  if (!h) return text;
+  let re = hedgePatterns.get(h);
+  if (!re) {
+    hedgePatterns.set(h, (re = new RegExp(`^(?:${alt(h.openers)})*(?:${alt(h.doubts)})?(?:${alt(h.openers)})*(?:${alt(h.phrases)})[啊呀呢吗哈嘛]*$`, 'u')));
+  }
+  const sentences = text.split(/[，,。？?！!；;….\s]+/u).filter(Boolean);
+  const rest = sentences.filter((x) => !re.test(x));
+  if (rest.length === sentences.length || rest.join('').length < 4) return text;
+  return `${rest.join('，')}${h.reading}`;
 }
 
 const heldTitlePatterns = new WeakMap<object, RegExp>();
@@ -2863,7 +2952,40 @@ function figureAsked(text: string): string {
  */
 export function answerFollowUp(kb: KnowledgeBase, question: string, previous: string | undefined, category?: string): { response: AskResponse; askedAs: string } {
   const read = readFollowUp(kb, question, previous);
-  return category ? ofSessionCategory(kb, read, category) : read;
+  if (!category) return read;
+  const own = ofSessionCategory(kb, read, category);
+  return { ...own, response: branchHalves(kb, own.response, category) };
+}
+
+/** The branches a clause may write side by side (三(一)4: 「离散型行业…」「流程型行业…」), by the words that name them. */
+const BRANCHES = ['离散型', '流程型'];
+
+/**
+ * 「DCS有吗」 in a session applying for 流程型智能工厂: a quote of a clause that writes each branch's requirement in a
+ * sentence of its own (三(一)4) keeps the sentence of the applicant's branch. A category of no branch (智能车间)
+ * keeps both, and so does a clause that names one branch only. The response itself when nothing is cut.
+ */
+function branchHalves(kb: KnowledgeBase, r: AskResponse, category: string): AskResponse {
+  const branch = BRANCHES.filter((b) => category.includes(b));
+  if (branch.length !== 1) return r;
+  const others = BRANCHES.filter((b) => b !== branch[0]);
+  let answer = r.answer;
+  const cites = r.citations.map((c) => {
+    const text = kb.clause(c.clause)?.text;
+    if (!text) return c;
+    const units = quoteUnits(text);
+    const own = units.find((u) => u.text.includes(branch[0]!) && !others.some((o) => u.text.includes(o)));
+    const other = units.find((u) => others.some((o) => u.text.includes(o)) && !u.text.includes(branch[0]!));
+    if (!own || !other || !c.quote.includes(other.text.replace(/。$/u, ''))) return c;
+    const cut = cite(kb, c.clause, [own.text]);
+    if (!cut || cut.quote === c.quote) return c;
+    answer = answer.split(`“${c.quote}”`).join(`“${cut.quote}”`);
+    return cut;
+  });
+  if (answer === r.answer) return r;
+  const response: AskResponse = { ...r, answer, citations: cites };
+  sources.set(response, sources.get(r)!);
+  return response;
 }
 
 /**
@@ -2873,9 +2995,10 @@ export function answerFollowUp(kb: KnowledgeBase, question: string, previous: st
 function ofSessionCategory(kb: KnowledgeBase, read: { response: AskResponse; askedAs: string }, category: string): { response: AskResponse; askedAs: string } {
   const t = kb.data.intents.answerText;
   const note = t.sessionCategory;
-  if (!t.perType || !note || !perTypeOpens(t.perType, read.response.answer.split('\n')[0]!)) return read;
+  if (!t.perType || !note) return read;
   const q = readQuestion(kb, read.askedAs).q;
   if (SUBJECTS.some((s) => q.includes(s))) return read;
+  if (!perTypeOpens(t.perType, read.response.answer.split('\n')[0]!)) return ofSessionSection(kb, read, category) ?? read;
   const asked = `${category}${read.askedAs}`;
   const r = decide(kb, asked).response;
   // Read with the category, the question must still be about the clauses it was: else the category's words found another entry.
@@ -2886,6 +3009,28 @@ function ofSessionCategory(kb: KnowledgeBase, read: { response: AskResponse; ask
   const response: AskResponse = { ...r, answer: `${fill(note, { category })}${r.answer}` };
   sources.set(response, sources.get(r)!);
   return { response, askedAs: asked };
+}
+
+/**
+ * 「有AGV，算不算数」 in a session applying for 离散型智能工厂, answered from 智能车间's element clause (三(一)6) only: the
+ * applicant's own category is what is asked of. The question read with the category answers when it quotes the
+ * category's own element section; else the element clauses' reading for that category (perType) does. Undefined when
+ * the answer quotes no element clause, quotes the category's own already, or no reading for the category is found.
+ */
+function ofSessionSection(kb: KnowledgeBase, read: { response: AskResponse; askedAs: string }, category: string): { response: AskResponse; askedAs: string } | undefined {
+  const t = kb.data.intents.answerText;
+  const sections = t.otherCategory.categories;
+  const own = sections.find((c) => c.name === category)?.section;
+  const cited = read.response.citations.map((c) => c.clause).filter((id) => sections.some((c) => id.startsWith(c.section)));
+  if (!own || cited.length === 0 || cited.some((id) => id.startsWith(own))) return undefined;
+  const asked = `${category}${read.askedAs}`;
+  const r = decide(kb, asked).response;
+  if (concludes(kb, r) && r.citations[0]?.clause.startsWith(own) && !perTypeOpens(t.perType!, r.answer.split('\n')[0]!)) {
+    const response: AskResponse = { ...r, answer: `${fill(t.sessionCategory!, { category })}${r.answer}` };
+    sources.set(response, sources.get(r)!);
+    return { response, askedAs: asked };
+  }
+  return ofSessionElements(kb, read, category);
 }
 
 /**
@@ -3191,10 +3336,16 @@ function decide(kb: KnowledgeBase, typed: string): { response: AskResponse; veri
   let d = decideUntagged(kb, question);
   if (!concludes(kb, d.response)) {
     const typed = readAsTyped(question).text;
-    const leave = leaveAsked(kb, typed);
-    if (leave !== typed) {
-      const asked = decideUntagged(kb, leave);
-      if (concludes(kb, asked.response)) d = asked;
+    // Read as its plain question, a hedged message may also be told the notice does not cover it, quoting the clause
+    // it does have (二(四) for a fine): that is the direct question's answer too.
+    const told = (r: AskResponse) => r.outOfScope && r.citations.some((c) => c.clause !== kb.data.intents.outOfScope.citation);
+    for (const [reading, refusable] of [[leaveAsked(kb, typed), false], [hedgedAsk(kb, typed), true]] as const) {
+      if (reading === typed) continue;
+      const asked = decideUntagged(kb, reading);
+      if (concludes(kb, asked.response) || (refusable && told(asked.response))) {
+        d = asked;
+        break;
+      }
     }
   }
   // A term the notice uses, asked what it means: an entry or rule that answers it stands, but the closest clauses
@@ -3299,6 +3450,29 @@ function withoutContext(kb: KnowledgeBase, q: string): string | undefined {
   return rest !== q && rest.replace(/[\p{P}\s]/gu, '').length >= 3 ? rest : undefined;
 }
 
+/**
+ * The entry the one asking part of a message finds by its own required words, when the entry the whole message
+ * found is guarded by words only its statements hold: undefined when the asking part names the whole's subject
+ * itself, or finds no guarded entry of its own.
+ */
+function askedOverStated(kb: KnowledgeBase, asking: string, m: EntryMatch): EntryMatch | undefined {
+  if (m.prepared.requires.length === 0 || m.prepared.requires.some((g) => g.some((w) => asking.includes(w)))) return undefined;
+  // A yes-no part (「今年能申报智能车间吗」「这个算数吗」) asks whether the statements' situation will do: they are its
+  // subject. A part asking a value (几个, 哪天, 谁) asks what no statement can be, and so does one naming an element
+  // system of its own by its letters, one the whole's entry is never asked of (「DCS有吗？我们用的是PLC加组态软件」); a
+  // measure (「联网数算不算进去」) is no system, and 「只有储罐没有仓库，流程型要上WMS吗」 is asked of the entry on WMS.
+  const asked = norm(m.prepared.entry.questions.join('\n'));
+  const system = understanderFor(kb.data)
+    .findConcepts(asking)
+    .some((c) => /^[a-z]{2,}$/u.test(c.span) && !asked.includes(c.span) && kb.data.lexicon.entries.find((e) => e.canonical === c.canonical)?.clauses?.some((id) => id.startsWith('三(')));
+  if ((!WH.test(asking) || YES_NO.test(asking)) && !system) return undefined;
+  // 「…，还能报吗」 opens with its verb: it asks of the subject its statements named, and has none of its own.
+  if (!system && LEANS.test(asking.replace(/^(?:那么|那|还|也|就|又|再|请问|想问下|想问一下)+/u, ''))) return undefined;
+  // A short asking part (「还能报吗」) leans on its statements unless its own wording, not only a required word, finds an entry.
+  const own = accepted(answersOf(kb).match(asking, 3)) ?? (asking.length >= SELF_CONTAINED ? accepted(answersOf(kb).match(asking, 3, true)) : undefined);
+  return own && own.prepared !== m.prepared && own.prepared.requires.length > 0 ? own : undefined;
+}
+
 function decideUntagged(kb: KnowledgeBase, question: string): { response: AskResponse; verified: VerifiedAnswer | null; fromEntries?: boolean; byRule?: boolean } {
   const response = (r: AskResponse) => ({ response: r, verified: null });
   const { u, q } = readQuestion(kb, question);
@@ -3326,6 +3500,10 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
     const { unit, phone } = kb.data.facts.contact;
     return response({ ...outOfScope(kb, null), answer: `${note}${fill(kb.data.intents.answerText.termAbsent, { term, unit, phone })}`, confidence: INTENT_CONFIDENCE });
   }
+
+  const classed = classedTerm(kb, q);
+  const counted = classed ? classedAnswer(kb, q, question, classed) : undefined;
+  if (counted) return { response: { answer: render(kb, [counted.text], counted.citations, note), citations: counted.citations, confidence: INTENT_CONFIDENCE, outOfScope: false }, verified: null, byRule: true };
 
   // The whole question first; then its parts, which may each ask something else.
   const whole = answersOf(kb).match(q, 5);
@@ -3385,10 +3563,15 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
           }
         }
       }
-      if (context.length && (!m || m.score < VERIFIED)) {
+      // 「要是有几项要素达不到，还能申报吗？必须都满足吗」: a part that opens with its verb (「还能申报吗」) asks of what the
+      // context before it says, however closely its few words match a general entry alone.
+      // Five characters leave no room for a thing of its own (「要交审计报告不」 names one).
+      const verbOnly = piece.replace(/^(?:那么|那|还|也|就|又|再)+/u, '');
+      const bareVerb = verbOnly.length <= 5 && LEANS.test(verbOnly);
+      if (context.length && (!m || m.score < VERIFIED || bareVerb)) {
         const joined = [...context, piece].join('，');
         const leaning = accepted(answersOf(kb).match(joined, 3));
-        if (leaning && leaning.score > (m?.score ?? 0)) (m = leaning), (text = joined);
+        if (leaning && (leaning.score > (m?.score ?? 0) || (bareVerb && leaning.prepared.requires.length > 0))) (m = leaning), (text = joined);
       }
       // "清晰度有没有要求，要不要配旁白": a follow-up read with the previous part's subject that only
       // repeats that part asks its own thing, when its own words name it clearly; it is read as typed.
@@ -3432,6 +3615,17 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
       if (pair.every((x) => (accepted(answersOf(kb).match(x, 3))?.score ?? 0) >= VERIFIED)) continue;
       const rest = chosen.filter((c) => !pair.some((x) => c.text === x || c.text.endsWith(x)));
       chosen.splice(0, chosen.length, ...rest, { match: joined, text: pair.join('，') });
+    }
+    // 「截止时间是啥时候？我们材料要交给谁，县里还是市里」: an asking part nothing answers alone, with the part after it
+    // that adds to it (an either-or, another ask nothing answers), asks one question; read joined, an entry answers it.
+    for (const piece of [...unmatched]) {
+      const next = pieces[pieces.indexOf(piece) + 1];
+      if (next === undefined || (asking.includes(next) && !unmatched.includes(next))) continue;
+      const text = `${piece}，${next}`;
+      const joined = accepted(answersOf(kb).match(text, 3)) ?? accepted(answersOf(kb).match(text, 3, true));
+      if (!joined || chosen.some((c) => c.match.prepared === joined.prepared)) continue;
+      chosen.push({ match: joined, text });
+      unmatched.splice(0, unmatched.length, ...unmatched.filter((x) => x !== piece && x !== next));
     }
     // 「江苏那边智能工厂咋申报，材料清单有没有」: a part that asks for another province's or year's
     // application makes the question about that one; its other parts ask of it too.
@@ -3480,6 +3674,10 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
       const fits = own && answersOf(kb).match(q, 8).find((x) => x.prepared === own.prepared);
       if (own && fits && fits.score >= ACCEPT_GUARDED && own.prepared !== m?.prepared && own.score >= ACCEPT && own.score > (m?.score ?? 0) + ASKING_MARGIN) (m = own), (byGuardsOnly = false);
     }
+    // 「有三台AGV，只在成品库那块跑。申报名额县里有几个啊」: a statement followed by the one part that asks. The whole
+    // question found an entry by the statement's words alone (AGV); the asking part names none of them and, read on
+    // its own, meets another entry's required words (名额): that entry answers what was asked, the statement is context.
+    if (asking.length === 1 && pieces.length > 1 && m) m = askedOverStated(kb, asking[0]!, m) ?? m;
     if (m) {
       chosen.push({ match: m, text: q }, ...measuredBeside(kb, q, m).map((match) => ({ match, text: q })));
       // Of two asking parts, the one that matched on its own asks something the whole

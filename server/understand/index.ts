@@ -141,6 +141,14 @@ export class Understander {
   }
 }
 
+/**
+ * 「如果几个条件不满足」「要是有几项没达到」: 几 after a word that puts a case asks no count; it says "some", and is read
+ * so (有些), so that no count question is heard in it. 「有几个名额」 keeps its 几: it puts no case.
+ */
+export function indefiniteAmounts(text: string): string {
+  return text.replace(/(如果|要是|假如|万一|若是|倘若)(?:有)?几(?:个|项|条|样)/gu, '$1有些');
+}
+
 /** The corrections an answer should show: a repaired typo or an expanded abbreviation changes what was asked. */
 export function shownCorrections(u: Pick<Understood, 'corrections'>): Correction[] {
   return u.corrections.filter((c) => c.kind === 'typo' || c.kind === 'abbreviation' || c.kind === 'pinyin');

@@ -352,6 +352,12 @@ export const IntentsFile = z.object({
    */
   leaveAsked: z.object({ tags: z.array(z.string().min(1)).min(1), applying: z.array(z.string().min(1)).min(1), reading: z.string().min(1) }).optional(),
   /**
+   * 「这个不知道算不算，前年环保局罚过我们一次款」: a sentence that only doubts (an `opener`, a `doubt`, a `phrase`: 算不算,
+   * 有没有影响) asks whether what the rest of the message says bears on applying; read as the rest and `reading`, it gets
+   * the answer the direct question (「环保局罚过款，影响申报吗」) gets.
+   */
+  hedgedAsk: z.object({ openers: z.array(z.string().min(1)), doubts: z.array(z.string().min(1)), phrases: z.array(z.string().min(1)).min(1), reading: z.string().min(1) }).optional(),
+  /**
    * 「注册在郑州工厂在焦作从哪报」: two places, one where the enterprise is registered and one where it
    * produces. Read with `reading` before it, the question is about the channel of an enterprise on
    * two sites, whatever else (名额, 推荐) it names.
@@ -731,6 +737,22 @@ export const IntentsFile = z.object({
          * in an attribute of `attributes`), which name a value asked of a thing.
          */
         valueHeads: z.array(z.string().min(1)).optional(),
+      })
+      .optional(),
+    /**
+     * 「这个算新一代信息技术不」: whether something counts as a term the notice never uses. `lead` says the notice
+     * neither uses nor defines it, who judges instead and whom to ask ({term}, {unit}, {phone}); `named` then points
+     * to where the notice writes each element system the question names ({thing}, {list} of `item`s: {category},
+     * {clause}, joined by `separator`). `clause` and `find` cite who judges.
+     */
+    termClassed: z
+      .object({
+        lead: z.string(),
+        named: z.string(),
+        item: z.string(),
+        separator: z.string(),
+        clause: z.string().min(1),
+        find: z.string().min(1),
       })
       .optional(),
     /** A question with no Chinese the understanding step could read (pinyin it could not map, other letters): ask for Chinese. */
