@@ -84,8 +84,18 @@ describe.skipIf(!HAS_CHROMIUM)('review queue in Chromium', () => {
       await editor.locator('#id').fill('page-number-question');
       await editor.locator('#questions').fill(`${QUESTION}\n申报书要从哪页开始编页码`);
       await editor.locator('#answer').fill(ANSWER_V1);
-      await editor.locator('#conclusion').selectOption('open');
+      // 「通知未涉及」 asks for the topic it refuses, and what is missing is named in Chinese before anything is sent.
+      await editor.locator('#conclusion').selectOption('notCovered');
       await editor.locator('[data-testid=quote-clause]').fill('四(二)');
+      await editor.locator('button[type=submit]').click();
+      const refused = (await editor.locator('[data-testid=save-error]').textContent()) ?? '';
+      expect(refused).toContain('“通知未涉及”的答复要写明未涉及的话题');
+      expect(refused).toContain('引文 1 的原文');
+      expect(refused).not.toMatch(/body\.|entry\.|topic/u);
+      await editor.locator('#topic').fill('申报书页码编排');
+      expect(await editor.locator('#answer').inputValue()).toBe(ANSWER_V1);
+      await editor.locator('#conclusion').selectOption('open');
+      await expect.poll(() => editor.locator('#topic').count()).toBe(0);
       await editor.locator('[data-testid=quote-find]').fill('PDF黑白版格式');
       await editor.locator('button[type=submit]').click();
       await expect.poll(() => editor.locator('[data-testid=save-error]').textContent()).toContain('条款 四(二) 中没有原文“PDF黑白版格式”');

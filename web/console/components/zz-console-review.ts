@@ -295,7 +295,7 @@ export class ZzConsoleReview extends LitElement {
         ${this._conclusion === 'notCovered'
           ? html`<div class="field">
               <label for="topic">${W.topicLabel}</label>
-              <input id="topic" type="text" maxlength="60" placeholder=${W.topicPlaceholder} .value=${b.topic ?? ''} required />
+              <input id="topic" type="text" maxlength="60" placeholder=${W.topicPlaceholder} .value=${b.topic ?? ''} />
             </div>`
           : ''}
         <div class="field">
