@@ -23,15 +23,23 @@ const given = (answers: Answers, id: string) => has(answers, id) && answers[id] 
 /** A question's own words as a field label: 「企业现有员工多少人？」 → 「企业现有员工多少人」. */
 
 /** `today`: the session's day (YYYY-MM-DD): a completion date after it is flagged as still to come, beside any after the notice's deadline. */
+/**
+ * What the checks say of a form's answers (a count larger than the one it is part of, a round figure, a wrong check
+ * digit), by fact path: the form view shows them beside their boxes, the bureau beside the values submitted.
+ */
+export function formFlags(kb: FormsKnowledge, answers: Answers, category: Category, facts = formFactsFromAnswers(kb, answers)): FactFlag[] {
+  const province = answers['ent.registeredInHenan'] === false ? '外省' : '河南省';
+  // The interview's capability answers too: a cell the enterprise wrote 「暂无」 in, where it answered it has the system, is flagged here as in the chat.
+  return checkFacts({ form: { province, ...facts }, capabilities: capabilityAnswers(answers) }, factCheckFormOf(kb, category));
+}
+
 export function buildFormView(kb: FormsKnowledge, answers: Answers, category: Category, today?: string): FormView {
   const spec = formSpec(kb, category);
   // A fact the enterprise has not got (a 分公司's 注册资本) is no field to fill; its draft says why.
   const qs = formQuestions(kb, answers, category).filter((c) => (!c.fact.startsWith('meta.') || c.fact === 'meta.workshopCount') && !notApplicable(c, answers));
   const byFact = new Map(qs.map((c) => [c.fact, c]));
   const facts = formFactsFromAnswers(kb, answers);
-  const province = answers['ent.registeredInHenan'] === false ? '外省' : '河南省';
-  // The interview's capability answers too: a cell the enterprise wrote 「暂无」 in, where it answered it has the system, is flagged here as in the chat.
-  const flags = checkFacts({ form: { province, ...facts }, capabilities: capabilityAnswers(answers) }, factCheckFormOf(kb, category));
+  const flags = formFlags(kb, answers, category, facts);
   const shown = new Map(describeForm(kb, answers, category).map((r) => [r.questionId, r.display]));
   const placed = new Set<string>();
   const keys = new Set<string>();

@@ -137,6 +137,11 @@ function buildFormQuestions(kb: FormsKnowledge, answers: Answers, category: Cate
 }
 
 /** Finds the question behind an id in any form, so an answer can be given or corrected later. */
+/** The fact a form question's answer fills (「workshops.0.networkedEquipment」), which the checks name their flags by. */
+export function factOf(kb: FormsKnowledge, id: string): string | undefined {
+  return findQuestion(kb, id)?.fact;
+}
+
 function findQuestion(kb: FormsKnowledge, id: string): Concrete | undefined {
   const m = /^form\.ws\.(\d+)\.(\w+)$/.exec(id);
   if (m) {

@@ -2,7 +2,8 @@ import type { KnowledgeData } from '../knowledge/load';
 import type { Assessment, Category } from '../schemas/profile';
 import { factsFromAnswers, type Answers } from '../engine';
 import { SavedDrafts } from '../schemas/forms';
-import { describeForm, formFactsFromAnswers } from '../forms/phase';
+import { describeForm, factOf, formFactsFromAnswers } from '../forms/phase';
+import { formFlags } from '../forms/form-view';
 import { staleNotice } from '../forms/session';
 import { sectionIds } from '../forms/draft';
 import { fill, gapItems, gapLabel } from '../engine/kb';
@@ -389,7 +390,7 @@ export interface SubmissionSnapshot {
 /** What an application held when it was submitted: the form's facts as entered, and the sections the enterprise wrote itself. */
 export interface ApplicationContent {
   /** Each 申报书 field the enterprise filled, by its label, as the form prints it. */
-  formAnswers: { label: string; display: string }[];
+  formAnswers: { label: string; display: string; flags?: { severity: 'error' | 'warning'; message: string }[] }[];
   /** The sections of the recommended form whose text the enterprise edited and saved, by their titles. */
   editedSections: { title: string; text: string; savedAt: string; stale?: string }[];
 }
@@ -402,9 +403,14 @@ export interface ApplicationContent {
 export function applicationContent(kb: KnowledgeData, snap: SubmissionSnapshot): ApplicationContent {
   const category = snap.assessment.category.recommended;
   const meta = new Set(kb.formQuestions.questions.filter((q) => q.fact.startsWith('meta.') && q.fact !== 'meta.workshopCount').map((q) => q.id));
+  // What the form view flagged beside a box (联网设备数大于自动化设备数) is flagged beside the value submitted too.
+  const flags = category ? formFlags(kb, snap.answers, category) : [];
   const formAnswers = describeForm(kb, snap.answers, category)
     .filter((r) => !meta.has(r.questionId) && r.display.trim() !== '')
-    .map((r) => ({ label: r.label, display: r.display }));
+    .map((r) => {
+      const own = flags.filter((f) => f.field === factOf(kb, r.questionId)).map((f) => ({ severity: f.severity, message: f.message }));
+      return { label: r.label, display: r.display, ...(own.length ? { flags: own } : {}) };
+    });
   const saved = SavedDrafts.safeParse(snap.drafts ?? {});
   const own = category && saved.success ? (saved.data[category] ?? {}) : {};
   const titles = new Map(category ? sectionIds(kb, category).map((x) => [x.id, x.title]) : []);

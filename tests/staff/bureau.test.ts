@@ -115,6 +115,17 @@ describe('bureau view', () => {
     expect(filled.formAnswers.some((f: { display: string }) => f.display.includes('继续填写'))).toBe(false);
     expect(filled.editedSections).toEqual([]);
 
+    // A value the form view flags (more networked machines than automated ones) is flagged beside the value submitted.
+    const flagged = await newSession(b.app);
+    await b.app.store.setAnswers(flagged.sessionId, { ...workshop.facts, ...caps, 'form.proceed': 'now', 'form.name': '洛阳填表公司', 'form.ws.1.automatedEquipment': 100, 'form.ws.1.networkedEquipment': 130 } as never);
+    expect((await submit(b.app, flagged, '洛阳市')).statusCode).toBe(201);
+    const rows = (await detail(flagged.sessionId)).application.formAnswers as { display: string; flags?: { severity: string; message: string }[] }[];
+    const networked = rows.find((r) => r.display.startsWith('130'));
+    expect(networked?.flags).toEqual([{ severity: 'error', message: '车间1联网设备数大于自动化、数字化、智能化设备数' }]);
+    // Near miss: the automated count it is compared with carries no flag of its own, nor does the name.
+    expect(rows.find((r) => r.display.startsWith('100'))?.flags).toBeUndefined();
+    expect(rows.find((r) => r.display === '洛阳填表公司')?.flags).toBeUndefined();
+
     // A section the enterprise rewrote and saved is shown under its title, with its own text.
     const save = await b.app.inject({ method: 'PUT', url: `/api/sessions/${s.sessionId}/drafts/enterpriseIntro`, headers: { authorization: `Bearer ${s.token}` }, payload: { text: '本企业自己写的企业简介。' } });
     expect(save.statusCode, save.body).toBe(200);

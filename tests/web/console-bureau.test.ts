@@ -23,13 +23,13 @@ const applicant = (sessionId: string, name: string | null) => ({
   programmeYear: 2023,
 });
 
-function fakeServer(applicants: ReturnType<typeof applicant>[]) {
+function fakeServer(applicants: ReturnType<typeof applicant>[], application: unknown = { formAnswers: [], editedSections: [] }) {
   const asked: string[] = [];
   vi.stubGlobal('fetch', async (url: string) => {
     asked.push(url);
     const u = new URL(url, 'http://console.test');
     const body = u.pathname.startsWith('/api/staff/bureau/applicants/')
-      ? { ...applicants.find((a) => u.pathname.endsWith(a.sessionId))!, checklist: [], application: { formAnswers: [], editedSections: [] }, review: { notes: '', siteNotes: '', checklist: {}, reasons: {} }, deadline: null }
+      ? { ...applicants.find((a) => u.pathname.endsWith(a.sessionId))!, checklist: [], application, review: { notes: '', siteNotes: '', checklist: {}, reasons: {} }, deadline: null }
       : {
           region: '开封市',
           year: 2023,
@@ -275,5 +275,25 @@ describe('zz-console-bureau when a colleague saved the open record first', () =>
     await vi.waitFor(() => expect(puts).toHaveLength(3));
     expect(puts[2]!.basedOn).toBe('2026-12-06T06:31:00.000Z');
     expect(asked.length).toBeGreaterThan(0);
+  });
+});
+
+describe('zz-console-bureau shows the application as submitted', () => {
+  it('flags beside a value what the form view flagged beside its box, and nothing beside the others', async () => {
+    fakeServer([applicant('s-1', '开封一号机械有限公司')], {
+      formAnswers: [
+        { label: '车间1其中联网的设备', display: '130台（套）', flags: [{ severity: 'error', message: '车间1联网设备数大于自动化、数字化、智能化设备数' }] },
+        { label: '员工人数', display: '约460人', flags: [{ severity: 'warning', message: '员工人数是约数，请给出确切人数' }] },
+        { label: '企业名称', display: '开封一号机械有限公司' },
+      ],
+      editedSections: [],
+    });
+    const el = await mount();
+    el.shadowRoot!.querySelector<HTMLButtonElement>('tbody tr td button')!.click();
+    await vi.waitFor(() => expect(el.shadowRoot!.querySelector('[data-testid=application]')).not.toBeNull());
+    const dds = [...el.shadowRoot!.querySelectorAll('[data-testid=application] dd')];
+    expect(dds[0]!.querySelector('[data-testid=form-flag]')!.textContent).toBe('有误：车间1联网设备数大于自动化、数字化、智能化设备数');
+    expect(dds[1]!.querySelector('[data-testid=form-flag]')!.textContent).toBe('请核实：员工人数是约数，请给出确切人数');
+    expect(dds[2]!.querySelector('[data-testid=form-flag]')).toBeNull();
   });
 });

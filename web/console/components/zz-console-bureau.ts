@@ -86,7 +86,7 @@ export function checklistGroups<T extends { clause: string; element: string; req
 interface Detail extends Applicant {
   checklist: ChecklistItem[];
   /** What the application held when submitted: the form's facts as entered, and the sections the enterprise wrote itself. */
-  application: { formAnswers: { label: string; display: string }[]; editedSections: { title: string; text: string; savedAt: string; stale?: string }[] };
+  application: { formAnswers: { label: string; display: string; flags?: { severity: 'error' | 'warning'; message: string }[] }[]; editedSections: { title: string; text: string; savedAt: string; stale?: string }[] };
   review: { notes: string; siteNotes: string; checklist: Record<string, boolean>; reasons: Record<string, string> };
   /** Why the location the applicant gave is outside this bureau's area; null when it is inside or not given. */
   outsideArea?: string | null;
@@ -593,7 +593,9 @@ export class ZzConsoleBureau extends LitElement {
     return html`<section data-testid="application">
       <h2 style="margin-top: var(--zz-space-4)">${W.applicationHeading}</h2>
       ${a.formAnswers.length
-        ? html`<dl class="facts">${a.formAnswers.map((f) => html`<dt>${f.label}</dt><dd>${f.display}</dd>`)}</dl>`
+        ? html`<dl class="facts">${a.formAnswers.map(
+            (f) => html`<dt>${f.label}</dt><dd>${f.display}${(f.flags ?? []).map((x) => html`<p class="warn" data-testid="form-flag">${fill(W.formFlag[x.severity], { message: x.message })}</p>`)}</dd>`,
+          )}</dl>`
         : html`<p class="muted" data-testid="no-form-answers">${W.noFormAnswers}</p>`}
       <h2>${W.sectionsHeading}</h2>
       ${a.editedSections.length
