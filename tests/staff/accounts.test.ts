@@ -70,6 +70,8 @@ describe('npm run staff', () => {
     const out = run('add', '洛阳审核员', '--role', 'bureau', '--region', '洛阳市').trim().split('\n');
     const pw = /^password: (\S+)$/.exec(out.at(-1)!)?.[1];
     expect(pw).toBeDefined();
+    // Where the account went, since a server started with another DATA_DIR would not know it.
+    expect(out.join('\n')).toContain(`账号保存在 ${dataDir}`);
     const [acc] = readAccounts(dataDir);
     expect(acc).toMatchObject({ username: '洛阳审核员', role: 'bureau', region: '洛阳市', mustChangePassword: true });
     // Only the hash is stored.
