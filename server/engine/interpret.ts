@@ -2715,9 +2715,11 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
     // 「生产计划是Excel排的，没有自动生成」 to the SCADA question: a reply that opens on a lookalike of the asked system (a
     // plan, what another system does) and never names the system says its answer words of that thing, yes or no alike:
     // it is named back and the question asked again. One that opens with its bare answer (「没有，只有摄像头」) answers.
+    // Only words of another system's work do this: a lookalike of the asked system itself (「就有个路由器，别哩木有」 at
+    // security protection) is what it has, and the no beside it answers.
     const aboutLookalike =
       asked !== undefined && !mentions.some((m) => m.caps.includes(asked)) && !opensWithBareAnswer(kb, text)
-        ? kb.interview.vocabulary.lookalikes.filter((l) => !l.practice && lookalikeOf(l, pending.id)).flatMap((l) => l.words.filter((w) => lower.includes(w.toLowerCase())))
+        ? kb.interview.vocabulary.lookalikes.filter((l) => l.otherWork && !l.practice && lookalikeOf(l, pending.id)).flatMap((l) => l.words.filter((w) => lower.includes(w.toLowerCase())))
         : [];
     const named: string[] = aboutLookalike.length ? aboutLookalike : !yesNo || !((saysOnly && !free.includes(false)) || describes || free.some((p) => p === true || p === 'partial')) ? [] : kb.interview.vocabulary.lookalikes
       .filter((l) => lookalikeOf(l, pending.id))

@@ -38,8 +38,9 @@ const verdictOf = (a: Assessment) =>
 
 /**
  * Each element's gaps, audited against the notice: 三(一)4 asks 离散型 for 自动化成套装备、成套控制系统 and 柔性智能制造单元, 流程型
- * for 智能仪表、数据采集和生产控制系统 (DCS or a PLC line's control, one of them) and 基于模型的先进控制和在线优化; 三(二)4 and 三(三)4
- * give their storage systems as examples of one kind (「等」), any one of which will do.
+ * for 智能仪表、数据采集和生产控制系统 (DCS or a PLC line's control, one of them) and 基于模型的先进控制和在线优化. 三(二)4 asks for
+ * the warehouse's system (WMS) and its 智能仓储与物流设备 (立体库 「等」, which the interview's question asks in those words), both;
+ * 三(三)4 gives WMS and 罐区 as one choice.
  */
 const AUDIT: Record<string, [scope: 'workshop' | 'factory', mode: Mode, category: Category, gaps: Record<string, unknown[]>]> = {
   'workshop, 离散型': ['workshop', 'discrete', 'smartWorkshop', {
@@ -55,7 +56,7 @@ const AUDIT: Record<string, [scope: 'workshop' | 'factory', mode: Mode, category
   'discrete factory': ['factory', 'discrete', 'discreteFactory', {
     '三(二)1': ['factoryNetwork', 'securityPolicy', 'securityProtection'], '三(二)2': ['cadCae', 'pdm', 'lims', 'factoryDigitalModel'],
     '三(二)3': ['automatedLines', 'scada', 'mes', 'autoId', 'agvRgv', 'errorProofing', 'andon', 'onlineInspection', 'qualityTraceability'],
-    '三(二)4': ['erp', 'scm', ['wms', 'autoWarehouse']], '三(二)5': ['systemIntegration', 'scada', 'mes', 'wms', 'erp'],
+    '三(二)4': ['erp', 'scm', 'wms', 'autoWarehouse'], '三(二)5': ['systemIntegration', 'scada', 'mes', 'wms', 'erp'],
     '三(二)6': ['aiApplication', 'predictiveMaintenance'],
   }],
   'process factory': ['factory', 'process', 'processFactory', {
@@ -101,20 +102,19 @@ describe('each element lists as gaps only what its own category and branch ask f
   });
 });
 
-describe('三(二)4 经营管理: 「应用仓储管理系统（WMS）、自动化立体仓库等智能仓储与物流设备」 gives examples', () => {
+describe('三(二)4 经营管理: 「应用仓储管理系统（WMS）、自动化立体仓库等智能仓储与物流设备，实现…自动化出入库、自动装车」', () => {
   const base = { erp: true, scm: true };
   const cond = (caps: Record<string, boolean>) => lacking('factory', 'discrete', { ...base, ...caps }).conditions.find((c) => c.clause === '三(二)4')!;
-  it('is met with a WMS and no automated warehouse, and with an automated warehouse and no WMS', () => {
-    expect(cond({ wms: true }).status).toBe('met');
-    expect(cond({ autoWarehouse: true }).status).toBe('met');
+  it('is met with the WMS and the storage equipment (立体库 or another of its kind) together', () => {
+    expect(cond({ wms: true, autoWarehouse: true }).status).toBe('met');
   });
-  it('is not met with neither, and names both as one choice', () => {
-    const c = cond({});
-    expect(c.status).toBe('unmet');
-    expect(c.advice).toContain('仓储管理系统（WMS）或自动化立体仓库等智能仓储设备（具备其一即可）');
+  it('is not met by the system alone or the equipment alone: the automated 出入库 needs both', () => {
+    expect(cond({ wms: true }).status).not.toBe('met');
+    expect(cond({ wms: true }).missing).toEqual(['autoWarehouse']);
+    expect(cond({ autoWarehouse: true }).missing).toEqual(['wms']);
   });
   it('still asks ERP and SCM, which the notice names outright', () => {
-    expect(lacking('factory', 'discrete', { wms: true, erp: true }).conditions.find((c) => c.clause === '三(二)4')!.missing).toEqual(['scm']);
+    expect(lacking('factory', 'discrete', { wms: true, autoWarehouse: true, erp: true }).conditions.find((c) => c.clause === '三(二)4')!.missing).toEqual(['scm']);
   });
 });
 

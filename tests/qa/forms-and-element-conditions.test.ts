@@ -68,7 +68,7 @@ describe('one element condition named by its title', () => {
 describe('a system or device asked to be required, of no category', () => {
   it('opens with each category’s reading, from the element conditions, and quotes each clause', () => {
     expect(lead('WMS是必须的吗')).toBe(
-      '要看申报哪一类：离散型智能工厂要从所列的几种里选用，WMS是其中一种（三(二)4）；流程型智能工厂要从所列的几种里选用，WMS是其中一种（三(三)4）；智能车间的要素条件（三(一)）没有点名WMS。三(二)4要求应用仓储管理系统（WMS）、自动化立体仓库等智能仓储与物流设备，实现库存管理优化、自动化出入库、自动装车。三(三)4要求应用仓储管理（WMS）、罐区自动化（TAS）、堆场管理等系统，实现库存动态优化管理、自动化出入库、自动装车；三(三)5还要求仓储（罐区、堆场）管理系统与其他系统集成。离散型的AGV、立体仓库要求不适用于流程型。',
+      '要看申报哪一类：离散型智能工厂要（三(二)4）；流程型智能工厂要从所列的几种里选用，WMS是其中一种（三(三)4）；智能车间的要素条件（三(一)）没有点名WMS。三(二)4要求应用仓储管理系统（WMS）、自动化立体仓库等智能仓储与物流设备，实现库存管理优化、自动化出入库、自动装车。三(三)4要求应用仓储管理（WMS）、罐区自动化（TAS）、堆场管理等系统，实现库存动态优化管理、自动化出入库、自动装车；三(三)5还要求仓储（罐区、堆场）管理系统与其他系统集成。离散型的AGV、立体仓库要求不适用于流程型。',
     );
     expect(lead('要上ERP吗')).toMatch(/^要，三类都要：智能车间要（三\(一\)5）；离散型智能工厂要（三\(二\)4）；流程型智能工厂要（三\(三\)4）。/);
     expect(lead('RGV需不需要')).toMatch(/^要看申报哪一类：智能车间根据生产需要采用（三\(一\)6）；离散型智能工厂[^；]*（三\(二\)3）；流程型智能工厂的要素条件（三\(三\)）没有点名RGV。/);
@@ -83,8 +83,8 @@ describe('a system or device asked to be required, of no category', () => {
   });
 
   it('names the factory types only when the factory is asked of', () => {
-    expect(lead('智能工厂要有WMS吗')).toMatch(/^要看申报哪一类：离散型智能工厂要从所列的几种里选用，WMS是其中一种（三\(二\)4）；流程型智能工厂要从所列的几种里选用，WMS是其中一种（三\(三\)4）。/);
-    expect(lead('没有WMS能报智能工厂吗')).toMatch(/^没有WMS行不行，要看申报哪一类：离散型智能工厂要从所列的几种里选用，WMS是其中一种（三\(二\)4）；/);
+    expect(lead('智能工厂要有WMS吗')).toMatch(/^要看申报哪一类：离散型智能工厂要（三\(二\)4）；流程型智能工厂要从所列的几种里选用，WMS是其中一种（三\(三\)4）。/);
+    expect(lead('没有WMS能报智能工厂吗')).toMatch(/^没有WMS行不行，要看申报哪一类：离散型智能工厂要（三\(二\)4）；/);
   });
 
   it('keeps a question that names its category, asks what a name means, asks something else of it, or is already answered per category', () => {

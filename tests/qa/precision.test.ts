@@ -524,7 +524,7 @@ describe('questions whose nearest neighbour said the opposite', () => {
     // is answered in one first sentence that gives each type's reading.
     const parts = ask('没上WMS能报智能工厂吗').answer.split('\n依据：')[0]!.split('\n');
     expect(parts).toHaveLength(1);
-    expect(parts[0]).toMatch(/^没有WMS行不行，要看申报哪一类：离散型智能工厂要从所列的几种里选用，WMS是其中一种（三\(二\)4）；流程型智能工厂要从所列的几种里选用，WMS是其中一种（三\(三\)4）。/u);
+    expect(parts[0]).toMatch(/^没有WMS行不行，要看申报哪一类：离散型智能工厂要（三\(二\)4）；流程型智能工厂要从所列的几种里选用，WMS是其中一种（三\(三\)4）。/u);
     // Asked whether it is required, the entry keeps its own verdict.
     expect(conclusion('智能车间要有MES吗')).toMatch(/^是，要应用制造执行系统/u);
     // What the notice does not require, and what is not an element condition, keep theirs.

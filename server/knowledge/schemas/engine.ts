@@ -583,7 +583,11 @@ export const InterviewFile = z
        * yes or no and no system named (「班组长每天拿本子记，月底汇总到Excel」), says the work is done without the
        * system, so it answers no. A yes that names one (「有，纸质的」) is still asked again.
        */
-      lookalikes: z.array(z.object({ question: z.string(), words: Words, practice: z.boolean().default(false) })).default([]),
+      /**
+       * `otherWork`: the words name what another system does (生产计划, 排产 at the SCADA question): a reply about them
+       * that never names the asked system says its yes or no of that work, and is named back rather than read.
+       */
+      lookalikes: z.array(z.object({ question: z.string(), words: Words, practice: z.boolean().default(false), otherWork: z.boolean().default(false) })).default([]),
       /**
        * 「ERP这块只有用友财务软件」: a system named and then said to be only one of its lookalikes is
        * not mentioned as present. These are the words that say "only".
