@@ -30,6 +30,9 @@ const chatFlags = (answers: Answers, id: string, value: string) => {
   if (!r.ok) throw new Error(r.error);
   return r.newlyBlocking.map((b) => b.reason);
 };
+/** A box of the form view, with the flags shown beside it. */
+const fieldOf = (answers: Answers, id: string) =>
+  buildFormView(ctx, answers, 'smartWorkshop').sections.flatMap((s) => s.groups.flatMap((g) => g.rows.flatMap((r) => r.fields))).find((f) => f.questionId === id);
 
 describe('a workshop\'s lines with a count, 「一条X」 and a line not built', () => {
   it.each([
@@ -48,6 +51,7 @@ describe('a workshop\'s lines with a count, 「一条X」 and a line not built',
     expect(flag).toHaveLength(1);
     expect(flag[0]).toContain(`“${notBuilt}”`);
     expect(chatFlags(base(), 'form.ws.1.lines', said)).toEqual(flag);
+    expect(fieldOf(a, 'form.ws.1.lines')?.flags?.map((f) => f.message)).toEqual(flag);
   });
 
   it.each([
@@ -75,8 +79,7 @@ describe('四(一): one workshop in a 智能车间\'s 车间名称', () => {
     expect(flag[0]).toContain(`车间名称“${name}”写了${count}个车间（${listed}）`);
     expect(flag[0]).toContain('“每家企业当年限报1个智能车间或智能工厂。”');
     expect(chatFlags(base(), 'form.ws.1.name', name)).toEqual(flag);
-    const field = buildFormView(ctx, a, 'smartWorkshop').sections.flatMap((s) => s.groups.flatMap((g) => g.rows.flatMap((r) => r.fields))).find((f) => f.questionId === 'form.ws.1.name');
-    expect(field?.flags?.map((f) => f.message)).toEqual(flag);
+    expect(fieldOf(a, 'form.ws.1.name')?.flags?.map((f) => f.message)).toEqual(flag);
   });
 
   it.each(['机加和装配联合车间', '装配车间（含包装工段和检测工段）', '酿造、发酵车间', '第二车间'])('near miss: 「%s」 names one workshop, with no flag', (name) => {
