@@ -602,6 +602,7 @@ export function applicableProfile(kb: FormsKnowledge, profile: DraftProfile): Dr
   // A round figure's words are the user's note to fix, not a fact a model may write from.
   delete form.approximate;
   delete form.honoursNotHeld;
+  delete form.linesNotBuilt;
   // An honour the assessment's prior-title answer contradicts is not written until the user says which holds.
   const against = honoursAgainstAssessment(profile.form.honours, profile.enterprise?.priorTitles, kb.formDrafting.messages);
   if (against.length) {

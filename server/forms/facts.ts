@@ -1,6 +1,6 @@
 import type { FormFacts, DraftProfile } from '../schemas/forms';
 import { checkCreditCode } from './creditCode';
-import { fill } from '../engine/kb';
+import { escapeRegex, fill } from '../engine/kb';
 import { arabicNumerals, findQuantities } from '../understand/numbers';
 import { changeRatio, debtRatio, fmt, outputPerPersonDay, sharePercent, type Computed } from './compute';
 
@@ -219,6 +219,10 @@ export interface FactCheckForm {
     operatingJudged?: string;
     honourNotHeld?: string;
     workshopUnnamed?: string;
+    severalWorkshops?: string;
+    workshopJoiners?: string[];
+    workshopEnds?: string[];
+    linesNotBuilt?: string;
     capabilityContradiction?: string;
     productivityMismatch?: string;
     productivityMixed?: string;
@@ -727,6 +731,22 @@ export function reviewFinanceFlags(
 }
 
 /**
+ * The workshops a 车间名称 names: its parts between joiners (和, 与, 、), outside brackets, that end in a workshop's
+ * word (车间, 分厂). 「酿造发酵车间和灌装车间」 names two; 「机加和装配联合车间」 and 「装配车间（含包装工段）」 one.
+ */
+function workshopsNamed(name: string, joiners: readonly string[], ends: readonly string[]): string[] {
+  const flat = name.replace(/[（(][^）)]*[）)]/gu, '');
+  const parts = flat.split(new RegExp(joiners.map(escapeRegex).join('|'), 'u')).map((p) => p.trim());
+  return parts.filter((p) => ends.some((e) => p.endsWith(e) && p.length > e.length));
+}
+
+function groupBy<T, K>(items: readonly T[], key: (t: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const t of items) out.set(key(t), [...(out.get(key(t)) ?? []), t]);
+  return out;
+}
+
+/**
  * Consistency checks across facts that a field-level schema cannot see: the credit
  * code against the province, liabilities above assets, dates out of order, and figures
  * of years before the enterprise was founded.
@@ -792,6 +812,19 @@ export function checkFacts(profile: Pick<DraftProfile, 'enterprise' | 'form'> & 
     ws.forEach((w, i) => {
       if (!w.name?.trim()) flags.push({ field: `workshops.${i}.name`, severity: 'warning', message: fill(unnamed, { n: String(i + 1), count: String(ws.length) }) });
     });
+  // 四(一): one workshop an application. A 车间名称 naming two is kept as typed, and flagged.
+  const { severalWorkshops, workshopJoiners, workshopEnds } = form?.messages ?? {};
+  if (form?.workshopApplication && severalWorkshops && workshopJoiners?.length && workshopEnds?.length)
+    ws.forEach((w, i) => {
+      const named = workshopsNamed(w.name ?? '', workshopJoiners, workshopEnds);
+      if (named.length >= 2)
+        flags.push({ field: `workshops.${i}.name`, severity: 'warning', message: fill(severalWorkshops, { name: w.name!.trim(), count: String(named.length), workshops: named.map((n) => `“${n}”`).join('、') }) });
+    });
+  // A line said not built yet is left out of the lines the workshop 涵盖; the flag quotes what was said of it.
+  const unbuilt = form?.messages.linesNotBuilt;
+  if (unbuilt)
+    for (const [n, said] of groupBy(f.linesNotBuilt ?? [], (l) => l.workshop))
+      flags.push({ field: `workshops.${n}.lines`, severity: 'warning', message: fill(unbuilt, { n: String(n + 1), lines: said.map((l) => `“${l.said}”`).join('、') }) });
   // An honour that is not the enterprise's own held title is left out of the draft; the flag says which.
   const notHeld = form?.messages.honourNotHeld;
   if (notHeld && f.honoursNotHeld?.length)

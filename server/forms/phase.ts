@@ -683,6 +683,35 @@ function factValue(c: Concrete, value: AnswerValue): unknown {
   return value;
 }
 
+/** A count of lines with nothing named after it (「两条」, 「共3条生产线」), or before a colon that opens their names (「三条线：冲压线」). */
+const LINE_COUNT = /^(?:共有|一共|总共|共|有)?[\d一二两三四五六七八九十几多]+条(?:生产线|产线|线)?(?:[：:]\s*|$)/u;
+/** 「一条酱油发酵线」, 「另一条是灌装线」: one line, named by what follows. */
+const ONE_LINE = /^(?:还有|另外|另)?(?:一|1)条(?:是|为|叫)?(?=\S)/u;
+
+/**
+ * The items of a workshop's lines answer read as lines: a count said among them (「两条」) names no line, 「一条X」 names
+ * X, and a line said not built or not running (`lineNotBuiltWords`: 在建, 还没投产, 明年上) is no line the workshop
+ * 涵盖: it is kept as typed apart. Words saying a line runs (`lineBuiltWords`: 已投产) are taken off its name.
+ */
+export function linesSaid(v: FormVocabulary, items: readonly string[]): { built: string[]; notBuilt: string[] } {
+  const built: string[] = [];
+  const notBuilt: string[] = [];
+  const runs = [...v.lineBuiltWords].sort((a, b) => b.length - a.length);
+  for (const item of items) {
+    let name = item.trim().replace(LINE_COUNT, '').replace(ONE_LINE, '').trim();
+    if (!name) continue;
+    if (v.lineNotBuiltWords.some((w) => name.includes(w))) {
+      notBuilt.push(item.trim());
+      continue;
+    }
+    name = name.replace(/[了的。]+$/u, '');
+    const run = runs.find((w) => name.endsWith(w) && name.length > w.length);
+    if (run) name = name.slice(0, -run.length).replace(/(?:已经|都|也)$/u, '').trim();
+    if (name) built.push(name);
+  }
+  return { built, notBuilt };
+}
+
 /** Record keys that contain dots (cell ids such as "rd.pdm") are written as one key. */
 function setFact(facts: Record<string, unknown>, path: string, value: unknown): Record<string, unknown> {
   const m = /^(elements|workshops\.\d+\.descriptions)\.(.+)$/.exec(path);
@@ -698,6 +727,7 @@ export function formFactsFromAnswers(kb: FormsKnowledge, answers: Answers): Form
   let facts: Record<string, unknown> = {};
   const approximate: { fact: string; said: string; label: string }[] = [];
   const denied: { fact: string; said: string }[] = [];
+  const notBuilt: { workshop: number; said: string }[] = [];
   for (const [id, value] of Object.entries(answers)) {
     if (!id.startsWith('form.') || value === null) continue;
     const c = findQuestion(kb, id);
@@ -723,6 +753,14 @@ export function formFactsFromAnswers(kb: FormsKnowledge, answers: Answers): Form
       if (held.length < list.length) facts = setFact(facts, 'honoursNotHeld', list.filter((h) => !held.includes(h)));
       continue;
     }
+    // Only lines built and running are lines the workshop 涵盖; one said in construction is kept for the flag that says so.
+    const ws = /^workshops\.(\d+)\.lines$/.exec(c.fact);
+    if (ws && Array.isArray(v)) {
+      const read = linesSaid(kb.formQuestions.vocabulary, v as string[]);
+      facts = setFact(facts, c.fact, read.built.length ? read.built : undefined);
+      notBuilt.push(...read.notBuilt.map((said) => ({ workshop: Number(ws[1]), said })));
+      continue;
+    }
     if (c.fact === 'products' && Array.isArray(v)) {
       const own = productsWithoutServices(kb, v as ReturnType<typeof parseProducts>);
       if (own.length) facts = setFact(facts, c.fact, own);
@@ -740,6 +778,7 @@ export function formFactsFromAnswers(kb: FormsKnowledge, answers: Answers): Form
     else if (together !== undefined) facts = setFact(facts, 'mainProductsShare', together.value);
   }
   if (approximate.length) facts.approximate = approximate;
+  if (notBuilt.length) facts.linesNotBuilt = notBuilt;
   // 「还在建」 at 建设完成日期: the project is under way, its date (if given) the one planned.
   const end = kb.formQuestions.questions.find((q) => q.fact === 'project.end' && q.underway);
   if (end && underwayMarked(answers, end.id) !== undefined) facts = setPath(facts, 'project.underway', true);
@@ -1015,7 +1054,8 @@ export function applyFormAnswer(kb: FormsKnowledge, answers: Answers, questionId
   const fills = c.q.mobileFills;
   const mobile = fills !== undefined && typeof v === 'string' && MOBILE.test(v.replace(/[\s-]/g, '')) && (next[fills] === undefined || (answers[questionId] !== undefined && answers[fills] === answers[questionId])) ? findQuestion(kb, fills) : undefined;
   if (mobile) next[mobile.id] = v;
-  const checkForm = factCheckFormOf(kb);
+  // A 智能车间's checks (one workshop named, 四(一)) apply once the form is known to be one.
+  const checkForm = { ...factCheckFormOf(kb), workshopApplication: category === 'smartWorkshop' };
   // A cell's text saying a system it asks about is in use, after the interview's 没有, corrects that answer: the draft
   // then states the system once, as in use, never beside a 「尚未应用…」 of the same system.
   const affirmed = typeof v === 'string' && c.capabilities?.length ? capabilitiesAffirmed(v, c.capabilities, capabilityAnswers(answers), checkForm) : [];

@@ -83,6 +83,8 @@ export const FormFacts = z.object({
    * not yet): left out of `honours`, kept as typed so that a flag can say what was left out and why.
    */
   honoursNotHeld: z.array(Text(200)).max(50).optional(),
+  /** Lines said not built or not running yet (「灌装线在建还没投产」), by workshop: left out of its `lines`, kept as typed for the flag that says so. */
+  linesNotBuilt: z.array(z.object({ workshop: z.number().int().min(0), said: Text(100) })).max(60).optional(),
   rnd: z.object({ staff: Count.optional(), description: Text(3000).optional() }).optional(),
   patents: z.object({ total: Count.optional(), invention: Count.optional(), description: Text(3000).optional() }).optional(),
   project: z

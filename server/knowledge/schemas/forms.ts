@@ -479,6 +479,12 @@ export const FormVocabulary = z.object({
   ownEntityWords: z.array(z.string().min(1)).default([]),
   /** Words saying an honour is not held (yet): applied for, failed, planned (正在申报, 未通过, 还没有). */
   notHeldWords: z.array(z.string().min(1)).default([]),
+  /**
+   * Words saying a production line is not built or not yet running (在建, 还没投产, 明年上): such a line is no line the
+   * workshop 涵盖; `builtWords` (已投产) say it runs, and are taken off the line's name.
+   */
+  lineNotBuiltWords: z.array(z.string().min(1)).default([]),
+  lineBuiltWords: z.array(z.string().min(1)).default([]),
   /** Whole replies to a free-text question that carry no content to print (有, 暂无, 同上): asked back, never printed. */
   /** Words that say the span a figure covers, for the fields with a `period`. */
   periodWords: z.object({ day: z.array(z.string().min(1)), month: z.array(z.string().min(1)), year: z.array(z.string().min(1)) }).default({ day: [], month: [], year: [] }),
@@ -1110,6 +1116,16 @@ export const FormDrafting = z.object({
     productivityMismatch: z.string().includes('{typed}').includes('{computed}').optional(),
     /** Flag of a 生产效率 typed for one side and computed for the other, which are not compared. */
     productivityMixed: z.string().min(1).optional(),
+    /**
+     * Flag of a 智能车间 application whose 车间名称 names more than one workshop (四(一): one per application): {name},
+     * {workshops}. A name is cut at `workshopJoiners` outside brackets; two or more parts ending in one of `workshopEnds`
+     * name as many workshops.
+     */
+    severalWorkshops: z.string().includes('{name}').includes('{workshops}').optional(),
+    workshopJoiners: z.array(z.string().min(1)).max(20).optional(),
+    workshopEnds: z.array(z.string().min(1)).max(20).optional(),
+    /** Flag of lines said not built or not running, left out of the lines the workshop 涵盖: {n}, {lines}. */
+    linesNotBuilt: z.string().includes('{lines}').optional(),
     /** Flag of a workshop of the form with no name (more workshops said than described): {n}, {count}. */
     workshopUnnamed: z.string().includes('{n}').includes('{count}').optional(),
     /** Flag of honours-answer items that are no title the enterprise holds (another body's, applied for, failed): {honours}. */
