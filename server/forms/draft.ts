@@ -1178,8 +1178,12 @@ function sharedCaps(ctx: Ctx, caps: CapabilityId[], perWs: boolean): { caps: Cap
   const own = caps.filter((c) => !claimed(c) || !unitCells.has(c));
   const d = ctx.kb.formDrafting.workshopShared;
   if (ctx.ws === 0) return { caps: own, ...(own.some(claimed) ? { note: d.note } : {}) };
-  const first = workshopName(ctx, 0) ?? { text: fillText(ctx.kb.formDrafting.unnamedWorkshop, { i: '1' }), numbers: [] };
-  const refer = own.some(claimed) ? { text: fillText(d.refer, { first: first.text }), numbers: [], facts: factsOf(first), missing: [] } : undefined;
+  // An unnamed first workshop is referred to by its place on the form (「车间1」): that 1 is the form's, no fact's.
+  const first = workshopName(ctx, 0) ?? { text: fillText(ctx.kb.formDrafting.unnamedWorkshop, { i: '1' }), numbers: [{ value: '1', source: 'spec:workshops.0' }] };
+  // The reference stands for the capabilities stated in the first workshop's cell: it rests on their facts.
+  const refer = own.some(claimed)
+    ? { text: fillText(d.refer, { first: first.text }), numbers: first.numbers, facts: [...factsOf(first), ...own.filter(claimed).flatMap((c) => capFacts(ctx, c))], missing: [] }
+    : undefined;
   return { caps: own.filter((c) => !claimed(c)), ...(refer ? { refer } : {}) };
 }
 

@@ -90,6 +90,9 @@ export function verifyNumber(p: DraftProfile, n: NumberSource): string | null {
   }
   if (n.source.startsWith('computed:')) return bad('unknown computation');
   if (n.source === 'spec:finance.columns') return specYears.includes(n.value) ? null : bad('not a year of the form');
+  // 「车间1」 for a workshop with no name: its place among the form's workshops, which must exist.
+  const place = /^spec:workshops\.(\d+)$/u.exec(n.source);
+  if (place) return Number(place[1]) < (p.form.workshops ?? []).length && n.value === String(Number(place[1]) + 1) ? null : bad('not a workshop of the form');
   const fact = at(p, n.source);
   if (typeof fact === 'number') return fact === v ? null : bad(`fact is ${fact}`);
   if (typeof fact === 'string') {

@@ -39,7 +39,7 @@ const drafted = typedRound<Round11Enterprise>(data, ctx);
  * 105000万元; the field's plausible range now keeps the reading with 万 as its unit, 10.5万元 a day.
  */
 const KNOWN_WRONG: Record<string, unknown> = {};
-const CHECKED: Record<string, number> = { W1: 106, W2: 79, W3: 100, W4: 75, W5: 68, W6: 117 };
+const CHECKED: Record<string, number> = { W1: 105, W2: 79, W3: 100, W4: 75, W5: 68, W6: 113 };
 /** The round figures and the parts of a year typed, kept out of the signed form and listed for the exact one. */
 const ROUND: Record<string, string[]> = {
   W1: ['employees', 'finance.2021.profit', 'finance.2022.totalAssets'],
@@ -61,7 +61,7 @@ describeTypedRound({
   checked: CHECKED,
   knownWrong: KNOWN_WRONG,
   tally: { title: 'of 215 typed facts all 215 read as meant (173 before)', total: 215 },
-  sentences: { title: "spoken phrasing and voice input's spaces left in the drafted sentences: none of 365 (33 of 334 before)", count: 365, voiceSpace: true },
+  sentences: { title: "spoken phrasing and voice input's spaces left in the drafted sentences: none of 376 (33 of 334 before)", count: 376, voiceSpace: true },
   spoken: SPOKEN,
   docx: {
     title: "the DOCX shows the enterprise's figures, placeholders for what is missing, and no notice wording or voice spaces in its cells",
