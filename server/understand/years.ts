@@ -244,7 +244,9 @@ export function figureNameCarried(text: string, figures: readonly string[], this
       name = yearsSaid(clause, thisYear, words).length ? own : undefined;
       continue;
     }
-    const year = yearsSaid(clause, thisYear, words)[0];
+    // 「21年和20年都是1000万」 gives several years one figure: read as such (sameEachYear), never split by a name put in.
+    const said = yearsSaid(clause, thisYear, words);
+    const year = said.length === 1 ? said[0] : undefined;
     if (!name || !year || year.at !== 0 || !/[\d零〇一二两三四五六七八九十百千万亿]/u.test(clause.slice(year.said.length))) continue;
     parts[k] = `${year.said}${name}${clause.slice(year.said.length)}`;
     changed = true;
