@@ -332,7 +332,9 @@ export class Conversation {
     if (msg.type === 'edits') return this.editAll(sessionId, msg, answers);
 
     if (msg.type === 'answer' || msg.type === 'edit') {
-      const given = this.givenValue(answers, msg.questionId, msg.value);
+      // 「预计明年六月完工」 saved from the form view's date box: its year counted from the session's day, as in the chat.
+      const dated = typeof msg.value === 'string' && msg.questionId.startsWith('form.') ? await this.datedReply(sessionId, msg.questionId, msg.value) : undefined;
+      const given = this.givenValue(answers, msg.questionId, msg.value, dated?.text);
       if ('refused' in given) return this.send({ type: 'error', code: errorCode(given.refused), message: given.refused, clientId: msg.clientId });
       const roundFigure = given.roundFigure;
       msg = { ...msg, value: given.value };
@@ -1007,7 +1009,7 @@ export class Conversation {
    * 「约85%」) is read by the one number reader, as the same words in the chat are, and a round figure keeps its mark for
    * the form. What cannot be taken is refused with the reason to say back.
    */
-  private givenValue(answers: Answers, questionId: string, value: AnswerValue): { value: AnswerValue; roundFigure?: string; underway?: string } | { refused: string } {
+  private givenValue(answers: Answers, questionId: string, value: AnswerValue, dated?: string): { value: AnswerValue; roundFigure?: string; underway?: string } | { refused: string } {
     const data = this.runtime.kb.data;
     if (typeof value === 'string' && questionId.startsWith('form.')) {
       const same = sameAsEarlier(data, answers, questionId, value);
@@ -1026,9 +1028,9 @@ export class Conversation {
     // for another span than the field's, or a 万 that may be its unit or a place, is said back and nothing stored.
     // 「还在建」「预计明年六月完工」 saved from the form view's date box: the event under way, marked as the chat marks it.
     if (view?.kind === 'date' && questionId.startsWith('form.')) {
-      const read = this.runtime.rules.interpret(value, view, answers);
+      const read = this.runtime.rules.interpret(dated ?? value, view, answers);
       const own = read.kind === 'answers' ? read.items.find((i) => i.questionId === questionId && i.underway) : undefined;
-      if (own) return { value: own.value, underway: own.said ?? value };
+      if (own) return { value: own.value, underway: value };
     }
     const form = view?.kind === 'number' && questionId.startsWith('form.');
     const figure = form ? readFigure(data, questionId, value) : undefined;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { serveForFile } from './serve';
 import { workshop } from './enterprises';
-import { said, steer, typed } from './steer';
+import { said, steer, turn, typed } from './steer';
 import { chinaDay } from '../../server/understand/dates';
 
 /*
@@ -50,6 +50,19 @@ describe('a completion date said still under construction', () => {
     expect(answers['underway.form.project.end']).toMatch(new RegExp(`^预计(明年|${nextYear}年)六月完工$`, 'u'));
     // The year is read back as counted, so a wrong guess of it is seen.
     expect(said(r.msgs).join('')).toContain(`算是${nextYear}-06`);
+    await s.client.close();
+  }, 120_000);
+
+  it('「预计明年六月完工」 saved from the form view\'s box counts 明年 from the session\'s day too, and stays a planned date', async () => {
+    const s = await steer(srv.url, workshop, (q) => q.id === 'form.project.end');
+    await turn(s.client, { type: 'answer', clientId: 'u-5', questionId: 'form.project.end', value: '2022-10' });
+    await turn(s.client, { type: 'edit', clientId: 'u-6', questionId: 'form.project.end', value: '预计明年六月完工' });
+    const answers = await stored(s);
+    expect(answers['form.project.end']).toBe(`${nextYear}-06`);
+    expect(answers['underway.form.project.end']).toBe('预计明年六月完工');
+    // Near miss: an absolute planned date is kept as said.
+    await turn(s.client, { type: 'edit', clientId: 'u-7', questionId: 'form.project.end', value: '计划2028年3月完工' });
+    expect((await stored(s))['form.project.end']).toBe('2028-03');
     await s.client.close();
   }, 120_000);
 
