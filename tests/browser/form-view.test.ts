@@ -73,6 +73,7 @@ function valueFor(q: string, n: number): string {
     'form.contact.phone': '0373-5501234',
     'form.contact.mobile': '13800138000',
     'form.contact.email': 'wangjg@example.com',
+    'form.contact.fax': '0373-5501235',
     'form.leader.name': '李明远',
     'form.leader.title': '董事长、高级工程师',
     'form.leader.phone': '0373-5505678',
