@@ -98,7 +98,8 @@ describe.skipIf(!HAS_CHROMIUM)('review queue in Chromium', () => {
       await expect.poll(() => editor.locator('#topic').count()).toBe(0);
       await editor.locator('[data-testid=quote-find]').fill('PDF黑白版格式');
       await editor.locator('button[type=submit]').click();
-      await expect.poll(() => editor.locator('[data-testid=save-error]').textContent()).toContain('条款 四(二) 中没有原文“PDF黑白版格式”');
+      await expect.poll(() => editor.locator('[data-testid=save-error]').textContent()).toContain('引文 1 的原文：条款 四(二) 中没有原文“PDF黑白版格式”');
+      expect(await editor.locator('[data-testid=save-error]').textContent()).not.toMatch(/entry\./u);
 
       await editor.locator('[data-testid=quote-find]').fill('PDF彩色版格式');
       await editor.locator('button[type=submit]').click();

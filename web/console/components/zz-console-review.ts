@@ -3,7 +3,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { controls } from '../../components/shared-styles';
 import { consoleStyles } from './styles';
 import { beijingTime, TIME_ZONE_LABEL } from '../time';
-import { call, type Answer } from '../api';
+import { call, ConsoleError, type Answer } from '../api';
 import { fill, words } from '../../lib/messages';
 import type { AnswerEntry } from '../../../server/knowledge/schemas/answer-base';
 import { entryErrors, fieldLabel } from '../entry-form';
@@ -453,7 +453,11 @@ export class ZzConsoleReview extends LitElement {
       this._base = { ...entry };
       void this._load();
     } catch (err) {
-      this._saveError = (err as Error).message;
+      // The server's refusal names each field by its path (entry.quotes.0.find): shown by the form's own names.
+      const details = err instanceof ConsoleError && err.code === 'ENTRY_REJECTED' && Array.isArray(err.details) ? (err.details as { field: string; message: string }[]) : [];
+      this._saveError = details.length
+        ? fill(W.refused, { list: details.map((d) => (d.field.startsWith('entry.') ? `${fieldLabel(d.field.slice('entry.'.length))}：${d.message}` : d.message)).join(W.fixSep) })
+        : (err as Error).message;
     } finally {
       this._busy = false;
     }
