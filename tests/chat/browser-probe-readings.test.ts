@@ -1,23 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { serveForFile } from './serve';
 import { answerFor, discreteFactory, workshop, type ScriptedEnterprise } from './enterprises';
-import { said, steer, typed } from './steer';
-import type { ServerMessage } from '../../server/schemas/ws';
+import { replyAt } from './steer';
 
 /*
  * The replies a browser probe found misread, typed over the socket as the app runs: what each records, how it is read
  * back and what is asked next. The readings' other phrasings and near misses are in tests/engine/browser-probe-readings.
  */
 const srv = serveForFile();
-const recorded = (msgs: ServerMessage[]) => msgs.flatMap((m) => (m.type === 'recorded' ? m.items : []));
 
-async function reply(e: ScriptedEnterprise, at: string, text: string) {
-  const s = await steer(srv.url, e, (q) => q.id === at);
-  expect(s.question?.id, `the interview reaches ${at}`).toBe(at);
-  const r = await typed(s.client, 't', text);
-  const items = recorded(r.msgs);
-  return { client: s.client, next: r.next, stored: Object.fromEntries(items.map((i) => [i.questionId, i.value])), shown: Object.fromEntries(items.map((i) => [i.questionId, i.display])), said: said(r.msgs).join('\n') };
-}
+const reply = (e: ScriptedEnterprise, at: string, text: string) => replyAt(srv.url, e, at, text);
 
 describe('the replies of the browser probe, in the chat', () => {
   it('「是，做不锈钢餐具的，冲压抛光」 stores 33 金属制品业, and no process-type system is asked', async () => {

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { serveForFile } from './serve';
 import { discreteFactory, workshop, type ScriptedEnterprise } from './enterprises';
-import { said, steer, typed } from './steer';
-import type { ServerMessage } from '../../server/schemas/ws';
+import { replyAt } from './steer';
 
 /*
  * Replies a browser probe found stored against the wrong item or lost, typed over the socket as the app runs: a yearly
@@ -11,15 +10,11 @@ import type { ServerMessage } from '../../server/schemas/ws';
  * reported phrase, phrasings of our own, and near misses that keep their reading.
  */
 const srv = serveForFile();
-const recorded = (msgs: ServerMessage[]) => msgs.flatMap((m) => (m.type === 'recorded' ? m.items : []));
 
 async function reply(e: ScriptedEnterprise, at: string, text: string) {
-  const s = await steer(srv.url, e, (q) => q.id === at);
-  expect(s.question?.id, `the interview reaches ${at}`).toBe(at);
-  const r = await typed(s.client, 't', text);
-  await s.client.close();
-  const items = recorded(r.msgs);
-  return { next: r.next, stored: Object.fromEntries(items.map((i) => [i.questionId, i.value])), shown: Object.fromEntries(items.map((i) => [i.questionId, i.display])), said: said(r.msgs).join('\n') };
+  const { client, ...r } = await replyAt(srv.url, e, at, text);
+  await client.close();
+  return r;
 }
 
 describe('a yearly figure that names its measure goes to that measure, year by year', () => {

@@ -54,3 +54,12 @@ export async function typed(c: ChatClient, clientId: string, text: string, mode?
 export const said = (msgs: ServerMessage[]) => msgs.flatMap((m) => (m.type === 'message.end' ? [m.text] : []));
 export const recordedIds = (msgs: ServerMessage[]) => msgs.flatMap((m) => (m.type === 'recorded' ? m.items.map((i) => i.questionId) : []));
 export const lastQuestion = (msgs: ServerMessage[]) => [...msgs].reverse().find((m) => m.type === 'question') as Extract<ServerMessage, { type: 'question' }> | undefined;
+
+/** Steers to the question `at` and types `text` there: what the reply records (values and displays), says and asks next. */
+export async function replyAt(url: string, e: ScriptedEnterprise, at: string, text: string) {
+  const s = await steer(url, e, (q) => q.id === at);
+  if (s.question?.id !== at) throw new Error(`the interview does not reach ${at}`);
+  const r = await typed(s.client, 't', text);
+  const items = r.msgs.flatMap((m) => (m.type === 'recorded' ? m.items : []));
+  return { client: s.client, next: r.next, stored: Object.fromEntries(items.map((i) => [i.questionId, i.value])), shown: Object.fromEntries(items.map((i) => [i.questionId, i.display])), said: said(r.msgs).join('\n') };
+}
