@@ -32,8 +32,8 @@ describe('facts said in passing in the form phase', () => {
     // 员工 was answered before: not changed, and the user is told how to change it.
     expect(reply).toContain('“企业现有员工”之前已填为“0人”，这次没有改动');
     expect(reply).toContain('我的回答');
-    // Every field of the contact is given: the next question is the enterprise leader's.
-    expect(next?.id).toBe('form.leader.name');
+    // Every field of the contact the form had no answer for is given but the fax: that is asked next.
+    expect(next?.id).toBe('form.contact.fax');
 
     const body = await session(s);
     expect(body.answers['form.contact.name']).toBe('王磊');
@@ -58,8 +58,8 @@ describe('facts said in passing in the form phase', () => {
     // Typed into the waiting field, a reply with a fact in passing is read the same way, not stored whole.
     const field = await turn(s.client, { type: 'answer', clientId: 'q-3', questionId: 'form.contact.phone', value: '0371-66667777，手机13900000000' });
     expect(recordedIds(field).sort()).toEqual(['form.contact.mobile', 'form.contact.phone']);
-    // The refused e-mail is asked in its turn.
-    expect(lastQuestion(field)?.question?.id).toBe('form.contact.email');
+    // The fax comes first in the form's order; the refused e-mail is left unanswered, to be asked in its turn.
+    expect(lastQuestion(field)?.question?.id).toBe('form.contact.fax');
     const body = await session(s);
     expect(body.answers['form.contact.phone']).toBe('0371-66667777');
     expect(body.answers).not.toHaveProperty('form.contact.email');
