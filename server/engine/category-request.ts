@@ -156,13 +156,18 @@ export function yesOnly(kb: KnowledgeData, rawText: string): boolean {
 
 /**
  * Whether a reply is only a yes said as a correction (VocabularyFile `lateYes.corrects`): 「其实有的」「其实上了」
- * 「刚才说错了，有的」. A plain 「有的」 has no correction word and is none; so is 「其实没有」, which is no yes.
+ * 「刚才说错了，有的」. A plain 「有的」 has no correction word and is none; so is 「其实没有」, which is no yes, and so is a
+ * reply whose yes comes before its correction word (「有。刚才那个说错了，是有的」).
  */
 export function correctedYes(kb: KnowledgeData, rawText: string): boolean {
   const v = kb.interview.vocabulary.lateYes;
   if (!v?.corrects.length) return false;
   const t = rawText.normalize('NFKC').toLowerCase();
-  if (!v.corrects.some((w) => t.includes(w.toLowerCase()))) return false;
+  const at = Math.min(...v.corrects.map((w) => t.indexOf(w.toLowerCase())).filter((i) => i >= 0));
+  if (!Number.isFinite(at)) return false;
+  // 「有。刚才那个说错了，是有的」: a yes before the correction answers the item waiting, and what follows corrects the one
+  // before; both are meant, so it is no question of which.
+  if (at > 0 && readOff(t.slice(0, at), { yes: v.yes, '': [...v.fillers, ...v.particles] })?.has('yes')) return false;
   return !!readOff(rawText, { yes: v.yes, '': [...v.fillers, ...v.corrects, ...v.particles] })?.has('yes');
 }
 

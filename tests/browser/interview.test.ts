@@ -117,7 +117,8 @@ describe.skipIf(!HAS_CHROMIUM)('form answers after a reload', () => {
     await item.locator('zz-question input').fill('郑州精工汽车部件股份有限公司');
     await item.locator('zz-question button[type=submit]').click();
     await expect.poll(() => item.locator('.value').textContent(), { timeout: 15_000 }).toBe('郑州精工汽车部件股份有限公司');
-    expect((await storedAnswers(server.url, s))['form.name']).toBe('郑州精工汽车部件股份有限公司');
+    // The card shows the correction as soon as it is sent; the server's copy follows its ack, so it is waited for.
+    await expect.poll(async () => (await storedAnswers(server.url, s))['form.name'], { timeout: 15_000 }).toBe('郑州精工汽车部件股份有限公司');
     await context.close();
   });
 });

@@ -19,6 +19,9 @@ describe('a correction of the answer before, beside the reply to the question wa
     ['有ERP。上一个说错了，其实有', true],
     ['没有ERP，刚才那个说错了，是有的', false],
     ['有的。哦对了 前面那题说错了，其实有', true],
+    // The yes before the correction is the waiting item's; the one after it is the earlier item's.
+    ['有。刚才那个说错了，是有的', true],
+    ['是的，刚才记错了，其实有', true],
   ] as const) {
     it(`「${text}」 answers ERP and changes MES from no to yes`, async () => {
       const s = await steer(srv.url, withFacts({ 'cap.mes': false }), (q) => q.id === 'cap.erp');

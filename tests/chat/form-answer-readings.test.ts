@@ -37,7 +37,8 @@ describe('form replies read for more than the field asked', () => {
     expect(recordedIds(r.msgs).sort()).toEqual(['form.finance.2020.tax', 'form.finance.2021.tax', 'form.finance.2022.tax']);
     const answers = await stored(s.sessionId, s.token);
     expect([answers['form.finance.2022.tax'], answers['form.finance.2021.tax'], answers['form.finance.2020.tax']]).toEqual([1200, 1000, 1000]);
-    expect(answers['approx.form.finance.2021.tax']).toBe('2021年1000万左右');
+    // The figure's name said once (交税) is carried to the years said after it, so the round one reads back with it.
+    expect(answers['approx.form.finance.2021.tax']).toBe('2021年交税1000万左右');
     expect(answers['approx.form.finance.2022.tax']).toBeUndefined();
     await s.client.close();
   }, 240_000);
