@@ -1103,7 +1103,7 @@ const WHERE = /^(?:在|去|到|从|上)(?:哪|什么|啥)/u;
  * A piece that asks: a question word, or an A-not-A form as typed and spoken (够不够, 有没有, 中不中, 达标不, 有要求没).
  * 几 in 这几年, 前几天, 十几家 or 几十 says a span or an amount; it asks nothing.
  */
-const ASKS = /[?？吗呢]|多[少长大久高]|(?<![这那前近头十]|过去|最近)几(?![十百千万])|什么|啥|哪|谁|怎么|怎样|如何|是否|能否|可否|(\p{Script=Han})[不没]\1|可不可以|不[?？\s]*$|[有了过]\p{Script=Han}{0,8}没有?[?？\s]*$/u;
+const ASKS = /[?？吗呢]|多(?:[少长大久高远宽厚]|清楚|清晰)|(?<![这那前近头十]|过去|最近)几(?![十百千万])|什么|啥|哪|谁|怎么|怎样|如何|是否|能否|可否|(\p{Script=Han})[不没]\1|可不可以|不[?？\s]*$|[有了过]\p{Script=Han}{0,8}没有?[?？\s]*$/u;
 
 /**
  * Two answers offered after a verb that chooses between them (「造纸厂算离散的还是流程的」「交纸质的还是电子版」);
@@ -1665,6 +1665,8 @@ function otherCategory(kb: KnowledgeBase, entry: AnswerEntry, question: string, 
   // 「离散型工厂用DCS可以吗」 asks whether it is allowed: 不要求 does not answer that, and the notice forbids nothing.
   const permit = t.absentPermitted && t.permits?.some((w) => question.includes(w));
   if (pair && !unnamed) return r;
+  // 「APC跟RTO是离散型要的还是流程型要的」 offers the two to choose from: which holds it is chosenCategory's to say.
+  if (pair && EITHER_OR.test(question)) return r;
   const note = unnamed ? fill(permit ? t.absentPermitted! : t.absent, { ...vars, term: [...new Set(concepts.map((m) => shown(m.span)))].join('、') }) : fill(t.elsewhere, vars);
   return { text: note + rest, citations: r.citations };
 }
@@ -1694,16 +1696,16 @@ function chosenCategory(kb: KnowledgeBase, question: string, r: { text: string; 
   const found = understanderFor(kb.data).findConcepts(question).filter((m) => !(m.id && t.ignore.includes(m.id)));
   // 「安全仪表系统」 also holds 「仪表」: only the longest form found at a place is what was asked.
   const concepts = found.filter((m) => !found.some((x) => x.span.length > m.span.length && x.index <= m.index && m.index + m.span.length <= x.index + x.span.length));
-  const entries = [...new Set(concepts.map((m) => kb.data.lexicon.entries.find((e) => e.canonical === m.canonical)))].filter((e) => e && e.clauses?.length);
-  if (entries.length !== 1) return r;
-  const entry = entries[0]!;
-  const span = concepts.find((m) => m.canonical === entry.canonical)!.span;
+  const entries = [...new Set(concepts.map((m) => kb.data.lexicon.entries.find((e) => e.canonical === m.canonical)))].filter((e): e is NonNullable<typeof e> => e !== undefined && (e.clauses?.length ?? 0) > 0);
+  if (entries.length === 0) return r;
   // 三(二)3 is under 三(二); 三(二) itself is too.
   const under = (id: string, root: string) => id === root || (id.startsWith(root) && /^[\d(]/u.test(id.slice(root.length)));
-  const holdIn = (c: Category) => entry.clauses!.filter((id) => under(id, c.section));
+  const holdIn = (c: Category) => [...new Set(entries.flatMap((e) => e.clauses!.filter((id) => under(id, c.section))))];
   const holders = offered.filter((c) => holdIn(c).length > 0);
   if (holders.length === 0) return r;
-  const forms = [entry.canonical, ...entry.aliases].map(norm);
+  // Several things asked at once (「APC跟RTO」) are answered together only where the same categories hold each of them.
+  if (entries.some((e) => holders.some((c) => !e.clauses!.some((id) => under(id, c.section))))) return r;
+  const forms = entries.flatMap((e) => [e.canonical, ...e.aliases]).map(norm);
   const own = forms.some((f) => norm(r.text).includes(f));
   // An entry that speaks of the concept and opens with more than a bare verdict
   // (「智能工厂要，智能车间不要求」) already answers the choice.
@@ -1716,7 +1718,7 @@ function chosenCategory(kb: KnowledgeBase, question: string, r: { text: string; 
     }),
   ).filter((c): c is Citation => c !== null);
   // A Latin name is shown as the notice writes it (APC), not as read (apc).
-  const term = /^[a-z0-9]+$/u.test(span) ? span.toUpperCase() : span;
+  const term = entries.map((e) => concepts.find((m) => m.canonical === e.canonical)!.span).map((x) => (/^[a-z0-9]+$/u.test(x) ? x.toUpperCase() : x)).join('、');
   const others = offered.filter((c) => !holders.includes(c));
   const vars = { term, holders: holders.map((c) => c.name).join('、'), sections: holders.flatMap(holdIn).join('、'), others: others.map((c) => c.name).join('、') };
   const note = fill(others.length ? choice.some : choice.all, vars);
@@ -2061,10 +2063,11 @@ function perType(kb: KnowledgeBase, question: string, session?: string): { text:
   const note = related ? fill(at.glossaryRelated, { abbr: related.abbr, name: related.name, clause: related.citation.clause }) : '';
   // Every category's clause requires it outright: nothing turns on the category, so the verdict comes first (要, or 不行
   // when it is missing), before any note on the name, and the categories are named once, the 要 said for all.
-  // Said of the name as asked, 「以太网是三类都要求的」 holds only where each category's clause writes that name: one of a
-  // kind the clause lists (以太网 for 三(二)1's 工业通信网络) is not what the clause requires.
+  // A name one category's clause writes and another's does not (以太网, listed in 三(一)1 and absent from 三(二)1's
+  // 工业通信网络) is one of a kind there, not what every category requires: 「以太网是三类都要求的」 would be wrong.
   const writes = (c: (typeof categories)[number]) => entry.clauses!.some((id) => under(id, c.section) && kb.clause(id)?.text.toLowerCase().includes(term.toLowerCase()));
-  const all = !own && !capability && absent.length === 0 && scope.length === categories.length && said.length === scope.length && saidAs.every((r) => r === 'required') && scope.every(writes);
+  const named = scope.every(writes) || !scope.some(writes);
+  const all = !own && !capability && absent.length === 0 && scope.length === categories.length && said.length === scope.length && saidAs.every((r) => r === 'required') && named;
   const verdict = lacking ? t.allLacking : t.allRequired;
   const whole = all && verdict !== undefined && t.all !== undefined && items.length === scope.length ? `${verdict}${note}${fill(t.all, { term, items: items.join(t.allSeparator ?? t.separator), lacked: lacking ? (t.allLacked ?? '') : '' })}` : undefined;
   const lead = own ? '' : capability ? fill(t.unwrittenLead!, { term: typed }) : lacking && t.lacking ? fill(t.lacking, { term }) : t.lead;
@@ -2136,6 +2139,7 @@ function unnamedSystems(kb: KnowledgeBase, p: PreparedEntry, question: string, r
  * already says 不能 is left as it is.
  */
 function failedFacts(kb: KnowledgeBase, pieces: readonly string[], answered: readonly { match: EntryMatch; text: string }[]): { match: EntryMatch; text: string }[] {
+  const whole = pieces.join('，');
   const f = kb.data.intents.answerText.failedFact;
   const words = kb.data.intents.answerText.situation.asks;
   if (!f || pieces.length < 2) return [];
@@ -2151,6 +2155,8 @@ function failedFacts(kb: KnowledgeBase, pieces: readonly string[], answered: rea
     const e = m.prepared.entry;
     if (e.conclusion !== 'no' || !e.clauses.every((c) => hard.has(c))) return;
     if (answered.some((c) => c.match.prepared === m.prepared) || out.some((c) => c.match.prepared === m.prepared)) return;
+    // 「上回申报落选了，这回同一个车间还能报吗」: a word the entry excludes, said in another part, says it is not its case.
+    if (answersOf(kb).excludedBy(m.prepared, whole)) return;
     // 「系统是软件公司开发的」 names a trade that did something for the enterprise, not its business.
     if (scopedByTrade(m) && tradeIsAgent(kb, p)) return;
     // The fact's own words, and what stands just before them: 「没上」「不是」 say it does not hold.
@@ -2249,7 +2255,8 @@ function offTopic(kb: KnowledgeBase, entry: AnswerEntry, text: string): { label:
   if (entry.conclusion === 'notCovered') return undefined;
   const topic = topicOf(kb, text, false);
   if (!topic) return undefined;
-  const own = norm([...entry.questions, entry.answer].join('\n'));
+  // Its required words are what the entry is about too: one that requires 落选 speaks of a title not won.
+  const own = norm([...entry.questions, entry.answer, ...(entry.requires ?? []).flat()].join('\n'));
   return namedKeywords(kb, topic, text).some((k) => own.includes(k)) ? undefined : topic;
 }
 
@@ -3700,7 +3707,9 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
       // "我们是郑州的一家制药企业，能不能申报": the context dilutes the wording of the question it
       // comes with; the asking part alone is matched last, when nothing else was found. It is
       // answered with its context: 「我们是做铝型材的，能报哪个」 names the industry the answer is about.
+      // A word the entry excludes, said in the context (「去年报过没评上」), tells it is not that entry's case.
       let only = asking.length === 1 && pieces.length > 1 ? accepted(answersOf(kb).match(asking[0]!, 3)) : undefined;
+      if (only && answersOf(kb).excludedBy(only.prepared, q)) only = undefined;
       // 「做锂电池的能报智能车间吗」「开饭店的能申报吗」: the trade's name is context too, and its words, shared
       // with no phrasing, dilute the question's; the question is matched once more without it.
       if (!only) {
