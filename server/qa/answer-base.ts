@@ -265,6 +265,15 @@ export class AnswerIndex {
   }
 
   /**
+   * Whether a text holds one of the entry's excluded words: said anywhere in a message (「去年报过没评上」 beside 「同一个车间
+   * 还能再报吗」), such a word says the entry's case is not the one asked, whichever part it matched.
+   */
+  excludedBy(p: PreparedEntry, text: string): boolean {
+    const i = this.entries.indexOf(p);
+    return i >= 0 && shares(this.guards[i]!.excludes, this.present(text));
+  }
+
+  /**
    * Entries ranked by cosine similarity between the question's features and their best phrasing.
    * An entry whose required words or anchor concepts are absent, or whose excluded words are
    * present, is not a candidate at all: sharing words with a question is not answering it.

@@ -1103,7 +1103,7 @@ const WHERE = /^(?:在|去|到|从|上)(?:哪|什么|啥)/u;
  * A piece that asks: a question word, or an A-not-A form as typed and spoken (够不够, 有没有, 中不中, 达标不, 有要求没).
  * 几 in 这几年, 前几天, 十几家 or 几十 says a span or an amount; it asks nothing.
  */
-const ASKS = /[?？吗呢]|多[少长大久高]|(?<![这那前近头十]|过去|最近)几(?![十百千万])|什么|啥|哪|谁|怎么|怎样|如何|是否|能否|可否|(\p{Script=Han})[不没]\1|可不可以|不[?？\s]*$|[有了过]\p{Script=Han}{0,8}没有?[?？\s]*$/u;
+const ASKS = /[?？吗呢]|多(?:[少长大久高远宽厚]|清楚|清晰)|(?<![这那前近头十]|过去|最近)几(?![十百千万])|什么|啥|哪|谁|怎么|怎样|如何|是否|能否|可否|(\p{Script=Han})[不没]\1|可不可以|不[?？\s]*$|[有了过]\p{Script=Han}{0,8}没有?[?？\s]*$/u;
 
 /**
  * Two answers offered after a verb that chooses between them (「造纸厂算离散的还是流程的」「交纸质的还是电子版」);
@@ -1174,9 +1174,7 @@ function lacking(kb: KnowledgeBase, entry: AnswerEntry, question: string, text: 
   const l = kb.data.intents.answerText.lacking;
   const t = kb.data.intents.answerText.perType;
   // 「要是没有MES呢」 answered per category (「要看申报哪一类：…」): the first words say it answers the lacking.
-  // 「要，三类都要：」 opens one every category requires: lacked, it is 「没有…不行」 (allLacking), not 「行不行」.
-  const all = t?.allRequired !== undefined && t.allLacking !== undefined && text.startsWith(t.allRequired);
-  const perCategory = t?.lacking !== undefined && (all || text.startsWith(t.lead)) && entry.clauses.every((c) => /^[一三]\(/u.test(c));
+  const perCategory = t?.lacking !== undefined && text.startsWith(t.lead) && entry.clauses.every((c) => /^[一三]\(/u.test(c));
   // Only a verdict still in place is turned: one already replaced (「APS不是《通知》中的用语」) says what it should.
   if (!perCategory && (entry.conclusion !== 'yes' || !REQUIRED_VERDICT.test(text) || !entry.clauses.every((c) => /^[一三]\(/u.test(c)))) return text;
   // 「车间没MES能不能申报」: a bare 没 names the missing system too, unless it is 「没问题」 and the like.
@@ -1193,7 +1191,7 @@ function lacking(kb: KnowledgeBase, entry: AnswerEntry, question: string, text: 
   const lacked = concepts.find((c) => c.index > at && c.index <= at + 3) ?? concepts.filter((c) => c.index < at).at(-1);
   if (!lacked) return text;
   const term = /^[a-z0-9]+$/u.test(lacked.span) ? lacked.span.toUpperCase() : lacked.span;
-  return all ? `${fill(t!.allLacking!, { term })}${text.slice(t!.allRequired!.length)}` : `${fill(t!.lacking!, { term })}${text.slice(t!.lead.length)}`;
+  return `${fill(t!.lacking!, { term })}${text.slice(t!.lead.length)}`;
 }
 
 /**
@@ -1519,19 +1517,23 @@ function scored(kb: KnowledgeBase, entry: AnswerEntry, question: string, r: { te
 
 /**
  * An answer to a question of scores opens by saying the notice gives none and who decides instead (the bureaus that
- * recommend, 四(三)), quoting the one preference it states; what the notice says of the thing named follows, and the
- * answer closes with 四(三)'s own words and whom to ask. Once per answer, on the part `at` that asked it.
+ * recommend, 四(三)); what the notice says of the thing named follows, without a verdict of its own, and the answer
+ * closes with 四(三)'s own words and whom to ask. Once per answer, on the part `at` that asked it.
+ * The one preference the notice states (二(三)) is quoted only where it bears on the question: one that names its
+ * subject, or one nothing else answers. A thing the notice asks for, or lacks, is judged by what asks for it, which the
+ * preference presupposes (「在符合条件（二）的基础上」).
  */
-function scoringNoted(kb: KnowledgeBase, results: { text: string; citations: Citation[] }[], at: number): void {
+function scoringNoted(kb: KnowledgeBase, results: { text: string; citations: Citation[] }[], at: number, question: string): void {
   const s = kb.data.intents.answerText.scoring;
-  const preference = cite(kb, s.clause, [s.quote]);
   const decides = cite(kb, s.decides, [s.decidesQuote]);
-  if (!preference || !decides || !results[at]) return;
+  const r = results[at];
+  if (!decides || !r) return;
+  const preference = r.citations.length === 0 || s.preferenceWords.some((w) => question.includes(w)) ? cite(kb, s.clause, [s.quote]) : undefined;
   const { unit, phone } = kb.data.facts.contact;
-  const note = fill(s.note, { clause: s.clause, quote: s.quote, decides: s.decides });
+  const note = fill(s.note, { decides: s.decides, preference: preference ? fill(s.preference, { clause: s.clause, quote: s.quote }) : '' });
   const end = fill(s.end, { decides: s.decides, decidesQuote: s.decidesQuote, unit, phone });
-  const r = results[at]!;
-  results[at] = { text: `${note}${r.text}${r.text.includes(phone) ? '' : end}`, citations: [...r.citations, preference, decides] };
+  const text = r.text.replace(BARE_VERDICT, '');
+  results[at] = { text: `${note}${text}${text.includes(phone) ? '' : end}`, citations: [...r.citations, ...(preference ? [preference] : []), decides] };
 }
 
 /** A verdict sentence to drop when the verdict belongs to another category (「是。」「不要求。」「都要（流程型智能工厂）。」). */
@@ -1663,6 +1665,8 @@ function otherCategory(kb: KnowledgeBase, entry: AnswerEntry, question: string, 
   // 「离散型工厂用DCS可以吗」 asks whether it is allowed: 不要求 does not answer that, and the notice forbids nothing.
   const permit = t.absentPermitted && t.permits?.some((w) => question.includes(w));
   if (pair && !unnamed) return r;
+  // 「APC跟RTO是离散型要的还是流程型要的」 offers the two to choose from: which holds it is chosenCategory's to say.
+  if (pair && EITHER_OR.test(question)) return r;
   const note = unnamed ? fill(permit ? t.absentPermitted! : t.absent, { ...vars, term: [...new Set(concepts.map((m) => shown(m.span)))].join('、') }) : fill(t.elsewhere, vars);
   return { text: note + rest, citations: r.citations };
 }
@@ -1692,16 +1696,16 @@ function chosenCategory(kb: KnowledgeBase, question: string, r: { text: string; 
   const found = understanderFor(kb.data).findConcepts(question).filter((m) => !(m.id && t.ignore.includes(m.id)));
   // 「安全仪表系统」 also holds 「仪表」: only the longest form found at a place is what was asked.
   const concepts = found.filter((m) => !found.some((x) => x.span.length > m.span.length && x.index <= m.index && m.index + m.span.length <= x.index + x.span.length));
-  const entries = [...new Set(concepts.map((m) => kb.data.lexicon.entries.find((e) => e.canonical === m.canonical)))].filter((e) => e && e.clauses?.length);
-  if (entries.length !== 1) return r;
-  const entry = entries[0]!;
-  const span = concepts.find((m) => m.canonical === entry.canonical)!.span;
+  const entries = [...new Set(concepts.map((m) => kb.data.lexicon.entries.find((e) => e.canonical === m.canonical)))].filter((e): e is NonNullable<typeof e> => e !== undefined && (e.clauses?.length ?? 0) > 0);
+  if (entries.length === 0) return r;
   // 三(二)3 is under 三(二); 三(二) itself is too.
   const under = (id: string, root: string) => id === root || (id.startsWith(root) && /^[\d(]/u.test(id.slice(root.length)));
-  const holdIn = (c: Category) => entry.clauses!.filter((id) => under(id, c.section));
+  const holdIn = (c: Category) => [...new Set(entries.flatMap((e) => e.clauses!.filter((id) => under(id, c.section))))];
   const holders = offered.filter((c) => holdIn(c).length > 0);
   if (holders.length === 0) return r;
-  const forms = [entry.canonical, ...entry.aliases].map(norm);
+  // Several things asked at once (「APC跟RTO」) are answered together only where the same categories hold each of them.
+  if (entries.some((e) => holders.some((c) => !e.clauses!.some((id) => under(id, c.section))))) return r;
+  const forms = entries.flatMap((e) => [e.canonical, ...e.aliases]).map(norm);
   const own = forms.some((f) => norm(r.text).includes(f));
   // An entry that speaks of the concept and opens with more than a bare verdict
   // (「智能工厂要，智能车间不要求」) already answers the choice.
@@ -1714,7 +1718,7 @@ function chosenCategory(kb: KnowledgeBase, question: string, r: { text: string; 
     }),
   ).filter((c): c is Citation => c !== null);
   // A Latin name is shown as the notice writes it (APC), not as read (apc).
-  const term = /^[a-z0-9]+$/u.test(span) ? span.toUpperCase() : span;
+  const term = entries.map((e) => concepts.find((m) => m.canonical === e.canonical)!.span).map((x) => (/^[a-z0-9]+$/u.test(x) ? x.toUpperCase() : x)).join('、');
   const others = offered.filter((c) => !holders.includes(c));
   const vars = { term, holders: holders.map((c) => c.name).join('、'), sections: holders.flatMap(holdIn).join('、'), others: others.map((c) => c.name).join('、') };
   const note = fill(others.length ? choice.some : choice.all, vars);
@@ -2003,6 +2007,8 @@ function perType(kb: KnowledgeBase, question: string, session?: string): { text:
   type Reading = 'required' | 'asNeeded' | 'option' | 'branch';
   const said: string[] = [];
   const saidAs: Reading[] = [];
+  // Each category as it is said when every one requires the system: its name and clauses, the 要 said once for all.
+  const items: string[] = [];
   const absent: (typeof categories)[number][] = [];
   const cites: Citation[] = [];
   for (const c of scope) {
@@ -2049,22 +2055,29 @@ function perType(kb: KnowledgeBase, question: string, session?: string): { text:
     for (const [reading, r] of readings) {
       said.push(fill(t[reading], { category: c.name, clauses: r.ids.join('、'), branch: r.branch ?? '', term }));
       saidAs.push(reading);
+      if (reading === 'required' && t.allItem) items.push(fill(t.allItem, { category: c.name, clauses: r.ids.join('、') }));
     }
   }
   if (said.length === 0) return undefined;
   if (absent.length) said.push(fill(t.absent, { categories: absent.map((c) => c.name).join('、'), sections: absent.map((c) => c.section).join('、'), term }));
   const note = related ? fill(at.glossaryRelated, { abbr: related.abbr, name: related.name, clause: related.citation.clause }) : '';
-  // Every category's clause requires it outright: nothing turns on the category, and the lead says so.
-  const all = !own && !capability && absent.length === 0 && scope.length === categories.length && said.length === scope.length && saidAs.every((r) => r === 'required');
-  const allLead = all ? (lacking ? t.allLacking && fill(t.allLacking, { term }) : t.allRequired) : undefined;
-  const lead = own ? '' : capability ? fill(t.unwrittenLead!, { term: typed }) : (allLead ?? (lacking && t.lacking ? fill(t.lacking, { term }) : t.lead));
+  // Every category's clause requires it outright: nothing turns on the category, so the verdict comes first (要, or 不行
+  // when it is missing), before any note on the name, and the categories are named once, the 要 said for all.
+  // A name one category's clause writes and another's does not (以太网, listed in 三(一)1 and absent from 三(二)1's
+  // 工业通信网络) is one of a kind there, not what every category requires: 「以太网是三类都要求的」 would be wrong.
+  const writes = (c: (typeof categories)[number]) => entry.clauses!.some((id) => under(id, c.section) && kb.clause(id)?.text.toLowerCase().includes(term.toLowerCase()));
+  const named = scope.every(writes) || !scope.some(writes);
+  const all = !own && !capability && absent.length === 0 && scope.length === categories.length && said.length === scope.length && saidAs.every((r) => r === 'required') && named;
+  const verdict = lacking ? t.allLacking : t.allRequired;
+  const whole = all && verdict !== undefined && t.all !== undefined && items.length === scope.length ? `${verdict}${note}${fill(t.all, { term, items: items.join(t.allSeparator ?? t.separator), lacked: lacking ? (t.allLacked ?? '') : '' })}` : undefined;
+  const lead = own ? '' : capability ? fill(t.unwrittenLead!, { term: typed }) : lacking && t.lacking ? fill(t.lacking, { term }) : t.lead;
   // Lacking a condition 二(二) makes one of applying: its words are quoted, and so cited.
-  const condition = all && lacking && allLead ? kb.clause('二(二)') : undefined;
+  const condition = whole && lacking ? kb.clause('二(二)') : undefined;
   const conditionCite = condition ? [{ clause: condition.id, title: condition.title, quote: condition.text }] : [];
   // Lacked where some category in scope does not require it outright: a lacking answered for all at once would be wrong.
   const everyRequires = absent.length === 0 && said.length === scope.length && saidAs.every((r) => r === 'required');
   const lackedPerCategory = lacking && !everyRequires && !own && !capability;
-  return { text: `${note}${lead}${said.join(t.separator)}${t.end}`, citations: [...conditionCite, ...cites], scope, unwritten: Boolean(related), lacking, lackedPerCategory };
+  return { text: whole ?? `${note}${lead}${said.join(t.separator)}${t.end}`, citations: [...conditionCite, ...cites], scope, unwritten: Boolean(related), lacking, lackedPerCategory };
 }
 
 /** A system the text names in Chinese with its 系统 or 软件 (「排产软件」) that no clause of the notice writes; undefined when none. */
@@ -2126,6 +2139,7 @@ function unnamedSystems(kb: KnowledgeBase, p: PreparedEntry, question: string, r
  * already says 不能 is left as it is.
  */
 function failedFacts(kb: KnowledgeBase, pieces: readonly string[], answered: readonly { match: EntryMatch; text: string }[]): { match: EntryMatch; text: string }[] {
+  const whole = pieces.join('，');
   const f = kb.data.intents.answerText.failedFact;
   const words = kb.data.intents.answerText.situation.asks;
   if (!f || pieces.length < 2) return [];
@@ -2141,6 +2155,8 @@ function failedFacts(kb: KnowledgeBase, pieces: readonly string[], answered: rea
     const e = m.prepared.entry;
     if (e.conclusion !== 'no' || !e.clauses.every((c) => hard.has(c))) return;
     if (answered.some((c) => c.match.prepared === m.prepared) || out.some((c) => c.match.prepared === m.prepared)) return;
+    // 「上回申报落选了，这回同一个车间还能报吗」: a word the entry excludes, said in another part, says it is not its case.
+    if (answersOf(kb).excludedBy(m.prepared, whole)) return;
     // 「系统是软件公司开发的」 names a trade that did something for the enterprise, not its business.
     if (scopedByTrade(m) && tradeIsAgent(kb, p)) return;
     // The fact's own words, and what stands just before them: 「没上」「不是」 say it does not hold.
@@ -2239,7 +2255,8 @@ function offTopic(kb: KnowledgeBase, entry: AnswerEntry, text: string): { label:
   if (entry.conclusion === 'notCovered') return undefined;
   const topic = topicOf(kb, text, false);
   if (!topic) return undefined;
-  const own = norm([...entry.questions, entry.answer].join('\n'));
+  // Its required words are what the entry is about too: one that requires 落选 speaks of a title not won.
+  const own = norm([...entry.questions, entry.answer, ...(entry.requires ?? []).flat()].join('\n'));
   return namedKeywords(kb, topic, text).some((k) => own.includes(k)) ? undefined : topic;
 }
 
@@ -3035,11 +3052,11 @@ function ofSessionSection(kb: KnowledgeBase, read: { response: AskResponse; aske
 
 /**
  * Whether an answer's first line is the element clauses' reading category by category: it says 「要看申报哪一类」
- * (`lead`), or opens with 「要，三类都要：」「没有ERP不行，三类都要」 for a system every category requires.
+ * (`lead`), or 「ERP是三类都要求的：…」 (`all`) for a system every category requires.
  */
 function perTypeOpens(t: NonNullable<KnowledgeBase['data']['intents']['answerText']['perType']>, line: string): boolean {
   if (line.includes(t.lead)) return true;
-  return [t.allRequired, t.allLacking].some((l) => l !== undefined && new RegExp(`${l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace('\\{term\\}', '[^，,。]{1,20}')}`, 'u').test(line));
+  return t.all !== undefined && new RegExp(t.all.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\\\{\w+\\\}/gu, '[^。]*'), 'u').test(line);
 }
 
 /**
@@ -3480,7 +3497,7 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
 
   const typedAnswer = (t: NonNullable<ReturnType<typeof perType>>) => {
     const said = [t];
-    if (scoringAsked(kb, q)) scoringNoted(kb, said, 0);
+    if (scoringAsked(kb, q)) scoringNoted(kb, said, 0, q);
     const cites = oncePerClause(said[0]!.citations, (id) => kb.clause(id)?.text);
     return { response: { answer: render(kb, [said[0]!.text], cites, note), citations: cites, confidence: INTENT_CONFIDENCE, outOfScope: false }, verified: null, byRule: true };
   };
@@ -3690,7 +3707,9 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
       // "我们是郑州的一家制药企业，能不能申报": the context dilutes the wording of the question it
       // comes with; the asking part alone is matched last, when nothing else was found. It is
       // answered with its context: 「我们是做铝型材的，能报哪个」 names the industry the answer is about.
+      // A word the entry excludes, said in the context (「去年报过没评上」), tells it is not that entry's case.
       let only = asking.length === 1 && pieces.length > 1 ? accepted(answersOf(kb).match(asking[0]!, 3)) : undefined;
+      if (only && answersOf(kb).excludedBy(only.prepared, q)) only = undefined;
       // 「做锂电池的能报智能车间吗」「开饭店的能申报吗」: the trade's name is context too, and its words, shared
       // with no phrasing, dilute the question's; the question is matched once more without it.
       if (!only) {
@@ -3791,7 +3810,7 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
       results.splice(0, results.length, { text: typed.text + rest + told, citations: [...typed.citations, ...results.flatMap((r) => r.citations)] });
     }
     const scoreAsked = answered.findIndex((c) => scoringAsked(kb, c.text) && !c.match.prepared.entry.clauses.includes(kb.data.intents.answerText.scoring.clause));
-    if (scoreAsked >= 0 && !results.some((r) => r.citations.some((x) => x.clause === kb.data.intents.answerText.scoring.clause))) scoringNoted(kb, results, Math.min(scoreAsked, results.length - 1));
+    if (scoreAsked >= 0 && !results.some((r) => r.citations.some((x) => x.clause === kb.data.intents.answerText.scoring.clause))) scoringNoted(kb, results, Math.min(scoreAsked, results.length - 1), answered[scoreAsked]!.text);
     const { unit, phone } = kb.data.facts.contact;
     // A part the notice does not cover is said to be so, with whom to ask, never dropped: the
     // parts that matched a not-covered entry, and the asking parts that matched nothing but name
@@ -3863,6 +3882,13 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
   // 「SCADA需要吗」 with no entry on it: the element conditions still say, category by category.
   const typed = perType(kb, q);
   if (typed) return typedAnswer(typed);
+  // 「有什么加分项」 names nothing the notice speaks of: that it gives no scores, who decides and the one preference it
+  // states are the whole answer.
+  if (scoringAsked(kb, q)) {
+    const said = [{ text: '', citations: [] as Citation[] }];
+    scoringNoted(kb, said, 0, q);
+    if (said[0]!.citations.length > 0) return { response: { answer: render(kb, [said[0]!.text], said[0]!.citations, note), citations: said[0]!.citations, confidence: INTENT_CONFIDENCE, outOfScope: false }, verified: null, byRule: true };
+  }
 
   const { hits, confidence } = kb.retriever.search(q, 6);
   if (hits.length === 0 || confidence < kb.data.intents.outOfScope.minConfidence) return response(outOfScope(kb, null));

@@ -167,7 +167,7 @@ describe('a system the notice never names, said in Chinese as a system', () => {
     expect(said('智能车间要上数据采集系统吗').text.startsWith('要。')).toBe(true);
   });
   it('工业网络一定要建吗 and 要不要上MES keep their per-category verdicts', () => {
-    expect(said('工业网络一定要建吗').text).toContain('智能车间要（三(一)1）');
+    expect(said('工业网络一定要建吗').text).toContain('工业网络是三类都要求的：智能车间（三(一)1）');
     expect(said('要不要上MES').text).toContain('MES就是通知里的这个系统');
   });
 });

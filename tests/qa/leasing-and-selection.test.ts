@@ -129,6 +129,6 @@ describe('scheduling asked per category', () => {
 
   it('leaves names the notice writes as they were', () => {
     expect(lead('需要安灯系统吗')).toMatch(/^要（离散型智能工厂）。/);
-    expect(lead('要不要上SCADA')).toMatch(/^SCADA不是《通知》中的用语/);
+    expect(lead('要不要上SCADA')).toMatch(/^要。SCADA不是《通知》中的用语/);
   });
 });

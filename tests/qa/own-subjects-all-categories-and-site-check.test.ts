@@ -43,18 +43,17 @@ describe('a question naming a document of its own is no follow-up', () => {
 describe('a system every category’s clause requires outright', () => {
   const first = (q: string, category?: string) => answerFollowUp(kb, q, undefined, category).response.answer.split('\n')[0]!;
 
-  it.each(['ERP必须上吗？不上会不会直接被淘汰', '没有ERP能报吗', '不上ERP会不会被刷掉'])('「%s」 opens 「没有ERP不行，三类都要」 and quotes 二(二)', (q) => {
+  it.each(['ERP必须上吗？不上会不会直接被淘汰', '没有ERP能报吗', '不上ERP会不会被刷掉'])('「%s」 opens 「不行。」, names the three categories once and quotes 二(二)', (q) => {
     const a = answerQuestion(kb, q);
     const line = a.answer.split('\n')[0]!;
-    expect(line, line).toMatch(/^没有ERP不行，三类都要；二\(二\)把“符合智能车间、智能工厂（分为离散型智能工厂、流程型智能工厂两类）相应要素条件”列为申报条件/u);
-    expect(line).toContain('智能车间要（三(一)5）；离散型智能工厂要（三(二)4）；流程型智能工厂要（三(三)4）');
+    expect(line.startsWith('不行。ERP是三类都要求的：智能车间（三(一)5）、离散型智能工厂（三(二)4）、流程型智能工厂（三(三)4）的要素条件都写了它，缺了就不满足该条；二(二)把符合相应要素条件列为申报条件。'), line).toBe(true);
     expect(line).not.toContain('要看申报哪一类');
     expect(line).not.toContain('离散型和流程型都要');
     expect(a.citations.map((c) => c.clause)).toEqual(expect.arrayContaining(['二(二)', '三(一)5', '三(二)4', '三(三)4']));
   });
 
-  it.each(['ERP必须上吗', 'ERP非得上吗', '要不要上ERP'])('「%s」 opens 「要，三类都要：」', (q) => {
-    expect(first(q)).toMatch(/^要，三类都要：智能车间要（三\(一\)5）/u);
+  it.each(['ERP必须上吗', 'ERP非得上吗', '要不要上ERP'])('「%s」 opens 「要。」 and names the three categories once', (q) => {
+    expect(first(q)).toMatch(/^要。ERP是三类都要求的：智能车间（三\(一\)5）、离散型智能工厂（三\(二\)4）、流程型智能工厂（三\(三\)4）的要素条件都写了它。/u);
   });
 
   it.each([
@@ -74,7 +73,7 @@ describe('a system every category’s clause requires outright', () => {
   ])('「%s」 in a %s session is answered for that category alone', (q, category) => {
     const a = answerFollowUp(kb, q, undefined, category).response.answer;
     expect(a).toContain(`（按您本次申报的${category}作答。）`);
-    expect(a).not.toContain('三类都要');
+    expect(a).not.toContain('三类都要求');
   });
 });
 

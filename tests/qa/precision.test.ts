@@ -507,10 +507,13 @@ describe('questions whose nearest neighbour said the opposite', () => {
 
   it('says the notice gives no scores before what an entry on something else says', () => {
     const a = ask('有专利能加分吗');
-    expect(a.answer).toMatch(/^通知没有规定评分或加分办法，是否推荐由所在地工业和信息化主管部门初审、核查后择优决定（四\(三\)）；通知只在二\(三\)写明“优先支持节能减排绿色发展企业”。/u);
+    expect(a.answer).toMatch(/^通知没有规定评分或加分办法，是否推荐由所在地工业和信息化主管部门初审、核查后择优决定（四\(三\)）。/u);
     expect(a.answer.split('\n')[0]).toContain('企业在智能制造方面取得的专利');
     expect(a.answer.split('\n')[0]).not.toMatch(/。要。/u);
-    expect(a.citations.map((c) => c.clause)).toContain('二(三)');
+    // The green preference says nothing of patents: what the forms ask for them is quoted instead.
+    expect(a.citations.map((c) => c.clause)).not.toContain('二(三)');
+    // A question of the preference's own subject, answered by an entry on something else, still quotes it.
+    expect(ask('能耗监测没上会扣分吗').citations.map((c) => c.clause)).toContain('二(三)');
     // An entry about the preference itself answers as written.
     expect(conclusion('绿色工厂有加分吗')).not.toContain('通知没有规定评分');
   });

@@ -7,31 +7,46 @@ import { answerQuestion } from '../../server/qa/answer';
 /*
  * Questions of scores, of a system lacked with the lacking said after its name, of which category is easier to get,
  * and of materials asked as 文件, 资料 or 证明. The notice gives no scores: such an answer opens by saying so and who
- * decides (四(三)), says what 三 asks of the thing named, category by category, and closes with the helpline (五).
+ * decides (四(三)), says what 三 asks of the thing named, category by category, and closes with the helpline (五). The
+ * notice's one preference (二(三), 节能减排绿色发展) is quoted only where it bears: a question of its subject, or one
+ * nothing else answers.
  */
 const kb = createKnowledgeBase(loadKnowledgeData(resolve(import.meta.dirname, '../../knowledge'), 'henan-2023'));
 const ask = (q: string) => answerQuestion(kb, q);
 const lead = (q: string) => ask(q).answer.split('\n')[0]!;
 const clauses = (q: string) => ask(q).citations.map((c) => c.clause);
-const NO_SCORES = /^通知没有规定评分或加分办法，是否推荐由所在地工业和信息化主管部门初审、核查后择优决定（四\(三\)）；/u;
+const NO_SCORES = /^通知没有规定评分或加分办法，是否推荐由所在地工业和信息化主管部门初审、核查后择优决定（四\(三\)）[。；]/u;
 const DECIDES = '四(三)写明由各地工业和信息化主管部门“对企业申报材料进行初审，并到企业现场进行真实性核查，择优向省工业和信息化厅推荐”。';
 
 describe('a question of scores', () => {
   it.each([
-    ['SCADA没上的话会不会扣分', '没有数据采集和监控系统不行，三类都要；', ['三(一)5', '三(二)3', '三(三)3']],
-    ['数据采集系统没有的话评审会减分吗', '没有数据采集不行，三类都要；', ['三(一)5', '三(二)3', '三(三)3']],
+    ['SCADA没上的话会不会扣分', '（四(三)）。SCADA不是《通知》中的用语；《通知》三(一)5中与它相关的是“数据采集和监控系统”。数据采集和监控系统是三类都要求的：', ['三(一)5', '三(二)3', '三(三)3']],
+    ['数据采集系统没有的话评审会减分吗', '（四(三)）。数据采集是三类都要求的：', ['三(一)5', '三(二)3', '三(三)3']],
     ['没上MES会丢分吗', '没有MES行不行，要看申报哪一类：', ['三(一)5', '三(二)3', '三(三)3']],
     ['WMS没有的话评审会不会减分', '没有WMS行不行，要看申报哪一类：', ['三(二)4', '三(三)4']],
     ['上了AGV能加分吗', '要看申报哪一类：', ['三(一)6', '三(二)3']],
-    ['评审会不会因为没有ERP扣分', '没有ERP不行，三类都要；', ['二(二)', '三(一)5', '三(二)4', '三(三)4']],
-  ])('「%s」 says the notice gives no scores and who decides, then 三 per category, then the helpline', (q, reading, cited) => {
+    ['评审会不会因为没有ERP扣分', '（四(三)）。ERP是三类都要求的：智能车间（三(一)5）、离散型智能工厂（三(二)4）、流程型智能工厂（三(三)4）的要素条件都写了它，缺了就不满足该条；', ['二(二)', '三(一)5', '三(二)4', '三(三)4']],
+  ])('「%s」 says the notice gives no scores and who decides, then 三 per category, then the helpline, never the green preference', (q, reading, cited) => {
     const a = lead(q);
     expect(a).toMatch(NO_SCORES);
     expect(a).toContain(reading);
     expect(a).toContain(DECIDES);
     expect(a).toMatch(/如需确认，请咨询省工业和信息化厅数字化与未来产业处（电话0371—65507698）。$/u);
     expect(a.match(/通知没有规定评分/gu)).toHaveLength(1);
-    expect(clauses(q)).toEqual(expect.arrayContaining([...cited, '二(三)', '四(三)']));
+    // A verdict of its own (「不行。」) would answer whether one may apply, not whether it costs a score.
+    expect(a).not.toMatch(/。(?:不行|要)。/u);
+    expect(clauses(q)).toEqual(expect.arrayContaining([...cited, '四(三)']));
+    expect(clauses(q)).not.toContain('二(三)');
+    expect(a).not.toContain('节能减排');
+  });
+
+  it.each(['有什么加分项', '怎么才能加分', '评审有没有加分项'])('「%s」, naming nothing the notice speaks of, says it gives no scores, who decides and its one preference', (q) => {
+    expect(lead(q)).toBe(
+      '通知没有规定评分或加分办法，是否推荐由所在地工业和信息化主管部门初审、核查后择优决定（四(三)）；通知只在二(三)写明“优先支持节能减排绿色发展企业”。' +
+        DECIDES +
+        '如需确认，请咨询省工业和信息化厅数字化与未来产业处（电话0371—65507698）。',
+    );
+    expect(clauses(q)).toEqual(['二(三)', '四(三)']);
   });
 
   it('leaves a percentage, a length, a denominator and the preference entry as they were (regression guards)', () => {
@@ -39,7 +54,7 @@ describe('a question of scores', () => {
     expect(lead('视频多少分钟')).toMatch(/^1分钟左右。/u);
     expect(lead('联网率怎么算分母')).not.toContain('评分');
     expect(lead('绿色工厂有加分吗')).toMatch(/^会优先支持，但不是加分制。/u);
-    expect(lead('ERP必须上吗')).toMatch(/^要，三类都要：/u);
+    expect(lead('ERP必须上吗')).toMatch(/^要。ERP是三类都要求的：/u);
     expect(lead('评审专家怎么打分')).toMatch(/^《通知》没有涉及评审专家、评审方式和评分标准/u);
     expect(lead('评审会有答辩吗')).toMatch(/^《通知》没有涉及评审专家、评审方式和评分标准/u);
     expect(ask('打分细则里智能装备那项占几分').outOfScope).toBe(true);
@@ -53,10 +68,7 @@ describe('a system lacked, the lacking said right after its name', () => {
     ['ERP没有的话会不会被淘汰'],
   ])('「%s」 says ERP is required by all three categories, the workshop’s integration quoted', (q) => {
     const a = lead(q);
-    expect(a.startsWith('没有ERP不行，三类都要；'), a).toBe(true);
-    expect(a).toContain('智能车间要（三(一)5）');
-    expect(a).toContain('离散型智能工厂要（三(二)4）');
-    expect(a).toContain('流程型智能工厂要（三(三)4）');
+    expect(a.startsWith('不行。ERP是三类都要求的：智能车间（三(一)5）、离散型智能工厂（三(二)4）、流程型智能工厂（三(三)4）的要素条件都写了它，缺了就不满足该条；二(二)把符合相应要素条件列为申报条件。'), a).toBe(true);
     expect(a).toContain('三(一)5写的是：“生产过程数据采集和监控系统、制造执行系统和企业资源计划系统（ERP）实现集成');
     expect(clauses(q)).toEqual(expect.arrayContaining(['二(二)', '三(一)5', '三(二)4', '三(三)4']));
   });
@@ -72,7 +84,7 @@ describe('a system lacked, the lacking said right after its name', () => {
   ])('「%s」 says each category as 三 does, never that all three require it', (q, opens) => {
     const a = lead(q);
     expect(a).toMatch(opens);
-    expect(a).not.toContain('三类都要');
+    expect(a).not.toContain('三类都要求');
     expect(a).not.toMatch(/^没有的话，不符合这一项要素条件/u);
   });
 

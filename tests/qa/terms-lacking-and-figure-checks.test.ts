@@ -38,8 +38,8 @@ describe('a figure asked with a bare 吗 is checked against the notice’s', () 
 describe('a system asked of, then lacked in a case with its thing left out', () => {
   // ERP is required by all three categories' clauses: nothing turns on the category, so the lacking is said to fail.
   it.each([
-    ['ERP必须上吗？不上会不会直接被淘汰', '没有ERP不行，三类都要；'],
-    ['ERP一定要上吗，没有的话会不会被刷掉', '没有ERP不行，三类都要；'],
+    ['ERP必须上吗？不上会不会直接被淘汰', '不行。ERP是三类都要求的：'],
+    ['ERP一定要上吗，没有的话会不会被刷掉', '不行。ERP是三类都要求的：'],
     ['SCM必须有吗？没有会不会被否决', '没有SCM行不行，要看申报哪一类：'],
     ['MES必须要有吗？没有会不会直接刷掉', '没有MES行不行，要看申报哪一类：'],
   ])('「%s」 opens by saying it answers the lacking, then each category from 三', (q, opening) => {
@@ -50,9 +50,7 @@ describe('a system asked of, then lacked in a case with its thing left out', () 
 
   it('says what 三 says of ERP for each category, the workshop’s integration in its own words', () => {
     const a = lead('ERP必须上吗？不上会不会直接被淘汰');
-    expect(a).toContain('智能车间要（三(一)5）');
-    expect(a).toContain('离散型智能工厂要（三(二)4）');
-    expect(a).toContain('流程型智能工厂要（三(三)4）');
+    expect(a).toContain('智能车间（三(一)5）、离散型智能工厂（三(二)4）、流程型智能工厂（三(三)4）的要素条件都写了它，缺了就不满足该条');
     expect(a).toContain('三(一)5写的是：“生产过程数据采集和监控系统、制造执行系统和企业资源计划系统（ERP）实现集成');
     expect(clauses('ERP必须上吗？不上会不会直接被淘汰')).toEqual(expect.arrayContaining(['三(一)5', '三(二)4', '三(三)4']));
   });
@@ -68,13 +66,13 @@ describe('a system asked of, then lacked in a case with its thing left out', () 
     const r = answerFollowUp(kb, q, previous);
     expect(r.askedAs).toBe(askedAs);
     const first = r.response.answer.split('\n')[1]!;
-    expect(first).toMatch(/^没有(?:的话，不符合这一项要素条件：|(?:MES|WMS)行不行，要看申报哪一类：|ERP不行，三类都要；)/u);
+    expect(first).toMatch(/^没有(?:的话，不符合这一项要素条件：|(?:MES|WMS)行不行，要看申报哪一类：)|^不行。ERP是三类都要求的：/u);
     expect(first).not.toMatch(/必须要是没有|要是没有呢？$/u);
   });
 
   it('keeps a lack that names its own thing, and a system asked without a lack, as they were (regression guards)', () => {
     expect(answerFollowUp(kb, '要是没有视频呢', 'MES必须要有吗').askedAs).toBe('要是没有视频呢');
-    expect(lead('ERP必须上吗')).toMatch(/^要，三类都要：/u);
+    expect(lead('ERP必须上吗')).toMatch(/^要。ERP是三类都要求的：/u);
     expect(lead('WMS必须上吗')).toMatch(/^要看申报哪一类：/u);
     expect(lead('智能车间必须上MES吗')).toMatch(/^是，要应用制造执行系统（MES）/u);
     expect(answerFollowUp(kb, '那要多大', 'MES必须要有吗').askedAs).not.toContain('没有');
@@ -158,7 +156,7 @@ describe('blind questions of the same kinds, written before the fixes', () => {
     ['信用中国是什么', undefined, term],
     ['WMS必须上吗？不上会不会被刷掉', undefined, (a) => a.startsWith('没有WMS行不行，要看申报哪一类：')],
     ['SCM一定要有吗，没有会不会被否决', undefined, (a) => a.startsWith('没有SCM行不行，要看申报哪一类：')],
-    ['没有的话会怎么样', 'ERP必须要有吗', (a) => a.includes('“没有ERP的话会怎么样？”') && a.includes('没有ERP不行，三类都要；')],
+    ['没有的话会怎么样', 'ERP必须要有吗', (a) => a.includes('“没有ERP的话会怎么样？”') && a.includes('不行。ERP是三类都要求的：')],
     ['要是不上呢', 'WMS要不要上', (a) => a.includes('“要是不上WMS呢？”') && a.includes('没有WMS行不行')],
     ['那照片呢', '视频要多长', (a) => a.startsWith('至少要10张。')],
     ['那申报书呢', '视频要什么格式', (a) => a.includes('“申报书要什么格式？”') && a.includes('要PDF彩色版')],

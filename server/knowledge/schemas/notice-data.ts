@@ -453,16 +453,17 @@ export const IntentsFile = z.object({
     /** Before an answer given for the session's category where the question named none and the answer differs by category: {category}. */
     sessionCategory: z.string().optional(),
     /**
-     * A question about scoring (「有专利能加分吗」) that an entry on something else answers: the
-     * notice gives no scores, so the note says so, quoting `clause`, before what the entry says.
-     */
-    /**
-     * `decides` is the clause that says who recommends (四(三)), `decidesQuote` its words, quoted in `end`, which closes the
-     * answer with whom to ask.
+     * A question about scoring (「有专利能加分吗」) that an entry on something else answers: the notice gives no scores, so
+     * `note` says so and who decides before what the entry says. `decides` is the clause that says who recommends (四(三)),
+     * `decidesQuote` its words, quoted in `end`, which closes the answer with whom to ask. The one preference the notice
+     * states (`clause`, `quote`) is said as `preference` ({preference} in `note`) only where it bears on the question: one
+     * that names its subject (`preferenceWords`), or one nothing else in the notice answers.
      */
     scoring: z.object({
       words: z.array(z.string().min(1)).min(1),
       note: z.string(),
+      preference: z.string(),
+      preferenceWords: z.array(z.string().min(1)).min(1),
       clause: z.string(),
       quote: z.string(),
       decides: z.string(),
@@ -619,11 +620,17 @@ export const IntentsFile = z.object({
         /** Opens instead of `lead` when the question says the system is missing (「没有WMS能报吗」): {term}. */
         lacking: z.string().optional(),
         /**
-         * Opens instead of `lead` when every category's clause requires the system outright: there is nothing to
-         * choose by category (「要，三类都要：」); `allLacking` ({term}) when the question says it is missing.
+         * Every category's clause requires the system outright, so nothing turns on the category: the answer opens with
+         * the verdict `allRequired` (「要。」), or `allLacking` (「不行。」) when the question says it is missing, and then
+         * says `all` ({term}, {items}, {lacked}): each category as `allItem` ({category}, {clauses}) joined by
+         * `allSeparator`, with `allLacked` as {lacked} when it is missing and nothing otherwise.
          */
         allRequired: z.string().optional(),
         allLacking: z.string().optional(),
+        all: z.string().optional(),
+        allItem: z.string().optional(),
+        allSeparator: z.string().optional(),
+        allLacked: z.string().optional(),
         required: z.string(),
         asNeeded: z.string(),
         option: z.string(),
