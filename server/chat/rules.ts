@@ -174,7 +174,9 @@ export function createRules(kb: KnowledgeBase, forms: FormPhase | null = createF
       const resumed = !pending && forms && answers ? forms.resumesForm(answers, text) : undefined;
       if (resumed !== undefined) return { kind: 'answers', items: [{ questionId: GATE, value: resumed }] };
       const category = answers ? applyingCategory(data, answers) : null;
-      return withFormFacts(data, forms, text, interpret(data, text, pending, category), category);
+      // A workshop applicant's workshop, once named on the form, is the one the capabilities are asked of.
+      const unit = category === 'smartWorkshop' ? answers?.['form.ws.1.name'] : undefined;
+      return withFormFacts(data, forms, text, interpret(data, text, pending, category, typeof unit === 'string' ? [unit] : []), category);
     },
     factsInQuestion(text: string, answers: Answers): OfferedFact[] {
       if (isInstruction(data, text) || isGhostwriting(data, text)) return [];
