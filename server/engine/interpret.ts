@@ -537,11 +537,15 @@ function besideClauses(kb: KnowledgeData, clauses: string[], pending: QuestionVi
 function hedgedNoOfAsked(kb: KnowledgeData, pending: QuestionView, clauses: string[], own: Interpretation): Interpretation | undefined {
   if (own.kind !== 'unclear' || own.reason !== 'hedge' || own.field || !own.choices?.length) return undefined;
   if (pending.kind !== 'yesNoPartial' || !pending.id.startsWith('cap.')) return undefined;
-  if (!own.choices.every((h) => /[没不无木莫冇]/u.test(h))) return undefined;
+  // Each hedge is of a no of having it (应该没有, 好像不是): 听不懂, 不清楚 and 差不多有 doubt something else.
+  if (!own.choices.every((h) => HEDGED_NO.test(h) && !/差不多/u.test(h))) return undefined;
   const asked = clauses.filter((c) => isQuestion(kb, c));
   if (!asked.length || !asked.every((c) => namesPendingSystem(kb, pending, c))) return undefined;
   return { kind: 'answers', items: [{ questionId: pending.id, value: false }], asks: true, notes: [{ said: own.choices.join('，'), reason: 'hedgedNo' }] };
 }
+
+/** A no of having a thing inside a hedge (应该没有, 估计木有, 好像不是, 应该不算). */
+const HEDGED_NO = /没|无|木有|莫得|冇|不是|不算|不会/u;
 
 /** Whether a clause names the system a capability question asks about, by the words the reply reader knows it by. */
 function namesPendingSystem(kb: KnowledgeData, pending: QuestionView, clause: string): boolean {
@@ -971,10 +975,12 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
  * built, or asked back which workshop it is.
  */
 function withAppliedUnitKept(kb: KnowledgeData, rawText: string, pending: QuestionView | null, category: Category | null, units: string[], r: Interpretation): Interpretation {
-  if (category !== 'smartWorkshop' || !pending || pending.kind !== 'yesNoPartial' || !pending.id.startsWith('cap.')) return r;
-  // Read as partly built, or asked back as which workshop it is (「二车间上了MES，一车间还没上」).
-  const asked = r.kind === 'unclear' && r.reason === 'whichWorkshop';
-  if (!asked && (r.kind !== 'answers' || r.items.find((i) => i.questionId === pending.id && !i.extra)?.value !== 'partial')) return r;
+  if (category !== 'smartWorkshop' || !pending) return r;
+  // A system read as partly built, the one asked or another named (「不对，工业以太网发酵车间有，…」 while MES is asked), or
+  // the one asked, asked back as which workshop it is (「二车间上了MES，一车间还没上」).
+  const asked = r.kind === 'unclear' && r.reason === 'whichWorkshop' && pending.kind === 'yesNoPartial' && pending.id.startsWith('cap.');
+  const partly = r.kind === 'answers' ? r.items.filter((i) => i.questionId.startsWith('cap.') && i.value === 'partial').map((i) => i.questionId) : [];
+  if (!asked && !partly.length) return r;
   const vocab = vocabOf(kb);
   const clauses = rawText.match(/[^，,。；;！!？?\n]+[，,。；;！!？?\n]*/gu) ?? [];
   const applied = clauses.map((c) => namesApplyingUnit(vocab, c.normalize('NFKC').toLowerCase(), units));
@@ -987,9 +993,19 @@ function withAppliedUnitKept(kb: KnowledgeData, rawText: string, pending: Questi
   if (!clauses.some(other)) return r;
   const kept = clauses.filter((c, k) => !other(c, k)).join('');
   const again = interpretAlone(kb, kept, pending, category);
-  if (again.kind !== 'answers' || again.items.find((i) => i.questionId === pending.id && !i.extra)?.value !== true) return r;
-  if (r.kind !== 'answers') return again;
-  return { ...r, items: r.items.map((i) => (i.questionId === pending.id && !i.extra ? { ...i, value: true } : i)) };
+  const yes = new Set(again.kind === 'answers' ? again.items.filter((i) => i.value === true).map((i) => i.questionId) : []);
+  if (r.kind !== 'answers') return yes.has(pending.id) ? again : r;
+  if (!partly.some((id) => yes.has(id))) return r;
+  return { ...r, items: r.items.map((i) => (partly.includes(i.questionId) && yes.has(i.questionId) ? { ...i, value: true } : i)) };
+}
+
+/**
+ * The applying workshop's name as the session knows it, for a workshop applicant: the form's workshop name once given
+ * (a 智能车间 applies with its one workshop). None for a factory applicant, or before the name is given.
+ */
+export function applyingUnitsOf(answers: Readonly<Record<string, unknown>> | undefined, category: Category | null): string[] {
+  const name = category === 'smartWorkshop' ? answers?.['form.ws.1.name'] : undefined;
+  return typeof name === 'string' && name.trim() ? [name] : [];
 }
 
 /**

@@ -45,6 +45,8 @@ describe('a hedged no after asking what the system asked is: a no', () => {
   it.each([
     ['cap.rto', '啥是RTO？我们不清楚有没有', { kind: 'question' }],
     ['cap.rto', '啥是RTO？好像有', { kind: 'question' }],
+    // Not understanding the name is no no.
+    ['cap.mes', '啥叫制造执行系统？俺听不懂', { kind: 'question' }],
     // A hedged no beside a question about something else is no answer to the system asked.
     ['cap.rto', '视频要多长？应该没有', { kind: 'question' }],
     // Alone, a hedged no is still asked again.
@@ -87,5 +89,14 @@ describe('a workshop applicant: what is said of another workshop does not count 
     expect(r).toMatchObject({ kind: 'answers', items: [{ questionId: 'cap.industrialNetwork', value: true }] });
     const unnamed = rules.interpret('发酵车间有工业以太网，灌装那边还没建', q('cap.industrialNetwork'), { 'cat.scope': 'workshop' });
     expect(unnamed).toMatchObject({ kind: 'answers', items: [{ questionId: 'cap.industrialNetwork', value: 'partial' }] });
+  });
+
+  it('reads a system said beside another question, or taken back, against the applying workshop too', () => {
+    const rules = createRules(createKnowledgeBase(realKb()));
+    const read = (text: string, answers: Record<string, unknown>) => rules.interpret(text, q('cap.mes'), { 'cat.scope': 'workshop', 'cap.industrialNetwork': false, ...answers });
+    for (const text of ['不对，工业以太网发酵车间有，灌装那边还没建', '工业网络刚才答错了，发酵车间有工业以太网，灌装那边还没建']) {
+      expect(read(text, { 'form.ws.1.name': '发酵车间' }), text).toMatchObject({ kind: 'answers', items: [{ questionId: 'cap.industrialNetwork', value: true }] });
+      expect(read(text, {}), text).toMatchObject({ kind: 'answers', items: [{ questionId: 'cap.industrialNetwork', value: 'partial' }] });
+    }
   });
 });
