@@ -12,7 +12,7 @@ import { fill, indexOf, labelOf as capabilityLabel } from '../engine/kb';
 import { DETAIL_PREFIX, detailOf, equipmentCountsOf, isAssessmentRequest, isInstruction, parseNumber, previousCorrectionAfter, withoutQuotedAsking } from '../engine/interpret';
 import { labelOf } from '../knowledge/registry';
 import { normalise } from '../understand/normalise';
-import { GATE, datedEcho, datedReply, figureYearEcho, lateDateNote, underwayMarked, editOfAnswer, figureAfterSameYears, sameYearsAlone, hasPhone, reassignedLines, labelOf as formLabel, markApproximate, markUnderway, underwayShown, monthAfterYear, offersOf, percentOrFraction, pointsAtUnanswered, readFigure, sameAsEarlier, yesToOffer } from '../forms/phase';
+import { GATE, correctedDate, datedEcho, datedReply, figureYearEcho, lateDateNote, underwayMarked, editOfAnswer, figureAfterSameYears, sameYearsAlone, hasPhone, reassignedLines, labelOf as formLabel, markApproximate, markUnderway, underwayShown, monthAfterYear, offersOf, percentOrFraction, pointsAtUnanswered, readFigure, sameAsEarlier, yesToOffer } from '../forms/phase';
 import { askAboutPending, clipQuote, type AboutPending } from '../understand';
 import { sessionDay } from '../store/session-day';
 import { answerAboutPending } from './pending-item';
@@ -429,6 +429,18 @@ export class Conversation {
     const pendingForm = msg.mode !== 'qa' && before.question?.id.startsWith('form.') ? before.question.id : undefined;
     // 「去年十月」 to a date: its year counted from the session's day, as the form view's box counts it, and read back.
     let dated = pendingForm ? await this.datedReply(sessionId, pendingForm, msg.text) : undefined;
+    // 「建设完成日期改一下，预计明年六月完工」 while another form question waits: the date field it takes back counts its year
+    // from the same day, and is read back so; the question waiting stays.
+    let datedField = pendingForm;
+    // Only such a reply costs the read of the session's day: any day tells whether it is one.
+    if (pendingForm && !dated && correctedDate(data, msg.text, '2000-01-01')) {
+      const today = await sessionDay(this.deps.store, sessionId);
+      const fix = correctedDate(data, msg.text, today);
+      if (fix && today) {
+        dated = { text: fix.text, said: fix.said, today };
+        datedField = fix.questionId;
+      }
+    }
     const yearSaid = pendingForm && this.askedBack?.id === pendingForm ? this.askedBack.said : undefined;
     // 「去年」 asked back for its month, then 「3月份」: the year counted from the session's day, as 「去年3月份」 said at once is.
     const yearDay = pendingForm && yearSaid && datedReply(data, pendingForm, yearSaid, '2000-01-01') ? await sessionDay(this.deps.store, sessionId) : undefined;
@@ -572,7 +584,7 @@ export class Conversation {
         const wasShown = new Map(replaced ? rules.describe(answers).map((r) => [r.questionId, r.display]) : []);
         let confirm = phrases.recorded(recorded, wasShown, appended);
         if (fromEarlier) confirm += phrases.fromEarlier(fromEarlier);
-        const datedShown = dated ? recorded.find((r) => r.questionId === pendingForm && r.value !== null) : undefined;
+        const datedShown = dated ? recorded.find((r) => r.questionId === datedField && r.value !== null) : undefined;
         if (dated && datedShown) confirm += datedEcho(data, 'relativeDate', dated.said, datedShown.display, dated.today);
         // 「明年十月」「2027年10月」 as the completion date: recorded, with the note that it is still to come or after the
         // notice's deadline and what the notice says of that. A date planned for work under way is no such date.
@@ -620,6 +632,9 @@ export class Conversation {
         if (!left && stillPending && (!replaced || tookBack) && !hard.length && !recorded.some((r) => r.questionId === before.question!.id)) {
           await this.say(sessionId, phrases.pendingStill(before.question), []);
         }
+        // 「建设完成日期改一下，…」 while another form question waits: an earlier answer changed, the one waiting is asked again.
+        const formWaits = !!before.question && before.question.id.startsWith('form.') && after.question?.id === before.question.id;
+        if (formWaits && replaced && !recorded.some((r) => r.questionId === before.question!.id)) await this.say(sessionId, phrases.pendingStill(before.question), []);
         if (hard.length) await this.warn(sessionId, hard[0]!.questionId, hard, answers);
         if (flags.length) await this.warn(sessionId, flags[0]!.questionId, flags, answers);
         await this.confirmUnblocked(sessionId, answers, after);

@@ -120,6 +120,7 @@ const PLACEHOLDERS = {
   passingPlantCount: ['said'],
   passingPractice: ['said'],
   passingStanding: ['said'],
+  passingHedgedNo: ['said'],
   passingGhostwrite: ['said'],
   assessmentOffer: ['question'],
   assessmentOfferDone: [],
@@ -468,7 +469,7 @@ export const phrases = {
       .map((n) =>
         n.reason === 'otherYear'
           ? say('passingOtherYear', { said: n.said, year: n.year, years: n.years })
-          : say(n.reason === 'yearless' ? 'passingYearless' : n.reason === 'practice' ? 'passingPractice' : n.reason === 'standing' ? 'passingStanding' : n.reason === 'ghostwrite' ? 'passingGhostwrite' : n.reason === 'plantCount' ? 'passingPlantCount' : 'passingNotOnForm', { said: n.said }),
+          : say(n.reason === 'yearless' ? 'passingYearless' : n.reason === 'practice' ? 'passingPractice' : n.reason === 'standing' ? 'passingStanding' : n.reason === 'hedgedNo' ? 'passingHedgedNo' : n.reason === 'ghostwrite' ? 'passingGhostwrite' : n.reason === 'plantCount' ? 'passingPlantCount' : 'passingNotOnForm', { said: n.said }),
       )
       .join(''),
   /**

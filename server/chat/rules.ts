@@ -4,7 +4,7 @@ import type { KnowledgeBase } from '../knowledge/base';
 import type { AnswerValue, Progress, QuestionView, Recorded } from '../schemas/interview';
 import type { Category } from '../schemas/profile';
 import { applyAnswer, describeAnswers, evaluate, interpret } from '../engine';
-import { isGhostwriting, isGreeting, isInstruction, isQuestion, loneEquipmentCounts, ownFactsIn } from '../engine/interpret';
+import { applyingUnitsOf, isGhostwriting, isGreeting, isInstruction, isQuestion, loneEquipmentCounts, ownFactsIn } from '../engine/interpret';
 import { applyingCategory, readByHardCondition, viewOf } from '../engine/plan';
 import { correctionOfNamedItem, withdrawsAnswer } from '../engine/named-correction';
 import { acksOnly, asksVerdict, correctedYes, yesOnly, categoryFit, categoryRequest, startsOnly, switchReply } from '../engine/category-request';
@@ -174,7 +174,7 @@ export function createRules(kb: KnowledgeBase, forms: FormPhase | null = createF
       const resumed = !pending && forms && answers ? forms.resumesForm(answers, text) : undefined;
       if (resumed !== undefined) return { kind: 'answers', items: [{ questionId: GATE, value: resumed }] };
       const category = answers ? applyingCategory(data, answers) : null;
-      return withFormFacts(data, forms, text, interpret(data, text, pending, category), category);
+      return withFormFacts(data, forms, text, interpret(data, text, pending, category, applyingUnitsOf(answers, category)), category);
     },
     factsInQuestion(text: string, answers: Answers): OfferedFact[] {
       if (isInstruction(data, text) || isGhostwriting(data, text)) return [];

@@ -500,6 +500,8 @@ function besideClauses(kb: KnowledgeData, clauses: string[], pending: QuestionVi
   // What the clauses name on their own, with no question pending, and what they answer of the pending one.
   const named = readReply(kb, said, null, category);
   const own = pending ? readReply(kb, said, pending, category) : named;
+  const hedgedNo = pending ? hedgedNoOfAsked(kb, pending, clauses, own) : undefined;
+  if (hedgedNo) return hedgedNo;
   if (own.kind !== 'answers') return undefined;
   const namedIds = new Set(named.kind === 'answers' ? named.items.map((i) => i.questionId) : []);
   const vocab = vocabOf(kb);
@@ -518,8 +520,38 @@ function besideClauses(kb: KnowledgeData, clauses: string[], pending: QuestionVi
   const beforeAsked = stated.filter((c) => asked < 0 || clauses.indexOf(c) < asked).join('');
   const ruledOut = (i: { questionId: string }) => i.questionId === pending?.id && !opensWithBareAnswer(kb, spacesAsClauseBreaks(said)) && courseAsked(kb, beforeAsked, pending, category);
   const chosen = () => stated.some((c) => choiceSaidAlone(kb, pending!, c));
-  const keep = own.items.filter((i) => !ruledOut(i) && (namedIds.has(i.questionId) || (i.questionId === pending?.id && pending.kind !== 'text' && (pending.kind === 'number' || (pending.kind === 'choice' && chosen()) || bare() || describes()))));
+  // 「是的 主营就是生产。对了，啥算…」: a statement that opens with a bare yes or no gives its answer before saying more,
+  // so what follows it is the answer's detail, not a premise of the question asked after it. One that names something
+  // else (「有 就是用的金蝶」 at the MES question) may say its yes of that: it answers as any bare answer does, or not.
+  const opensAnswered = () => (pending!.kind === 'yesNo' || pending!.kind === 'yesNoPartial') && namedIds.size === 0 && opensWithBareAnswer(kb, spacesAsClauseBreaks(said));
+  const keep = own.items.filter((i) => !ruledOut(i) && (namedIds.has(i.questionId) || (i.questionId === pending?.id && pending.kind !== 'text' && (pending.kind === 'number' || (pending.kind === 'choice' && chosen()) || bare() || describes() || opensAnswered()))));
   return keep.length ? { kind: 'answers', items: keep, asks: true } : undefined;
+}
+
+/**
+ * 「啥是RTO？没听说过，应该没有」: a system asked about by its own name, then a hedged no (应该没有, 估计没有, 好像没上).
+ * The doubt is of the name, which the user has just asked about, not of the plant: a system in place would be known
+ * by what it does, as for a hedged no with the work done by hand (hedgedNoByHand). It is a no, read back with the
+ * words said. A hedged yes, a skip (不清楚有没有), or a question about anything else keeps the item asked again.
+ */
+function hedgedNoOfAsked(kb: KnowledgeData, pending: QuestionView, clauses: string[], own: Interpretation): Interpretation | undefined {
+  if (own.kind !== 'unclear' || own.reason !== 'hedge' || own.field || !own.choices?.length) return undefined;
+  if (pending.kind !== 'yesNoPartial' || !pending.id.startsWith('cap.')) return undefined;
+  // Each hedge is of a no of having it (应该没有, 好像不是): 听不懂, 不清楚 and 差不多有 doubt something else.
+  if (!own.choices.every((h) => HEDGED_NO.test(h) && !/差不多/u.test(h))) return undefined;
+  const asked = clauses.filter((c) => isQuestion(kb, c));
+  if (!asked.length || !asked.every((c) => namesPendingSystem(kb, pending, c))) return undefined;
+  return { kind: 'answers', items: [{ questionId: pending.id, value: false }], asks: true, notes: [{ said: own.choices.join('，'), reason: 'hedgedNo' }] };
+}
+
+/** A no of having a thing inside a hedge (应该没有, 估计木有, 好像不是, 应该不算). */
+const HEDGED_NO = /没|无|木有|莫得|冇|不是|不算|不会/u;
+
+/** Whether a clause names the system a capability question asks about, by the words the reply reader knows it by. */
+function namesPendingSystem(kb: KnowledgeData, pending: QuestionView, clause: string): boolean {
+  const idx = indexOf(kb);
+  const cap = pending.id.slice('cap.'.length);
+  return findAll(idx.aliasRegex, clause.toLowerCase()).some((h) => idx.aliasCaps.get(h.word.toLowerCase())?.some((c) => c === cap));
 }
 
 /**
@@ -930,12 +962,72 @@ function toYesNo(p: Polarity): boolean {
  * an answer word that names no system ("有", "还没有"), a number, a choice or a text. A question
  * ("这个怎么算？") is reported as such so the caller answers it and asks the pending question again.
  */
-export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionView | null, category: Category | null = null): Interpretation {
+export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionView | null, category: Category | null = null, applyingUnits: string[] = []): Interpretation {
+  return withAppliedUnitKept(kb, rawText, pending, category, applyingUnits, interpretAlone(kb, rawText, pending, category));
+}
+
+/**
+ * 「发酵车间有工业以太网，灌装那边还没建」 from a workshop applicant: a workshop applies alone, so what is said of another
+ * part after a yes of the applying workshop does not count against it. The applying workshop is named either by its
+ * known name (`applyingUnits`: the form's workshop name) or by an applying word in the reply (申报的, 报的就是). The
+ * clauses that name a part other than it, and neither it nor the whole plant, are read apart; the rest decides the item.
+ * Where nothing tells which workshop applies (「车间里一半有以太网，一半还没建」), the reading stays as it was: partly
+ * built, or asked back which workshop it is.
+ */
+function withAppliedUnitKept(kb: KnowledgeData, rawText: string, pending: QuestionView | null, category: Category | null, units: string[], r: Interpretation): Interpretation {
+  if (category !== 'smartWorkshop' || !pending) return r;
+  // A system read as partly built, the one asked or another named (「不对，工业以太网发酵车间有，…」 while MES is asked), or
+  // the one asked, asked back as which workshop it is (「二车间上了MES，一车间还没上」).
+  const asked = r.kind === 'unclear' && r.reason === 'whichWorkshop' && pending.kind === 'yesNoPartial' && pending.id.startsWith('cap.');
+  const partly = r.kind === 'answers' ? r.items.filter((i) => i.questionId.startsWith('cap.') && i.value === 'partial').map((i) => i.questionId) : [];
+  if (!asked && !partly.length) return r;
+  const vocab = vocabOf(kb);
+  const clauses = rawText.match(/[^，,。；;！!？?\n]+[，,。；;！!？?\n]*/gu) ?? [];
+  const applied = clauses.map((c) => namesApplyingUnit(vocab, c.normalize('NFKC').toLowerCase(), units));
+  const first = applied.indexOf(true);
+  if (first < 0) return r;
+  const other = (c: string, k: number) => {
+    const lower = c.normalize('NFKC').toLowerCase();
+    return k > first && !applied[k] && namesPart(vocab, lower, null) && !vocab.partScope.whole.some((w) => lower.includes(w));
+  };
+  if (!clauses.some(other)) return r;
+  const kept = clauses.filter((c, k) => !other(c, k)).join('');
+  const again = interpretAlone(kb, kept, pending, category);
+  const yes = new Set(again.kind === 'answers' ? again.items.filter((i) => i.value === true).map((i) => i.questionId) : []);
+  if (r.kind !== 'answers') return yes.has(pending.id) ? again : r;
+  if (!partly.some((id) => yes.has(id))) return r;
+  return { ...r, items: r.items.map((i) => (partly.includes(i.questionId) && yes.has(i.questionId) ? { ...i, value: true } : i)) };
+}
+
+/**
+ * The applying workshop's name as the session knows it, for a workshop applicant: the form's workshop name once given
+ * (a 智能车间 applies with its one workshop). None for a factory applicant, or before the name is given.
+ */
+export function applyingUnitsOf(answers: Readonly<Record<string, unknown>> | undefined, category: Category | null): string[] {
+  const name = category === 'smartWorkshop' ? answers?.['form.ws.1.name'] : undefined;
+  return typeof name === 'string' && name.trim() ? [name] : [];
+}
+
+/**
+ * Whether a clause names the applying workshop: by an applying word with no word of another unit, or by a workshop name
+ * (…车间) that is the known one, in part or whole (发酵车间 of 酿造发酵车间).
+ */
+function namesApplyingUnit(vocab: Vocab, clause: string, units: string[]): boolean {
+  const { applying, otherUnit } = vocab.partScope;
+  if (applying.some((w) => clause.includes(w)) && !otherUnit.some((w) => clause.includes(w))) return true;
+  const core = (name: string) => name.normalize('NFKC').toLowerCase().replace(/\s+/gu, '').replace(/车间$/u, '');
+  const known = units.map(core).filter(Boolean);
+  const named = [...clause.matchAll(/([\p{Script=Han}A-Za-z0-9]{1,8})车间/gu)].map((m) => m[1]!);
+  // A short name (一车间) is that name only; a longer one may be said in part (发酵车间 of 酿造发酵车间).
+  return named.some((n) => known.some((u) => n === u || ([...u].length >= 2 && [...n].length >= 2 && (u.includes(n) || n.includes(u)))));
+}
+
+function interpretAlone(kb: KnowledgeData, rawText: string, pending: QuestionView | null, category: Category | null): Interpretation {
   // 「地磅算了，不管它」 drops what it names: no answer, and the item is asked again. Beside an answer (「有SCADA，地磅不管它」)
   // the dropping clause is left out, so its 不 is no no.
   const asides = pending ? withoutAsides(kb, rawText) : undefined;
   if (asides?.whole) return { kind: 'unclear', reason: 'aside', choices: [rawText.trim().replace(/[，,。；;！!~～\s]+$/u, '')] };
-  if (asides?.dropped && asides.kept.trim()) return interpret(kb, asides.kept, pending, category);
+  if (asides?.dropped && asides.kept.trim()) return interpretAlone(kb, asides.kept, pending, category);
   const r = interpretAsTyped(kb, rawText, pending, category);
   if (r.kind !== 'unclear' || r.reason !== undefined) return r;
   // 「自动化哩」「数控嘞」: Henan's closing particle is often the 的 of a 是…的 statement (「是自动化的」), which the

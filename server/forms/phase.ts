@@ -1595,7 +1595,18 @@ export function figureYearEcho(kb: FormsKnowledge, text: string, recorded: reado
   const stored = new Set(recorded.map((id) => YEARLY_FACT.exec(findQuestion(kb, id)?.fact ?? '')?.[1]).filter((y) => y !== undefined));
   const said = yearsSaid(text, notice, words).filter((y) => y.said in words && stored.has(String(y.year)));
   const once = [...new Map(said.map((y) => [y.said, y])).values()];
-  return once.length ? once.map((y) => fill(tpl, { said: y.said, year: y.year, notice, today: spoken + words[y.said]! })).join('') : undefined;
+  if (!once.length) return undefined;
+  // 「去年营收二点一亿，前年一点八亿」: the years are said back in one sentence, each named, not one sentence a year.
+  const several = kb.formQuestions.messages.relativeFigureYears;
+  const { relativeFigureYearPair: pair, relativeFigureYearSaid: quoted } = kb.formQuestions.messages;
+  if (once.length === 1 || !several || !pair || !quoted) return once.map((y) => fill(tpl, { said: y.said, year: y.year, notice, today: spoken + words[y.said]! })).join('');
+  return fill(several, {
+    saids: once.map((y) => fill(quoted, { said: y.said })).join('、'),
+    years: once.map((y) => `${y.year}年`).join('、'),
+    pairs: once.map((y) => fill(pair, { said: y.said, year: y.year })).join('、'),
+    notice,
+    todays: once.map((y) => `${spoken + words[y.said]!}年`).join('、'),
+  });
 }
 
 function tableYears(kb: FormsKnowledge): number[] {
@@ -3424,6 +3435,25 @@ export function datedReply(kb: FormsKnowledge, questionId: string, text: string,
   const alone = wholeReply(text.trim());
   const year = Number(today.slice(0, 4));
   return alone in words && Number.isFinite(year) ? { text: `${year + words[alone]!}年`, said: alone } : undefined;
+}
+
+/**
+ * 「建设完成日期改一下，预计明年六月完工」 while another form question waits: a correction that names a date field of the form,
+ * its year said relative to the day of speaking. The year is counted from `today` (the session's day) as a reply to that
+ * field's own question counts it (datedReply): the field, the reply with the year written out, and the words that said
+ * it. Undefined when the reply takes back no date field, or names no relative year.
+ */
+export function correctedDate(kb: FormsKnowledge, text: string, today: string | undefined): { questionId: string; text: string; said: string } | undefined {
+  const gate = findQuestion(kb, GATE);
+  if (!gate || !today) return undefined;
+  for (const q of kb.formQuestions.questions) {
+    if (q.kind !== 'date' || q.repeat || q.perElementCell) continue;
+    const r = datedReply(kb, q.id, text, today);
+    if (!r) continue;
+    const fix = correctionOf(kb, gate, halfWidthAlnum(r.text).trim());
+    if (fix?.kind === 'answers' && fix.items.some((i) => i.questionId === q.id)) return { questionId: q.id, ...r };
+  }
+  return undefined;
 }
 
 /** 2027-10 → 2027年10月, 2026-12-07 → 2026年12月7日: a stored date as the notes about it say it. */

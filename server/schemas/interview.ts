@@ -98,13 +98,14 @@ export type ApplyResult =
 /**
  * A piece of a reply said in passing and not recorded: `said` as typed, and why. 'otherYear': a figure of a year the
  * form does not ask (「今年营收两个亿」). 'practice': a yes that names only a
- * way of working by hand (「有，纸质的」), recorded as no system, with the words that said so. 'ghostwrite': a request
+ * way of working by hand (「有，纸质的」), recorded as no system, with the words that said so. 'hedgedNo': a hedged no said
+ * beside a question about the system's name (「啥是RTO？应该没有」), recorded as no, with the hedge read back. 'ghostwrite': a request
  * to write the answer up for the enterprise (「你帮我写得正式一点」) beside the facts it gave, which are recorded as said.
  * 'plantCount': a count of the whole plant's equipment (「厂里设备两百多台」), which the form, asking each workshop's, has
  * no field for.
  */
 export type PassingNote =
-  | { said: string; reason: 'yearless' | 'notOnForm' | 'practice' | 'standing' | 'ghostwrite' | 'plantCount' }
+  | { said: string; reason: 'yearless' | 'notOnForm' | 'practice' | 'standing' | 'hedgedNo' | 'ghostwrite' | 'plantCount' }
   /** A yearly figure of a year the form's table has no column for (今年, 2019年): the year said and the table's years, listed. */
   | { said: string; reason: 'otherYear'; year: number; years: string };
 

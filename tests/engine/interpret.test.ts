@@ -902,7 +902,8 @@ describe('an answer that also asks', () => {
       ['没有MES的话，报车间中不中', 'cap.mes'],
       ['我们是做饲料的，饲料厂要上MES吗', 'cap.mes'],
       ['俺们规模小，没MES能报车间不？', 'cap.mes'],
-      ['这个APC是啥？我们应该没有吧', 'cap.apc'],
+      // A hedged yes after asking what the system is stays unsure.
+      ['这个APC是啥？我们应该有吧', 'cap.apc'],
       ['在内黄，县里的找谁推荐？', 'ent.county'],
       ['拿过智能车间的，换个车间还能再报智能车间吗？', 'cat.scope'],
       ['已经有智能车间称号了，还能报智能工厂不？', 'cat.scope'],
@@ -910,6 +911,8 @@ describe('an answer that also asks', () => {
       ['企业注册在外省、生产工厂在河南，能否申报？', 'ent.registeredInHenan'],
       ['有的企业没有立体库，也能报吗', 'cap.autoWarehouse'],
     ] as const) expect(read(text, id), text).toEqual({ kind: 'question' });
+    // A hedged no after asking what the system is doubts the name, not the plant: a no.
+    expect(read('这个APC是啥？我们应该没有吧', 'cap.apc')).toMatchObject({ kind: 'answers', items: [{ questionId: 'cap.apc', value: false }], asks: true });
     // Said of this enterprise, the same statement answers.
     expect(read('我们注册在外省，能报吗', 'ent.registeredInHenan')).toEqual({ kind: 'answers', items: [{ questionId: 'ent.registeredInHenan', value: false }], asks: true });
   });

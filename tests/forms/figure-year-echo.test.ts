@@ -29,6 +29,25 @@ describe('a yearly figure said with a relative year, on a 2026 day with the 2023
   });
 
   it.each([
+    // The reported phrasing.
+    ['去年营收二点一亿，前年一点八亿', ['去年', '前年'], [2022, 2021], [2025, 2024]],
+    // New phrasings of the same meaning.
+    ['营收去年两个亿，前年一点五亿，大前年一个亿', ['去年', '前年', '大前年'], [2022, 2021, 2020], [2025, 2024, 2023]],
+    ['前年营业收入一亿一，上年一亿三', ['前年', '上年'], [2021, 2022], [2024, 2025]],
+  ])('「%s」 says its years back in one sentence, naming each', (t, words, years, spoken) => {
+    const r = echo('form.finance.2020.revenue', t);
+    expect(r.ids.sort()).toEqual(years.map((y) => `form.finance.${y}.revenue`).sort());
+    const quoted = words.map((w) => `「${w}」`).join('、');
+    const pairs = words.map((w, i) => `「${w}」就是${years[i]}年`).join('、');
+    expect(r.said).toBe(`${quoted}的数已分别记在${years.map((y) => `${y}年`).join('、')}一栏：申报书近三年主要经济指标的年份按2023年度通知算，${pairs}（不是按今天算的${spoken.map((y) => `${y}年`).join('、')}）；如不对，请直接说年份。`);
+  });
+
+  it('near miss: one relative year said of two figures is said back once, as one year', () => {
+    const r = echo('form.finance.2022.revenue', '去年营收1.2亿，去年利润800万');
+    expect(r.said).toBe('「去年」的数已记在2022年一栏：申报书近三年主要经济指标的年份按2023年度通知算，「去年」就是2022年（不是按今天算的2025年）；如不对，请直接说年份。');
+  });
+
+  it.each([
     ['2022年营收1.2亿'],
     ['1.2亿'],
     // A year off the form is said back as such already, and nothing is stored.

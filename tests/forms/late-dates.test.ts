@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadKnowledgeData } from '../../server/knowledge/load';
 import { buildFormView, checkFormValue } from '../../server/forms/form-view';
-import { lateDateNote, markUnderway } from '../../server/forms/phase';
+import { correctedDate, formView, interpretForm, lateDateNote, markUnderway } from '../../server/forms/phase';
 
 /*
  * A completion date later than the session's day (still to come) or than the notice's deadline (2023年3月15日 in the
@@ -75,3 +75,34 @@ describe('a completion date after today or after the notice\'s deadline', () => 
     expect(endField(markUnderway({ [END]: '2027-10' }, END, '预计明年十月完工'), TODAY).flags).toEqual([]);
   });
 });
+
+describe('the completion date taken back by name while another question waits', () => {
+  it.each([
+    // The reported phrasing.
+    ['建设完成日期改一下，预计明年六月完工', '2027-06'],
+    // New phrasings of the same meaning.
+    ['完成日期改成明年6月', '2027-06'],
+    ['竣工日期改一下，后年年底', '2028-12'],
+  ])('「%s」 names the field and counts its year from the session\'s day: %s', (t, date) => {
+    const r = correctedDate(kb, t, TODAY);
+    expect(r?.questionId).toBe(END);
+    expect(fieldCorrectedDate(r!.text)).toBe(date);
+  });
+
+  it.each([
+    // A date given in full has no year to count.
+    ['建设完成日期改一下，2027年6月'],
+    // No field named: an answer to the question waiting, not a correction.
+    ['明年六月'],
+    // A question about the field takes nothing back.
+    ['完成日期明年行不行？'],
+  ])('near miss: 「%s」 is no such correction', (t) => {
+    expect(correctedDate(kb, t, TODAY)).toBeUndefined();
+  });
+});
+
+/** What a correction typed at the investment question records for the completion date, the year already written out. */
+function fieldCorrectedDate(text: string): unknown {
+  const r = interpretForm(kb, text, formView(kb, 'form.project.investment', 'smartWorkshop'));
+  return r.kind === 'answers' ? r.items.find((i) => i.questionId === END)?.value : undefined;
+}

@@ -723,6 +723,12 @@ export const FormMessages = z.object({
    * form's years are the notice's, while a date's 去年 counts from the day of speaking.
    */
   relativeFigureYear: z.string().includes('{said}').includes('{year}').includes('{notice}').optional(),
+  /** Several relative years in one reply (「去年…，前年…」), said back in one sentence: the words, the years, each pair. */
+  relativeFigureYears: z.string().includes('{saids}').includes('{years}').includes('{pairs}').includes('{notice}').optional(),
+  /** One relative year and the year it is, as {pairs} of relativeFigureYears lists them: 「去年」就是2022年. */
+  relativeFigureYearPair: z.string().includes('{said}').includes('{year}').optional(),
+  /** One relative year's words as {saids} of relativeFigureYears lists them: 「去年」. */
+  relativeFigureYearSaid: z.string().includes('{said}').optional(),
   /** A mobile number typed as a figure ({said}) into a figure's field ({field}). */
   phoneAsFigure: z.string().includes('{said}').includes('{field}'),
   /** A reply to a field of listed names (`named`) that says none of them ({said}, {field}, {names}). */
