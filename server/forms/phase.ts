@@ -940,17 +940,17 @@ function wantedWord(v: FormVocabulary, c: Concrete): string {
 }
 
 /**
- * A reply that is a figure and its unit alone (「120台」, 「500万元」, 「85%」, 「大概3条」): the count's label (countOnly), else the
- * label of the kind of value its unit marks; undefined when anything else is said (「120台设备的加工线」 names a line).
+ * A reply that is a figure and its unit alone (「120台」, 「500万元」, 「85%」, 「大概3条」, 「120台设备」): the count's label
+ * (countOnly), else the label of the kind of value its unit marks. Undefined when anything else is said: a name
+ * holding a figure (「120台设备的加工线」) or one said with its count (「冲压线两条」) names a line.
  */
 function figureAlone(v: FormVocabulary, text: string): string | undefined {
   const count = countOnly(v, text);
-  if (count) return count;
-  const kinds = saidKinds(v, text).filter((k) => !k.series && k.kind !== 'date');
-  if (!kinds.length) return undefined;
-  const marks = [...new Set(kinds.flatMap((k) => [...k.marks, ...k.units]))].sort((a, b) => b.length - a.length);
-  const rest = marks.reduce((x, m) => x.split(m).join(''), text.replace(new RegExp(`${NUMERAL}+(?:\\.\\d+)?`, 'gu'), ''));
-  return /^(?:约|大约|大概|将近|近|有|共|一共|总共|左右|上下|多|[\s，,。.；;、吧啊呢了的!！])*$/u.test(rest) ? kinds[0]!.label : undefined;
+  const kinds = count ? [] : saidKinds(v, text).filter((k) => !k.series && k.kind !== 'date');
+  if (!count && !kinds.length) return undefined;
+  const words = [...(v.countReply?.measures ?? []), ...v.countedThings.flatMap((x) => [...x.measures, ...x.words]), ...kinds.flatMap((k) => [...k.marks, ...k.units])];
+  const rest = [...new Set(words)].sort((a, b) => b.length - a.length).reduce((x, w) => x.split(w).join(''), text.replace(new RegExp(`${NUMERAL}+(?:\\.\\d+)?`, 'gu'), ''));
+  return /^(?:约|大约|大概|将近|近|有|共|一共|总共|共有|左右|上下|多|余|来|几|[\s，,。.；;、吧啊呢了的!！])*$/u.test(rest) ? (count ?? kinds[0]!.label) : undefined;
 }
 
 /**

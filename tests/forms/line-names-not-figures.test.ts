@@ -33,7 +33,7 @@ describe('a figure alone where the lines are asked', () => {
     expect(checked.ok ? '' : checked.error).toContain(`「${said}」是${kind}`);
   });
 
-  it.each(['1号线、2号线', '120吨发酵罐生产线', '120台设备的加工线', '冲压线；焊装线'])('near miss: 「%s」 names lines and is stored as typed', (said) => {
+  it.each(['1号线、2号线', '120吨发酵罐生产线', '120台设备的加工线', '冲压线；焊装线', '全自动压砖线两条 浇注料配料线一条'])('near miss: 「%s」 names lines and is stored as typed', (said) => {
     expect(read(said)).toEqual({ kind: 'answers', items: [{ questionId: LINES, value: said }] });
     expect(box(said)).toMatchObject({ ok: true, value: said });
   });
