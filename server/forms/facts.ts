@@ -209,6 +209,8 @@ export interface FactCheckForm {
     ratioTextVsAssessment?: string;
     relativeTime?: string;
     relativeTimeDated?: string;
+    relativeTimeFromDay?: string;
+    relativeTimeFromYear?: string;
     ratioAbove100?: string;
     approximateFigure?: string;
     liabilitiesAboveAssets?: string;
@@ -231,8 +233,11 @@ export interface FactCheckForm {
   ratios?: Ratios;
   /** Words that date by the day they were typed (去年): flagged in the enterprise's own text. */
   relativeTimeWords?: string[];
-  /** The enterprise's text with its relative dates dated as the draft dates them (document-form.ts), where known. */
-  dated?: (text: string) => string;
+  /**
+   * The enterprise's text with its relative dates dated as the draft dates them (document-form.ts), from `asOf` (the
+   * session's day) or, without one, from the form's year. Left out where the day the draft will count from is not known.
+   */
+  dated?: (text: string, asOf?: string) => string;
   /** Labels of form facts, for flags that name one. */
   labels?: Record<string, string>;
   /** The form's label of each narrative cell by its id (「ws.run」). */
@@ -485,12 +490,23 @@ function above100Flags(profile: { form?: FormFacts; metrics?: Metrics }, form: F
   return flags;
 }
 
+/** The day (the session's) or the year (the form's) the draft counts relative words from, as the flag names it. */
+function countedFrom(form: FactCheckForm, asOf: string | undefined): string {
+  const m = form.messages;
+  if (asOf) {
+    const [y, mo, d] = asOf.split('-').map(Number);
+    return fill(m.relativeTimeFromDay ?? '{day}', { day: `${y}年${mo ? `${mo}月` : ''}${d ? `${d}日` : ''}` });
+  }
+  const years = form.years.map(Number);
+  return years.length ? fill(m.relativeTimeFromYear ?? '{year}年', { year: String(Math.max(...years) + 1) }) : '';
+}
+
 /**
  * 「去年过了等保三级」 in the enterprise's own text dates by the day it was typed, and the 申报书 is read later
  * by others: each such word is flagged with its clause, for the year itself. A word after a year's own
  * digits (2022年底) is a date already.
  */
-function relativeTimeFlags(f: FormFacts, form: FactCheckForm): FactFlag[] {
+function relativeTimeFlags(f: FormFacts, form: FactCheckForm, asOf: string | undefined): FactFlag[] {
   const msg = form.messages.relativeTime;
   const words = [...(form.relativeTimeWords ?? [])].sort((a, b) => b.length - a.length);
   if (!msg || !words.length) return [];
@@ -513,9 +529,9 @@ function relativeTimeFlags(f: FormFacts, form: FactCheckForm): FactFlag[] {
         const quote = text.slice(start + 1, end < 0 ? text.length : at + end);
         const label = form.labels?.[field] ?? form.labels?.[field.split('.').slice(-1)[0]!] ?? '说明文字';
         // What the draft prints for the words, when it can date them without asking: the user checks that before export.
-        const dated = form.dated?.(quote);
+        const dated = form.dated?.(quote, asOf);
         const known = dated !== undefined && dated !== quote && !dated.includes('〔') && form.messages.relativeTimeDated;
-        flags.push({ field, severity: 'warning', message: known ? fill(form.messages.relativeTimeDated!, { label, quote, dated }) : fill(msg, { label, quote }) });
+        flags.push({ field, severity: 'warning', message: known ? fill(form.messages.relativeTimeDated!, { label, quote, dated, from: countedFrom(form, asOf) }) : fill(msg, { label, quote }) });
       }
     }
   }
@@ -751,7 +767,7 @@ function groupBy<T, K>(items: readonly T[], key: (t: T) => K): Map<K, T[]> {
  * code against the province, liabilities above assets, dates out of order, and figures
  * of years before the enterprise was founded.
  */
-export function checkFacts(profile: Pick<DraftProfile, 'enterprise' | 'form'> & { metrics?: DraftProfile['metrics']; capabilities?: Capabilities }, form?: FactCheckForm): FactFlag[] {
+export function checkFacts(profile: Pick<DraftProfile, 'enterprise' | 'form'> & { metrics?: DraftProfile['metrics']; capabilities?: Capabilities; asOf?: string }, form?: FactCheckForm): FactFlag[] {
   const f = profile.form ?? {};
   const flags: FactFlag[] = [];
   const founded = foundedYear(f);
@@ -805,7 +821,7 @@ export function checkFacts(profile: Pick<DraftProfile, 'enterprise' | 'form'> & 
       flags.push({ field: `workshops.${i}.networkedEquipment`, severity: 'error', message: `车间${i + 1}联网设备数大于自动化、数字化、智能化设备数` });
   });
   if (form) flags.push(...ratioFlags(profile, form), ...textVsAssessmentFlags(profile, form), ...factoryRatioFlags(profile, form), ...above100Flags(profile, form));
-  if (form) flags.push(...relativeTimeFlags(f, form), ...productivityFlags(f, form), ...capabilityTextFlags(f, profile.capabilities, form));
+  if (form) flags.push(...relativeTimeFlags(f, form, profile.asOf), ...productivityFlags(f, form), ...capabilityTextFlags(f, profile.capabilities, form));
   // A factory's workshop with no name is one said (the count) but not described: the user is asked for it.
   const unnamed = form?.messages.workshopUnnamed;
   if (unnamed && form?.factoryApplication)

@@ -1077,7 +1077,8 @@ export function applyFormAnswer(kb: FormsKnowledge, answers: Answers, questionId
   const mobile = fills !== undefined && typeof v === 'string' && MOBILE.test(v.replace(/[\s-]/g, '')) && (next[fills] === undefined || (answers[questionId] !== undefined && answers[fills] === answers[questionId])) ? findQuestion(kb, fills) : undefined;
   if (mobile) next[mobile.id] = v;
   // A 智能车间's checks (one workshop named, 四(一)) apply once the form is known to be one.
-  const checkForm = { ...factCheckFormOf(kb), workshopApplication: category === 'smartWorkshop' };
+  // The session's day is not known here, so a relative date is flagged without the year the draft will count for it.
+  const checkForm = { ...factCheckFormOf(kb), workshopApplication: category === 'smartWorkshop', dated: undefined };
   // A cell's text saying a system it asks about is in use, after the interview's 没有, corrects that answer: the draft
   // then states the system once, as in use, never beside a 「尚未应用…」 of the same system.
   const affirmed = typeof v === 'string' && c.capabilities?.length ? capabilitiesAffirmed(v, c.capabilities, capabilityAnswers(answers), checkForm) : [];

@@ -1179,8 +1179,13 @@ export const FormDrafting = z.object({
     ratioTextVsAssessment: z.string().includes('{stated}').includes('{metric}').optional(),
     /** A relative time word (去年) in the enterprise's own text: {label}, {quote}. */
     relativeTime: z.string().includes('{quote}').optional(),
-    /** The same, where the draft can date the words from the form's year: it says what the 申报书 prints ({dated}). */
+    /**
+     * The same, where the draft can date the words: it says what the 申报书 prints ({dated}) and what it counted from
+     * ({from}: `relativeTimeFromDay` with {day}, the session's day, or `relativeTimeFromYear` with {year}, the form's).
+     */
     relativeTimeDated: z.string().includes('{quote}').includes('{dated}').optional(),
+    relativeTimeFromDay: z.string().includes('{day}').optional(),
+    relativeTimeFromYear: z.string().includes('{year}').optional(),
     /** The request that stands for a chat reply that cannot be put in document form: {label} the capability, {said} the reply. */
     rewriteSaid: z.string().includes('{said}').optional(),
     /** The request for the date a relative word names when the session's date is not known: {said} the word. */
