@@ -244,6 +244,8 @@ export interface FactCheckForm {
   cellLabels?: Record<string, string>;
   /** The capabilities each narrative cell asks about, by its id (「rd.pdm」 → pdm). */
   cellCapabilities?: Record<string, string[]>;
+  /** The words that date a system going live in a clause, and the flag for two years of one system (form-drafting.json). */
+  systemDates?: { words: string[]; chat: string; message: string };
   /** Capabilities by the words that name them in a text, and the words that say how one stands (knowledge.ts). */
   capabilityCheck?: {
     caps: { id: string; name: string; terms: string[] }[];
@@ -685,6 +687,46 @@ function cellLabel(f: FormFacts, field: string, form: FactCheckForm): string {
   return `${ws}“${cell.replace(/[：:]$/, '')}”栏`;
 }
 
+/**
+ * 「2022年上的MES」 in the 发展历程 and 「MES上了两年了」 in the chat (dated 2024 from the session's day): one system, two
+ * years. Each clause of the enterprise's texts and of its interview replies that names a system, a year and a word of
+ * going live (systemDates) is dated as the draft dates it; a system with two years is flagged on the first text
+ * that dates it, quoting both, since the draft would otherwise print both.
+ */
+function systemDateFlags(f: FormFacts, form: FactCheckForm, asOf: string | undefined): FactFlag[] {
+  const sd = form.systemDates;
+  const check = form.capabilityCheck;
+  if (!sd || !check) return [];
+  const sources: { field: string; label: string; text: string }[] = [
+    ...(['history', 'business', 'marketing', 'advantages', 'benefits'] as const).map((k) => ({ field: k, label: form.labels?.[k] ?? '说明文字', text: f[k] ?? '' })),
+    ...Object.entries(f.elements ?? {}).map(([k, t]) => ({ field: `elements.${k}`, label: cellLabel(f, `elements.${k}`, form), text: t })),
+    ...(f.workshops ?? []).flatMap((w, i) => Object.entries(w.descriptions ?? {}).map(([k, t]) => ({ field: `workshops.${i}.descriptions.${k}`, label: cellLabel(f, `workshops.${i}.descriptions.${k}`, form), text: t }))),
+    ...Object.entries(f.capabilityDetails ?? {}).map(([id, t]) => ({ field: `capabilityDetails.${id}`, label: sd.chat, text: t ?? '' })),
+  ];
+  const dates = new Map<string, { field: string; place: string; year: string }[]>();
+  for (const s of sources)
+    for (const clause of s.text.split(/[，。；,;\n]+/u).map((c) => c.trim()).filter(Boolean)) {
+      const dated = form.dated ? form.dated(clause, asOf) : clause;
+      const years = [...new Set([...dated.matchAll(/(?<!\d)((?:19|20)\d{2})年/gu)].map((m) => m[1]!))];
+      if (years.length !== 1 || !sd.words.some((w) => dated.includes(w))) continue;
+      for (const cap of check.caps.filter((c) => c.terms.some((t) => namesIn(clause, t)))) {
+        const list = dates.get(cap.id) ?? [];
+        list.push({ field: s.field, place: `${s.label}“${clause}”`, year: years[0]! });
+        dates.set(cap.id, list);
+      }
+    }
+  const flags: FactFlag[] = [];
+  for (const [id, list] of dates) {
+    const other = list.find((d) => d.year !== list[0]!.year);
+    if (!other) continue;
+    const first = list[0]!;
+    const name = check.caps.find((c) => c.id === id)!.name;
+    const field = [first, other].find((d) => !d.field.startsWith('capabilityDetails.'))?.field ?? first.field;
+    flags.push({ field, severity: 'warning', message: fill(sd.message, { system: name, first: first.place, firstYear: first.year, second: other.place, secondYear: other.year }) });
+  }
+  return flags;
+}
+
 /** Where the enterprise's own text may state a 资产负债率, by the fact path the flag names. */
 const OWN_TEXTS = ['history', 'business', 'marketing', 'advantages', 'benefits'] as const;
 
@@ -821,7 +863,7 @@ export function checkFacts(profile: Pick<DraftProfile, 'enterprise' | 'form'> & 
       flags.push({ field: `workshops.${i}.networkedEquipment`, severity: 'error', message: `车间${i + 1}联网设备数大于自动化、数字化、智能化设备数` });
   });
   if (form) flags.push(...ratioFlags(profile, form), ...textVsAssessmentFlags(profile, form), ...factoryRatioFlags(profile, form), ...above100Flags(profile, form));
-  if (form) flags.push(...relativeTimeFlags(f, form, profile.asOf), ...productivityFlags(f, form), ...capabilityTextFlags(f, profile.capabilities, form));
+  if (form) flags.push(...relativeTimeFlags(f, form, profile.asOf), ...systemDateFlags(f, form, profile.asOf), ...productivityFlags(f, form), ...capabilityTextFlags(f, profile.capabilities, form));
   // A factory's workshop with no name is one said (the count) but not described: the user is asked for it.
   const unnamed = form?.messages.workshopUnnamed;
   if (unnamed && form?.factoryApplication)

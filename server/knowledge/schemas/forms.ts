@@ -1439,6 +1439,17 @@ export const FormDrafting = z.object({
     })
     .default({ relativeDates: {}, durations: [], replyLeads: [], spoken: [], spokenProse: [] }),
   /**
+   * The year a system went live, said twice (「2022年上的MES」 in the 发展历程, 「MES上了两年了」 in the chat, dated from
+   * the session's day): a clause naming a capability by its `capabilityStatus` terms, a year and one of `words` (上线,
+   * 投入使用) dates it. Two different years for one system are flagged (`message`: {system}, {first}, {second}, each a
+   * place's label and its words; {firstYear}, {secondYear}), never printed side by side in silence. `chat` labels the
+   * interview's reply.
+   */
+  systemDates: z
+    .object({ $comment: z.string().optional(), words: z.array(z.string().min(1)).min(1), chat: z.string().min(1), message: z.string().includes('{system}').includes('{first}').includes('{second}') })
+    .strict()
+    .optional(),
+  /**
    * How a clause of the enterprise's own text says a capability stands: not there (暂未开展), planned (计划…上线)
    * or in use (在用, 有两台): checked against the interview's answer for the capability the clause names by
    * one of its `terms`. A clause on trial (试用, 调试) says neither, and is not checked. A `links` word after the
