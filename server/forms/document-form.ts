@@ -21,14 +21,13 @@ function shifted(asOf: string, years: number, months: number): { year: string; m
 const hasMonth = (asOf: string) => /^\d{4}-\d{2}/.test(asOf);
 
 /**
- * The date a form's relative words count from. The enterprise speaks of the year it applies in, so 去年 in a reply
- * to the 2023 notice's form is 2022 whatever the clock says, as the form's yearly figures read it (relativeYears).
- * The session's date adds the month only when it falls in that year; a session dated in another year leaves the
- * month unknown, and 上个月 is then asked for rather than dated from a day that is not the application's.
+ * The date the relative words of the enterprise's own text (去年, 上了两年了, 上个月) count from: the session's day, as
+ * the chat counts a date said at a date field (datedReply), so that 「前年上的MES」 typed in the 发展历程 and 「前年」 said
+ * at 建设开始时间 name one year. Without a session day, the form's year (the notice's, as its yearly figures read
+ * 去年), with the month unknown: 上个月 is then asked for.
  */
 export function dateReference(formYear: number | undefined, sessionDate: string | undefined): string | undefined {
-  if (formYear === undefined) return sessionDate;
-  return sessionDate?.startsWith(`${formYear}-`) ? sessionDate : String(formYear);
+  return sessionDate ?? (formYear === undefined ? undefined : String(formYear));
 }
 
 /**

@@ -1621,7 +1621,7 @@ export function draftSection(kb: FormsContext, profile: DraftProfile, category: 
   if (!sec) throw new UnknownSectionError(`表单 ${spec.attachment} 没有可起草的栏目 "${section}"`);
   if (wsPart !== undefined && (!sec.perWorkshop || Number(wsPart) < 1)) throw new UnknownSectionError(`栏目 "${section}" 不按车间分别填写，不能带 @${wsPart}`);
   // The enterprise's own sentences go in written form (俺们厂 → 公司): the 申报书 is a formal document it signs.
-  // Its relative dates (去年, 年底) are dated from the form's year as the chat's replies are, or asked for.
+  // Its relative dates (去年, 年底) are dated from the session's day as the chat dates a reply, else from the form's year, or asked for.
   const asOf = dateReference(noticeYear(kb), profile.asOf);
   const cleaned = withoutHedgedWords(kb, formalFacts(kb.formDrafting, profile.form ?? {}, (t) => absoluteDates(kb.formDrafting, t, asOf)));
   const { hedged, hedgedSaid, guesses } = cleaned;

@@ -209,6 +209,8 @@ export interface FactCheckForm {
     ratioTextVsAssessment?: string;
     relativeTime?: string;
     relativeTimeDated?: string;
+    relativeTimeFromDay?: string;
+    relativeTimeFromYear?: string;
     ratioAbove100?: string;
     approximateFigure?: string;
     liabilitiesAboveAssets?: string;
@@ -231,14 +233,19 @@ export interface FactCheckForm {
   ratios?: Ratios;
   /** Words that date by the day they were typed (去年): flagged in the enterprise's own text. */
   relativeTimeWords?: string[];
-  /** The enterprise's text with its relative dates dated as the draft dates them (document-form.ts), where known. */
-  dated?: (text: string) => string;
+  /**
+   * The enterprise's text with its relative dates dated as the draft dates them (document-form.ts), from `asOf` (the
+   * session's day) or, without one, from the form's year. Left out where the day the draft will count from is not known.
+   */
+  dated?: (text: string, asOf?: string) => string;
   /** Labels of form facts, for flags that name one. */
   labels?: Record<string, string>;
   /** The form's label of each narrative cell by its id (「ws.run」). */
   cellLabels?: Record<string, string>;
   /** The capabilities each narrative cell asks about, by its id (「rd.pdm」 → pdm). */
   cellCapabilities?: Record<string, string[]>;
+  /** The words that date a system going live in a clause, and the flag for two years of one system (form-drafting.json). */
+  systemDates?: { words: string[]; chat: string; message: string };
   /** Capabilities by the words that name them in a text, and the words that say how one stands (knowledge.ts). */
   capabilityCheck?: {
     caps: { id: string; name: string; terms: string[] }[];
@@ -485,12 +492,23 @@ function above100Flags(profile: { form?: FormFacts; metrics?: Metrics }, form: F
   return flags;
 }
 
+/** The day (the session's) or the year (the form's) the draft counts relative words from, as the flag names it. */
+function countedFrom(form: FactCheckForm, asOf: string | undefined): string {
+  const m = form.messages;
+  if (asOf) {
+    const [y, mo, d] = asOf.split('-').map(Number);
+    return fill(m.relativeTimeFromDay ?? '{day}', { day: `${y}年${mo ? `${mo}月` : ''}${d ? `${d}日` : ''}` });
+  }
+  const years = form.years.map(Number);
+  return years.length ? fill(m.relativeTimeFromYear ?? '{year}年', { year: String(Math.max(...years) + 1) }) : '';
+}
+
 /**
  * 「去年过了等保三级」 in the enterprise's own text dates by the day it was typed, and the 申报书 is read later
  * by others: each such word is flagged with its clause, for the year itself. A word after a year's own
  * digits (2022年底) is a date already.
  */
-function relativeTimeFlags(f: FormFacts, form: FactCheckForm): FactFlag[] {
+function relativeTimeFlags(f: FormFacts, form: FactCheckForm, asOf: string | undefined): FactFlag[] {
   const msg = form.messages.relativeTime;
   const words = [...(form.relativeTimeWords ?? [])].sort((a, b) => b.length - a.length);
   if (!msg || !words.length) return [];
@@ -513,9 +531,9 @@ function relativeTimeFlags(f: FormFacts, form: FactCheckForm): FactFlag[] {
         const quote = text.slice(start + 1, end < 0 ? text.length : at + end);
         const label = form.labels?.[field] ?? form.labels?.[field.split('.').slice(-1)[0]!] ?? '说明文字';
         // What the draft prints for the words, when it can date them without asking: the user checks that before export.
-        const dated = form.dated?.(quote);
+        const dated = form.dated?.(quote, asOf);
         const known = dated !== undefined && dated !== quote && !dated.includes('〔') && form.messages.relativeTimeDated;
-        flags.push({ field, severity: 'warning', message: known ? fill(form.messages.relativeTimeDated!, { label, quote, dated }) : fill(msg, { label, quote }) });
+        flags.push({ field, severity: 'warning', message: known ? fill(form.messages.relativeTimeDated!, { label, quote, dated, from: countedFrom(form, asOf) }) : fill(msg, { label, quote }) });
       }
     }
   }
@@ -669,6 +687,46 @@ function cellLabel(f: FormFacts, field: string, form: FactCheckForm): string {
   return `${ws}“${cell.replace(/[：:]$/, '')}”栏`;
 }
 
+/**
+ * 「2022年上的MES」 in the 发展历程 and 「MES上了两年了」 in the chat (dated 2024 from the session's day): one system, two
+ * years. Each clause of the enterprise's texts and of its interview replies that names a system, a year and a word of
+ * going live (systemDates) is dated as the draft dates it; a system with two years is flagged on the first text
+ * that dates it, quoting both, since the draft would otherwise print both.
+ */
+function systemDateFlags(f: FormFacts, form: FactCheckForm, asOf: string | undefined): FactFlag[] {
+  const sd = form.systemDates;
+  const check = form.capabilityCheck;
+  if (!sd || !check) return [];
+  const sources: { field: string; label: string; text: string }[] = [
+    ...(['history', 'business', 'marketing', 'advantages', 'benefits'] as const).map((k) => ({ field: k, label: form.labels?.[k] ?? '说明文字', text: f[k] ?? '' })),
+    ...Object.entries(f.elements ?? {}).map(([k, t]) => ({ field: `elements.${k}`, label: cellLabel(f, `elements.${k}`, form), text: t })),
+    ...(f.workshops ?? []).flatMap((w, i) => Object.entries(w.descriptions ?? {}).map(([k, t]) => ({ field: `workshops.${i}.descriptions.${k}`, label: cellLabel(f, `workshops.${i}.descriptions.${k}`, form), text: t }))),
+    ...Object.entries(f.capabilityDetails ?? {}).map(([id, t]) => ({ field: `capabilityDetails.${id}`, label: sd.chat, text: t ?? '' })),
+  ];
+  const dates = new Map<string, { field: string; place: string; year: string }[]>();
+  for (const s of sources)
+    for (const clause of s.text.split(/[，。；,;\n]+/u).map((c) => c.trim()).filter(Boolean)) {
+      const dated = form.dated ? form.dated(clause, asOf) : clause;
+      const years = [...new Set([...dated.matchAll(/(?<!\d)((?:19|20)\d{2})年/gu)].map((m) => m[1]!))];
+      if (years.length !== 1 || !sd.words.some((w) => dated.includes(w))) continue;
+      for (const cap of check.caps.filter((c) => c.terms.some((t) => namesIn(clause, t)))) {
+        const list = dates.get(cap.id) ?? [];
+        list.push({ field: s.field, place: `${s.label}“${clause}”`, year: years[0]! });
+        dates.set(cap.id, list);
+      }
+    }
+  const flags: FactFlag[] = [];
+  for (const [id, list] of dates) {
+    const other = list.find((d) => d.year !== list[0]!.year);
+    if (!other) continue;
+    const first = list[0]!;
+    const name = check.caps.find((c) => c.id === id)!.name;
+    const field = [first, other].find((d) => !d.field.startsWith('capabilityDetails.'))?.field ?? first.field;
+    flags.push({ field, severity: 'warning', message: fill(sd.message, { system: name, first: first.place, firstYear: first.year, second: other.place, secondYear: other.year }) });
+  }
+  return flags;
+}
+
 /** Where the enterprise's own text may state a 资产负债率, by the fact path the flag names. */
 const OWN_TEXTS = ['history', 'business', 'marketing', 'advantages', 'benefits'] as const;
 
@@ -751,7 +809,7 @@ function groupBy<T, K>(items: readonly T[], key: (t: T) => K): Map<K, T[]> {
  * code against the province, liabilities above assets, dates out of order, and figures
  * of years before the enterprise was founded.
  */
-export function checkFacts(profile: Pick<DraftProfile, 'enterprise' | 'form'> & { metrics?: DraftProfile['metrics']; capabilities?: Capabilities }, form?: FactCheckForm): FactFlag[] {
+export function checkFacts(profile: Pick<DraftProfile, 'enterprise' | 'form'> & { metrics?: DraftProfile['metrics']; capabilities?: Capabilities; asOf?: string }, form?: FactCheckForm): FactFlag[] {
   const f = profile.form ?? {};
   const flags: FactFlag[] = [];
   const founded = foundedYear(f);
@@ -805,7 +863,7 @@ export function checkFacts(profile: Pick<DraftProfile, 'enterprise' | 'form'> & 
       flags.push({ field: `workshops.${i}.networkedEquipment`, severity: 'error', message: `车间${i + 1}联网设备数大于自动化、数字化、智能化设备数` });
   });
   if (form) flags.push(...ratioFlags(profile, form), ...textVsAssessmentFlags(profile, form), ...factoryRatioFlags(profile, form), ...above100Flags(profile, form));
-  if (form) flags.push(...relativeTimeFlags(f, form), ...productivityFlags(f, form), ...capabilityTextFlags(f, profile.capabilities, form));
+  if (form) flags.push(...relativeTimeFlags(f, form, profile.asOf), ...systemDateFlags(f, form, profile.asOf), ...productivityFlags(f, form), ...capabilityTextFlags(f, profile.capabilities, form));
   // A factory's workshop with no name is one said (the count) but not described: the user is asked for it.
   const unnamed = form?.messages.workshopUnnamed;
   if (unnamed && form?.factoryApplication)

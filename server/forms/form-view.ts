@@ -27,10 +27,11 @@ const given = (answers: Answers, id: string) => has(answers, id) && answers[id] 
  * What the checks say of a form's answers (a count larger than the one it is part of, a round figure, a wrong check
  * digit), by fact path: the form view shows them beside their boxes, the bureau beside the values submitted.
  */
-export function formFlags(kb: FormsKnowledge, answers: Answers, category: Category, facts = formFactsFromAnswers(kb, answers)): FactFlag[] {
+export function formFlags(kb: FormsKnowledge, answers: Answers, category: Category, facts = formFactsFromAnswers(kb, answers), today?: string): FactFlag[] {
   const province = answers['ent.registeredInHenan'] === false ? '外省' : '河南省';
   // The interview's capability answers too: a cell the enterprise wrote 「暂无」 in, where it answered it has the system, is flagged here as in the chat.
-  return checkFacts({ form: { province, ...facts }, capabilities: capabilityAnswers(answers) }, factCheckFormOf(kb, category));
+  // A relative date of the enterprise's text is said as the draft dates it, from the session's day where it is known.
+  return checkFacts({ form: { province, ...facts }, capabilities: capabilityAnswers(answers), ...(today ? { asOf: today } : {}) }, factCheckFormOf(kb, category));
 }
 
 export function buildFormView(kb: FormsKnowledge, answers: Answers, category: Category, today?: string): FormView {
@@ -39,7 +40,7 @@ export function buildFormView(kb: FormsKnowledge, answers: Answers, category: Ca
   const qs = formQuestions(kb, answers, category).filter((c) => (!c.fact.startsWith('meta.') || c.fact === 'meta.workshopCount') && !notApplicable(c, answers));
   const byFact = new Map(qs.map((c) => [c.fact, c]));
   const facts = formFactsFromAnswers(kb, answers);
-  const flags = formFlags(kb, answers, category, facts);
+  const flags = formFlags(kb, answers, category, facts, today);
   const shown = new Map(describeForm(kb, answers, category).map((r) => [r.questionId, r.display]));
   const placed = new Set<string>();
   const keys = new Set<string>();

@@ -54,9 +54,9 @@ export function factCheckFormOf(kb: FormsKnowledge, category?: Category | null):
   for (const spec of specs) {
     const b = spec.section1.blocks.find((x) => x.type === 'matrix' && x.id === 'finance');
     if (b && b.type === 'matrix')
-      return { years: b.columns.map((c) => c.key).filter((k) => /^\d{4}$/.test(k)), dated: (t: string) => absoluteDates(kb.formDrafting, t, dateReference(noticeYear(kb), undefined)), attachment: spec.attachment, workshopApplication: category === 'smartWorkshop', factoryApplication: category === 'discreteFactory' || category === 'processFactory', messages: kb.formDrafting.messages, ratios: kb.formDrafting.ratios, relativeTimeWords: kb.formDrafting.relativeTimeWords, labels: kb.formDrafting.factLabels, capabilityCheck: capabilityCheckOf(kb), cellLabels: cellLabelsOf(specs), cellCapabilities: cellCapabilitiesOf(specs) };
+      return { years: b.columns.map((c) => c.key).filter((k) => /^\d{4}$/.test(k)), dated: (t: string, asOf?: string) => absoluteDates(kb.formDrafting, t, dateReference(noticeYear(kb), asOf)), attachment: spec.attachment, workshopApplication: category === 'smartWorkshop', factoryApplication: category === 'discreteFactory' || category === 'processFactory', messages: kb.formDrafting.messages, ratios: kb.formDrafting.ratios, relativeTimeWords: kb.formDrafting.relativeTimeWords, labels: kb.formDrafting.factLabels, capabilityCheck: capabilityCheckOf(kb), cellLabels: cellLabelsOf(specs), cellCapabilities: cellCapabilitiesOf(specs), ...(kb.formDrafting.systemDates ? { systemDates: kb.formDrafting.systemDates } : {}) };
   }
-  return { years: [], attachment: specs[0]?.attachment ?? '', messages: kb.formDrafting.messages, ratios: kb.formDrafting.ratios, relativeTimeWords: kb.formDrafting.relativeTimeWords, labels: kb.formDrafting.factLabels, capabilityCheck: capabilityCheckOf(kb), cellLabels: cellLabelsOf(specs), cellCapabilities: cellCapabilitiesOf(specs) };
+  return { years: [], attachment: specs[0]?.attachment ?? '', messages: kb.formDrafting.messages, ratios: kb.formDrafting.ratios, relativeTimeWords: kb.formDrafting.relativeTimeWords, labels: kb.formDrafting.factLabels, capabilityCheck: capabilityCheckOf(kb), cellLabels: cellLabelsOf(specs), cellCapabilities: cellCapabilitiesOf(specs), ...(kb.formDrafting.systemDates ? { systemDates: kb.formDrafting.systemDates } : {}) };
 }
 
 /**

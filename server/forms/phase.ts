@@ -939,9 +939,31 @@ function wantedWord(v: FormVocabulary, c: Concrete): string {
   return labelOf(c);
 }
 
-/** A count where a one-line field without a check of its own is asked: what it is and what the field wants, else undefined. */
+/**
+ * A reply that is a figure and its unit alone (「120台」, 「500万元」, 「85%」, 「大概3条」, 「120台设备」): the count's label
+ * (countOnly), else the label of the kind of value its unit marks. Undefined when anything else is said: a name
+ * holding a figure (「120台设备的加工线」) or one said with its count (「冲压线两条」) names a line.
+ */
+function figureAlone(v: FormVocabulary, text: string): string | undefined {
+  const count = countOnly(v, text);
+  const kinds = count ? [] : saidKinds(v, text).filter((k) => !k.series && k.kind !== 'date');
+  if (!count && !kinds.length) return undefined;
+  const words = [...(v.countReply?.measures ?? []), ...v.countedThings.flatMap((x) => [...x.measures, ...x.words]), ...kinds.flatMap((k) => [...k.marks, ...k.units])];
+  const rest = [...new Set(words)].sort((a, b) => b.length - a.length).reduce((x, w) => x.split(w).join(''), text.replace(new RegExp(`${NUMERAL}+(?:\\.\\d+)?`, 'gu'), ''));
+  return /^(?:约|大约|大概|将近|近|有|共|一共|总共|共有|左右|上下|多|余|来|几|[\s，,。.；;、吧啊呢了的!！])*$/u.test(rest) ? (count ?? kinds[0]!.label) : undefined;
+}
+
+/**
+ * A count where a one-line field without a check of its own is asked: what it is and what the field wants, else undefined.
+ * A field of names with no length of its own (车间有哪些生产线) says what it `wants`, and any figure alone typed there, an
+ * amount or a share as well as a count, is no name of it.
+ */
 function countAsText(v: FormVocabulary, c: Concrete, text: string): { kind: string; wanted: string } | undefined {
-  if (c.q.kind !== 'text' || c.q.maxLength === undefined || c.q.validate !== undefined || c.q.named) return undefined;
+  if (c.q.kind !== 'text' || c.q.validate !== undefined || c.q.named) return undefined;
+  if (c.q.maxLength === undefined) {
+    const kind = c.q.wants ? figureAlone(v, text.trim()) : undefined;
+    return kind ? { kind, wanted: c.q.wants! } : undefined;
+  }
   const kind = countOnly(v, text.trim());
   return kind ? { kind, wanted: wantedWord(v, c) } : undefined;
 }
@@ -1055,7 +1077,8 @@ export function applyFormAnswer(kb: FormsKnowledge, answers: Answers, questionId
   const mobile = fills !== undefined && typeof v === 'string' && MOBILE.test(v.replace(/[\s-]/g, '')) && (next[fills] === undefined || (answers[questionId] !== undefined && answers[fills] === answers[questionId])) ? findQuestion(kb, fills) : undefined;
   if (mobile) next[mobile.id] = v;
   // A 智能车间's checks (one workshop named, 四(一)) apply once the form is known to be one.
-  const checkForm = { ...factCheckFormOf(kb), workshopApplication: category === 'smartWorkshop' };
+  // The session's day is not known here, so a relative date is flagged without the year the draft will count for it.
+  const checkForm = { ...factCheckFormOf(kb), workshopApplication: category === 'smartWorkshop', dated: undefined };
   // A cell's text saying a system it asks about is in use, after the interview's 没有, corrects that answer: the draft
   // then states the system once, as in use, never beside a 「尚未应用…」 of the same system.
   const affirmed = typeof v === 'string' && c.capabilities?.length ? capabilitiesAffirmed(v, c.capabilities, capabilityAnswers(answers), checkForm) : [];
@@ -3872,6 +3895,9 @@ function readAsked(kb: FormsKnowledge, c: Concrete, pending: QuestionView, said:
     // 「2015年」, 「就是2015年，前面说过了」: a year alone is not the date the form asks for; the ask-back says the month is missing.
     return YEAR_ONLY.test(arabicDate(t)) || BARE_YEAR.test(wholeReply(t)) ? { kind: 'unclear', reason: 'bare', field: labelOf(c) } : { kind: 'unclear' };
   }
+  // 「120台」 at 车间有哪些生产线: a figure alone names nothing, so it is asked back as what it reads as and nothing is stored.
+  const figure = c.q.kind === 'text' && c.q.maxLength === undefined ? countAsText(kb.formQuestions.vocabulary, c, t) : undefined;
+  if (figure) return { kind: 'unclear', reason: 'wrongKind', choices: [clipQuote(t, 30), figure.kind, figure.wanted], field: labelOf(c) };
   // 「有」, 「同上」, 「MES」 or the notice's own words print nothing the bureau can check: asked back for the facts of this field.
   if (c.q.kind === 'text' && c.q.maxLength === undefined && contentless(kb.formQuestions.vocabulary, t, c.fact)) return { kind: 'unclear', reason: 'bare', field: labelOf(c) };
   // 「机加车间」 at a workshop's 建设情况: the unit's name alone describes nothing. It is the workshop's name where the

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { QuestionView } from '../../server/schemas/interview';
 import type { ChatClient } from './client';
 import { serveForFile } from './serve';
-import { answerFor, discreteFactory, type ScriptedEnterprise } from './enterprises';
-import { recordedIds, said, steer, typed } from './steer';
+import { discreteFactory, type ScriptedEnterprise } from './enterprises';
+import { answerOn, recordedIds, said, steer, typed } from './steer';
 
 /*
  * Through the socket and the store, one 离散型智能工厂 with two workshops filling its form in the chat: put-offs in the
@@ -22,19 +22,8 @@ async function stored(s: { sessionId: string; token: string }): Promise<Record<s
   return ((await r.json()) as { answers: Record<string, unknown> }).answers;
 }
 
-/** Answers the cards from the enterprise's facts until `stop` holds for the question waiting. */
-async function advance(client: ChatClient, q: QuestionView | null, stop: (q: QuestionView) => boolean): Promise<QuestionView> {
-  for (let i = 0; q && !stop(q); i++) {
-    if (i > 200) throw new Error('did not reach the question');
-    const clientId = `a-${q.id}-${i}`;
-    client.send({ type: 'answer', clientId, questionId: q.id, value: answerFor(dairy, q) });
-    const reply = await client.until((m) => (m.type === 'ack' || m.type === 'error') && m.clientId === clientId);
-    if (reply.type === 'error') throw new Error(`answer to ${q.id} refused: ${reply.message}`);
-    q = (await client.next('question')).question;
-  }
-  if (!q) throw new Error('the form ended first');
-  return q;
-}
+/** Answers the cards from the dairy's facts until `stop` holds for the question waiting. */
+const advance = (client: ChatClient, q: QuestionView | null, stop: (q: QuestionView) => boolean) => answerOn(client, dairy, q, stop);
 
 describe('a form filled in the chat', () => {
   it('skips put-offs, places every fact of a reply, and reads workshop corrections', async () => {

@@ -32,6 +32,20 @@ export async function steer(url: string, e: ScriptedEnterprise, stop: (q: Questi
   return { client, sessionId: session.sessionId, token: session.token, question: q, assessment };
 }
 
+/** On an open session, answers the cards from the enterprise's facts until `stop` holds for the question waiting. */
+export async function answerOn(client: ChatClient, e: ScriptedEnterprise, q: QuestionView | null, stop: (q: QuestionView) => boolean, max = 200): Promise<QuestionView> {
+  for (let i = 0; q && !stop(q); i++) {
+    if (i > max) throw new Error('did not reach the question');
+    const clientId = `a-${q.id}-${i}`;
+    client.send({ type: 'answer', clientId, questionId: q.id, value: answerFor(e, q) });
+    const reply = await client.until((m) => (m.type === 'ack' || m.type === 'error') && m.clientId === clientId);
+    if (reply.type === 'error') throw new Error(`answer to ${q.id} refused: ${reply.message}`);
+    q = (await client.next('question')).question;
+  }
+  if (!q) throw new Error('the form ended first');
+  return q;
+}
+
 /** Sends one message and returns every frame of the turn, up to its closing question card. */
 export async function turn(c: ChatClient, msg: { clientId: string } & Record<string, unknown>): Promise<ServerMessage[]> {
   const from = c.received.length;

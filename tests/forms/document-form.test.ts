@@ -95,10 +95,10 @@ describe('the draft states interview details in document form only', () => {
     return Object.values(fillForm(ctx, profile, 'discreteFactory').drafts).flatMap((d) => d.sentences.map((s) => s.text));
   };
 
-  it('prints each reply rewritten, with the year counted from the form\'s year (2023), whatever the clock says', () => {
+  it('prints each reply rewritten, with the year counted from the session\'s day, as the chat counts a date said in it', () => {
     expect(sentences('2023-05-20').join('\n')).toContain('UG和Moldflow均已投入使用，PDM于2022年上线。');
     const all = sentences(AS_OF).join('\n');
-    expect(all, 'a session dated in 2026 still applies for 2023: 去年 is 2022').toContain('UG和Moldflow均已投入使用，PDM于2022年上线。');
+    expect(all, 'said in a session held in 2026, 去年 is 2025, as 「去年十月」 at a date field is').toContain('UG和Moldflow均已投入使用，PDM于2025年上线。');
     expect(all).toContain('现有AGV共4台，仅在仓库使用。');
     expect(all).toContain('质量追溯系统：扫码即可查到每件产品的工序记录。');
     expect(all.replace(/〔[^〕]*〕/g, ''), 'no reply is pasted as typed outside a request').not.toMatch(/都在用|去年|,|只在仓库用|能,/);

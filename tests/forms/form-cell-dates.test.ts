@@ -6,14 +6,16 @@ import type { FormsContext } from '../../server/forms/draft';
 import { fillForm } from '../../server/forms/fill';
 import { sessionDraftProfile } from '../../server/forms/session';
 import { dateReference } from '../../server/forms/document-form';
+import { chinaDay } from '../../server/understand';
 import type { Answers } from '../../server/schemas/interview';
 import { zipEntry } from '../fixtures/zip';
 import { caps, ELIGIBLE_NO_PRIORITY } from '../fixtures/hard-conditions';
 
 /*
  * Free text typed into the form's cells goes through the same document-form step as a reply kept from the chat: a
- * relative date (去年, 明年, 年底) is dated from the year the enterprise applies in (the 2023 notice's form), never from
- * the server's clock, and one that needs a month the session cannot give is asked for. A system being built is stated
+ * relative date (去年, 明年, 年底) is dated from the session's day, as the chat dates one said at a date field, and from
+ * the year the enterprise applies in (the 2023 notice's form) for a session with no day of its own, never from the
+ * server's clock; one that needs a month the session cannot give is asked for. A system being built is stated
  * once as being built, its go-live date as the enterprise's plan.
  */
 const data = loadKnowledgeData('knowledge', 'henan-2023');
@@ -64,30 +66,34 @@ describe('relative dates typed in the form\'s free-text cells, over the session\
     return { text: docxText(docx.rawPayload), drafts: (list.sections as { text: string }[]).map((s) => s.text).join('\n') };
   }
 
-  it('prints each year counted from the form\'s year, in the DOCX and in the drafts the enterprise reviews first', async () => {
+  it('prints each year counted from the session\'s day, in the DOCX and in the drafts the enterprise reviews first', async () => {
     const { text, drafts } = await exported();
+    // The session opened within the test: its day is today's, as the chat would count 「去年十月」 said in it.
+    const [y, m] = chinaDay(new Date()).split('-').map(Number) as [number, number];
+    const lastMonth = m === 1 ? `${y - 1}年12月` : `${y}年${m - 1}月`;
     for (const shown of [text, drafts]) {
-      expect(shown).toContain('2022年完成了股份制改造，2024年计划扩产');
-      expect(shown).toContain('公司2022年出口额3000万元');
-      expect(shown).toContain('2021年通过了ISO9001认证，2023年上半年新增两条产线');
-      expect(shown).toContain('ERP于2020年投入使用，2020年开始实行精益管理');
-      // The session is dated by the clock (not in 2023), so the month 上个月 names is asked for, never guessed.
-      expect(shown).toContain('〔请补充：“上个月”的具体年份〕新增了四台AGV');
+      expect(shown).toContain(`${y - 1}年完成了股份制改造，${y + 1}年计划扩产`);
+      expect(shown).toContain(`公司${y - 1}年出口额3000万元`);
+      expect(shown).toContain(`${y - 2}年通过了ISO9001认证，${y}年上半年新增两条产线`);
+      expect(shown).toContain(`ERP于${y - 3}年投入使用，${y - 3}年开始实行精益管理`);
+      // The session's day gives the month too, so 上个月 is dated, not asked for.
+      expect(shown).toContain(`${lastMonth}新增了四台AGV`);
       expect(shown.replace(/〔[^〕]*〕/g, ''), 'no relative word is printed outside a request').not.toMatch(/去年|明年|前年|今年|上个月|用了三年了/);
     }
   });
 
-  it('states a system being built once as being built, its go-live date as the enterprise\'s plan from the form\'s year', async () => {
+  it('states a system being built once as being built, its go-live date as the enterprise\'s plan from the session\'s day', async () => {
     const { text } = await exported();
-    expect(text).toContain('公司正在建设制造执行系统（MES），尚未投入使用。按公司计划，制造执行系统（MES）预计于2023年底投入使用。');
-    expect(text, 'the status is never printed raw').not.toMatch(/MES在建|在建，|2026年底/);
+    const y = Number(chinaDay(new Date()).slice(0, 4));
+    expect(text).toContain(`公司正在建设制造执行系统（MES），尚未投入使用。按公司计划，制造执行系统（MES）预计于${y}年底投入使用。`);
+    expect(text, 'the status is never printed raw').not.toMatch(/MES在建|在建，/);
   });
 });
 
 describe('the date relative words count from', () => {
-  it('is the session\'s date when it falls in the form\'s year, else the form\'s year alone', () => {
+  it('is the session\'s date, as the chat counts a date said at a date field, else the form\'s year alone', () => {
     expect(dateReference(2023, '2023-06-20')).toBe('2023-06-20');
-    expect(dateReference(2023, '2026-12-06')).toBe('2023');
+    expect(dateReference(2023, '2026-12-06'), 'a session held after the form\'s year counts from its own day').toBe('2026-12-06');
     expect(dateReference(2023, undefined)).toBe('2023');
     expect(dateReference(undefined, '2026-12-06'), 'a form without the yearly table keeps the session\'s date').toBe('2026-12-06');
   });
@@ -96,6 +102,28 @@ describe('the date relative words count from', () => {
     const { profile } = sessionDraftProfile(data, ctx, answers, asOf);
     return Object.values(fillForm(ctx, profile, 'discreteFactory').drafts).map((d) => d.text).join('\n');
   };
+
+  it.each([
+    // As reported: the story's 前年 beside the chat's, in a session held after the form's year.
+    ['公司前年上了MES', '公司2024年上线了MES'],
+    // New phrasings of the same meaning.
+    ['去年完成了股份制改造，大前年开始实行精益管理', '2025年完成了股份制改造，2023年开始实行精益管理'],
+    ['今年上半年新增两条产线', '2026年上半年新增两条产线'],
+  ])('「%s」 typed in a session held on 2026-12-07 prints 「%s」, as the chat counts the same words', (history, printed) => {
+    const all = drafted({ ...FACTORY, 'form.history': history }, '2026-12-07');
+    expect(all).toContain(printed);
+    expect(all, 'never the year counted from the notice\'s').not.toMatch(/2021年上线了MES|2022年完成了股份制改造/u);
+  });
+
+  it('the flag on the story names the session\'s day it counted from, as the chat reads a date back', () => {
+    const { profile } = sessionDraftProfile(data, ctx, FACTORY, '2026-12-07');
+    const flags = fillForm(ctx, profile, 'discreteFactory').flags.map((f) => f.message);
+    expect(flags).toContain(`${ctx.formDrafting.factLabels.history}中写的“去年完成了股份制改造”是相对时间，申报书按填写当天（2026年12月7日）推算，写作“2025年完成了股份制改造”；如不对，请改为具体年份或年月。`);
+  });
+
+  it('near miss: a session with no day of its own counts from the form\'s year', () => {
+    expect(drafted({ ...FACTORY, 'form.history': '公司前年上了MES' })).toContain('公司2021年上线了MES');
+  });
 
   it('dates a month word from a session held in the form\'s year', () => {
     const all = drafted({ ...FACTORY, 'form.history': '上个月完成了股份制改造，下半年计划扩产' }, '2023-06-20');
@@ -106,7 +134,7 @@ describe('the date relative words count from', () => {
   it('the form view\'s flag tells the enterprise what the 申报书 prints, or asks for the date it cannot give', () => {
     const { profile } = sessionDraftProfile(data, ctx, FACTORY);
     const flags = fillForm(ctx, profile, 'discreteFactory').flags.filter((f) => f.message.includes('相对时间')).map((f) => f.message);
-    expect(flags.some((m) => m.includes('“去年完成了股份制改造”') && m.includes('写作“2022年完成了股份制改造”'))).toBe(true);
+    expect(flags.some((m) => m.includes('“去年完成了股份制改造”') && m.includes('按申报年度（2023年）推算，写作“2022年完成了股份制改造”'))).toBe(true);
     expect(flags.some((m) => m.includes('“上个月新增了四台AGV”') && m.includes('请改为具体年份或年月') && !m.includes('写作'))).toBe(true);
   });
 

@@ -25,7 +25,7 @@ describe('a typed story in written form, offline', () => {
     // New phrasings of the same meaning.
     ['咱们公司这套ERP是去年搞的，用着还不错。', '公司ERP于2022年建设'],
     ['俺们厂WMS是2020年整的，工人都说好使', '公司WMS于2020年建设'],
-    ['公司2015年上了MES，挺好用，产量提高了不少', '公司2015年上线了MES，产量明显提高'],
+    ['公司2015年上了MES，挺好用，产量提高了不少', '公司2015年上线了MES，〔请补充：产量由…提高至…〕'],
   ])('「%s」 reads 「%s」 and keeps no spoken word or praise', (said, written) => {
     const text = intro(said);
     expect(text).toContain(written);
@@ -73,4 +73,49 @@ describe('a typed story in written form, offline', () => {
   ])('near miss: 「%s」 stands as typed', (said) => {
     expect(intro(said)).toContain(said);
   });
+
+  describe('a comparison with no figure and someone\'s opinion are no written claims', () => {
+    const secondWorkshop = (said: string) => {
+      const p = profile({ workshops: [{ name: '冲压车间' }, { name: '总装车间', descriptions: { 'ws.run': said } }] });
+      return draftSection(ctx, p, 'discreteFactory', 'ws.run@2').text;
+    };
+    const OPINION = /满意|认可|觉得好|都说|夸/u;
+
+    it.each([
+      // As reported.
+      ['总装车间也用的同一套MES，排产快多了，老板很满意', '总装车间也采用同一套MES，〔请补充：排产用时由…缩短至…〕。'],
+      // New phrasings of the same meaning.
+      ['上了WMS以后找料快多了，领导很认可。', '上线了WMS以后〔请补充：找料用时由…缩短至…〕。'],
+      ['质检效率高多了，大家都觉得好', '〔请补充：质检效率由…提高至…〕。'],
+      ['换了新模具以后合格率好多了，客户也挺满意的', '换了新模具以后〔请补充：合格率由…提高至…〕。'],
+      ['能耗省了不少，工人都说方便多了', '〔请补充：能耗由…降低至…〕。'],
+      ['上了APS，省了不少人工，厂长非常认可', '上线了APS，〔请补充：人工由…降低至…〕。'],
+    ])('「%s」 prints 「%s」: the figure asked for, the opinion dropped', (said, written) => {
+      const text = secondWorkshop(said);
+      expect(text).toContain(written);
+      expect(text.replace(/〔[^〕]*〕/gu, '')).not.toMatch(OPINION);
+      expect(text.replace(/〔[^〕]*〕/gu, '')).not.toMatch(/多了|不少/u);
+    });
+
+    it('the signed form asks for the figure by what was compared, and prints no opinion', () => {
+      const p = profile({ workshops: [{ name: '冲压车间' }, { name: '总装车间', descriptions: { 'ws.run': '总装车间也用的同一套MES，排产快多了，老板很满意' } }] });
+      const signed = signedForm(ctx, fillForm(ctx, p, 'discreteFactory'));
+      const all = JSON.stringify(signed);
+      expect(all).toContain('排产用时由…缩短至…');
+      expect(all).not.toMatch(/老板|快多了/u);
+    });
+
+    it.each([
+      // Near misses: a comparison with its figures, a fact about customers, and a measure of satisfaction stay as typed.
+      '用了APS以后排产时间由4小时缩短到1小时。',
+      '排产时间由4小时缩短到1小时，满足客户交期要求。',
+      '产品质量稳定，满足客户要求。',
+      '客户满意度由92%提高至97%。',
+      '产品获得客户广泛认可。',
+      '公司好多客户在长三角。',
+    ])('near miss: 「%s」 stands as typed', (said) => {
+      expect(secondWorkshop(said)).toContain(said);
+    });
+  });
 });
+

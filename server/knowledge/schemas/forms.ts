@@ -1185,8 +1185,13 @@ export const FormDrafting = z.object({
     ratioTextVsAssessment: z.string().includes('{stated}').includes('{metric}').optional(),
     /** A relative time word (去年) in the enterprise's own text: {label}, {quote}. */
     relativeTime: z.string().includes('{quote}').optional(),
-    /** The same, where the draft can date the words from the form's year: it says what the 申报书 prints ({dated}). */
+    /**
+     * The same, where the draft can date the words: it says what the 申报书 prints ({dated}) and what it counted from
+     * ({from}: `relativeTimeFromDay` with {day}, the session's day, or `relativeTimeFromYear` with {year}, the form's).
+     */
     relativeTimeDated: z.string().includes('{quote}').includes('{dated}').optional(),
+    relativeTimeFromDay: z.string().includes('{day}').optional(),
+    relativeTimeFromYear: z.string().includes('{year}').optional(),
     /** The request that stands for a chat reply that cannot be put in document form: {label} the capability, {said} the reply. */
     rewriteSaid: z.string().includes('{said}').optional(),
     /** The request for the date a relative word names when the session's date is not known: {said} the word. */
@@ -1439,6 +1444,17 @@ export const FormDrafting = z.object({
       statusAsk: z.object({ ask: z.string().includes('{system}').includes('{status}'), building: z.string().min(1), lacking: z.string().min(1) }).optional(),
     })
     .default({ relativeDates: {}, durations: [], replyLeads: [], spoken: [], spokenProse: [] }),
+  /**
+   * The year a system went live, said twice (「2022年上的MES」 in the 发展历程, 「MES上了两年了」 in the chat, dated from
+   * the session's day): a clause naming a capability by its `capabilityStatus` terms, a year and one of `words` (上线,
+   * 投入使用) dates it. Two different years for one system are flagged (`message`: {system}, {first}, {second}, each a
+   * place's label and its words; {firstYear}, {secondYear}), never printed side by side in silence. `chat` labels the
+   * interview's reply.
+   */
+  systemDates: z
+    .object({ $comment: z.string().optional(), words: z.array(z.string().min(1)).min(1), chat: z.string().min(1), message: z.string().includes('{system}').includes('{first}').includes('{second}') })
+    .strict()
+    .optional(),
   /**
    * How a clause of the enterprise's own text says a capability stands: not there (暂未开展), planned (计划…上线)
    * or in use (在用, 有两台): checked against the interview's answer for the capability the clause names by
