@@ -427,9 +427,12 @@ export class ZzQuestion extends LitElement {
     }
     if (this.collapsed) {
       // Folded while the composer has the keyboard, a question answered with a tap keeps its choices: one row, and a
-      // tap answers it without closing the keyboard first. A box to type in is what the fold leaves out.
+      // tap answers it without closing the keyboard first. A box to type in is what the fold leaves out. The press keeps
+      // the focus in the composer: moved to the chip, it would unfold the card under the finger before the click lands.
       const tapped = q.kind === 'yesNo' || q.kind === 'yesNoPartial' || q.kind === 'choice';
-      return html`<section class="card collapsed" aria-labelledby="qt"><p class="q" id="qt">${q.text}</p>${tapped ? html`<div class="gap-top">${this._widget}</div>` : nothing}</section>`;
+      return html`<section class="card collapsed" aria-labelledby="qt"><p class="q" id="qt">${q.text}</p>${tapped
+        ? html`<div class="gap-top" @mousedown=${(e: MouseEvent) => e.preventDefault()}>${this._widget}</div>`
+        : nothing}</section>`;
     }
     return html`<section class="card" aria-labelledby="qt">
       <p class="q" id="qt">${q.text}</p>
