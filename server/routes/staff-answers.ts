@@ -94,19 +94,24 @@ export default async function staffAnswerRoutes(fastify: FastifyInstance, opts: 
   };
 
   /**
-   * Whether a logged refusal is one staff have decided: it was given by a 通知未涉及 entry staff wrote or fixed, and the
-   * question is one they wrote it for (a question line of theirs, or a queued question they answered with it). A
-   * paraphrase the entry caught is still queued, since a refusal may have read its topic wrongly.
+   * Whether a queued question is one staff have decided: the same words were answered from the queue with an entry
+   * that still answers, or it was refused by a 通知未涉及 entry staff wrote or fixed for these words (a question line of
+   * theirs). A paraphrase the entry caught is still queued, since a refusal may have read its topic wrongly.
    */
   const settledBy = async () => {
-    const reviewed = new Set((await ctx.store().reviewedInto()).map((r) => `${r.entry} ${sameWords(r.question)}`));
-    return (item: { refused: boolean; entries: string[]; question: string; knowledgeVersion: string }): boolean => {
+    const into = await ctx.store().reviewedInto();
+    const reviewed = new Set(into.map((r) => `${r.entry} ${sameWords(r.question)}`));
+    return (item: { source: string; refused: boolean; entries: string[]; question: string; knowledgeVersion: string }): boolean => {
+      const k = servedOrNull(item.knowledgeVersion);
+      if (!k || !isQuestion(item)) return false;
+      const asked = sameWords(item.question);
+      // The same words asked again before staff answered them (a caller who tried twice): answered by the entry they wrote, while it answers.
+      const served = new Set(answersOf(k).entries.map((x) => x.entry.id));
+      if (into.some((r) => served.has(r.entry) && sameWords(r.question) === asked)) return true;
       const id = item.entries[0];
       if (!item.refused || item.entries.length !== 1 || !id) return false;
-      const k = servedOrNull(item.knowledgeVersion);
-      const entry = k ? answersOf(k).entries.find((x) => x.entry.id === id)?.entry : undefined;
-      if (entry?.conclusion !== 'notCovered' || !staffEntryIds(k!).has(id)) return false;
-      const asked = sameWords(item.question);
+      const entry = answersOf(k).entries.find((x) => x.entry.id === id)?.entry;
+      if (entry?.conclusion !== 'notCovered' || !staffEntryIds(k).has(id)) return false;
       return reviewed.has(`${id} ${asked}`) || entry.questions.some((x) => sameWords(x) === asked);
     };
   };
