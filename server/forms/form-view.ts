@@ -67,10 +67,10 @@ export function buildFormView(kb: FormsKnowledge, answers: Answers, category: Ca
   const fromQuestion = (c: Concrete, label = labelOf(c), hint?: string, help = true): FormViewField => {
     placed.add(c.id);
     const view = formView(kb, c.id, category) as QuestionView;
-    const own = flagsOf(c.fact).map((f) => ({ severity: f.severity, message: f.message }));
+    const own = flagsOf(c.fact).map((f) => ({ severity: f.severity, message: inBoxWords(kb, f.message) }));
     // A completion date after today or the notice's deadline stays flagged while it stands; a date planned for work under way is no such date.
     const late = underwayMarked(answers, c.id) ? undefined : lateDateNote(kb, c.id, answers[c.id] ?? null, today);
-    if (late) own.push({ severity: 'warning', message: late });
+    if (late) own.push({ severity: 'warning', message: inBoxWords(kb, late) });
     const input = c.q.kind === 'number' ? 'number' : c.q.kind === 'date' ? 'date' : c.q.kind === 'choice' ? 'choice' : c.q.maxLength === undefined ? 'narrative' : 'text';
     const field: FormViewField = {
       key: keyFor(c.id),
@@ -331,8 +331,21 @@ function wrongKindError(kb: FormsKnowledge, choices: string[], field: string): s
   return wanted.includes(field) || field.includes(wanted) ? fill(m.wrongKindSelf, { said, kind, wanted }) : fill(m.wrongKind, { said, kind, wanted, field });
 }
 
+/**
+ * A message the chat and the form view share, in the box's words (messages' `boxWords`): the form view asks to fill in
+ * or leave a box empty where the chat asks to say or to answer 「跳过」.
+ */
+export function inBoxWords(kb: FormsKnowledge, text: string): string {
+  return (kb.formQuestions.messages.boxWords ?? []).reduce((t, w) => t.split(w.chat).join(w.box), text);
+}
+
 /** `today`: the session's day (YYYY-MM-DD), which a date said relative to it (「去年十月」) is counted from; without it, such a date is asked. */
 export function checkFormValue(kb: FormsKnowledge, answers: Answers, category: Category | null, questionId: string, text: string, today?: string): FormCheckResult {
+  const r = checkBox(kb, answers, category, questionId, text, today);
+  return r.ok ? { ...r, display: inBoxWords(kb, r.display) } : { ok: false, error: inBoxWords(kb, r.error) };
+}
+
+function checkBox(kb: FormsKnowledge, answers: Answers, category: Category | null, questionId: string, text: string, today?: string): FormCheckResult {
   const view = formView(kb, questionId, category);
   if (!view || !questionId.startsWith('form.')) return { ok: false, error: fill(kb.formQuestions.messages.unknownQuestion, { questionId }) };
   // The box reads a phone's full-width digits as the chat does.

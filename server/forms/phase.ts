@@ -142,6 +142,15 @@ export function factOf(kb: FormsKnowledge, id: string): string | undefined {
   return findQuestion(kb, id)?.fact;
 }
 
+/**
+ * A form question as the chat asked it and as a log row labels it, from its id in any form: a workshop's question
+ * (form.ws.2.name) and a per-workshop cell name the workshop by its number, as the chat does.
+ */
+export function formQuestionNamed(kb: FormsKnowledge, id: string): { text: string; label: string } | undefined {
+  const c = findQuestion(kb, id);
+  return c ? { text: c.text, label: labelOf(c) } : undefined;
+}
+
 function findQuestion(kb: FormsKnowledge, id: string): Concrete | undefined {
   const m = /^form\.ws\.(\d+)\.(\w+)$/.exec(id);
   if (m) {

@@ -3860,7 +3860,8 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
           clauses: cites.map((c) => c.clause),
         }
       : null;
-    const entries = [...new Set([...fails, ...answered].map((c) => c.match.prepared.entry.id))];
+    // A part told not covered rests on the 通知未涉及 entry that says so: the log names it beside the entries answered.
+    const entries = [...new Set([...fails, ...answered, ...chosen.filter((c) => c.match.prepared.entry.conclusion === 'notCovered')].map((c) => c.match.prepared.entry.id))];
     return { response: { answer: render(kb, results.map((r) => r.text), cites, note, asked), citations: cites, confidence, outOfScope: false, entries }, verified, fromEntries: true };
   }
 
@@ -3875,7 +3876,8 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
   // 初审、核查、推荐): that clause is quoted, so the refusal says what the notice does say.
   if (refused?.conclusion === 'notCovered' && !namedElsewhere) {
     const related = refused.clauses.find((c) => c !== kb.data.intents.outOfScope.citation);
-    return response(outOfScope(kb, { id: refused.id, label: refused.topic!, related, needles: refused.quotes.filter((x) => x.clause === related).map((x) => x.find) }));
+    // The refusal is this entry's answer (written to say the notice leaves the topic out): the log names the entry.
+    return response({ ...outOfScope(kb, { id: refused.id, label: refused.topic!, related, needles: refused.quotes.filter((x) => x.clause === related).map((x) => x.find) }), entries: [refused.id] });
   }
   const topic = topicOf(kb, q, false, found);
   if (topic) return response(outOfScope(kb, topic));

@@ -8,6 +8,7 @@ import { fill } from '../engine/kb';
 import type { AnswerEntry } from '../knowledge/schemas/answer-base';
 import type { KnowledgeBase } from '../knowledge/base';
 import { LOW_CONFIDENCE } from '../staff/dashboard';
+import { searchText } from '../staff/store';
 import { readLoggedReply } from '../staff/interview-reply';
 import { applyAnswerLayer } from '../staff/answer-layer';
 import type { StaffContext } from '../staff/plugin';
@@ -18,6 +19,9 @@ export interface StaffAnswerOptions {
   requireRole(request: FastifyRequest, ...roles: StaffRole[]): StaffIdentity;
   audit(request: FastifyRequest, action: string, target?: string, detail?: unknown): void;
 }
+
+/** A question as typed, compared by its words: the log's own folding (width, case, traditional forms), without punctuation or spaces. */
+const sameWords = (q: string) => searchText(q).replace(/[\p{P}\p{S}\s]/gu, '');
 
 const ENTRY_FIELDS = ['questions', 'answer', 'conclusion', 'clauses', 'quotes', 'requires', 'excludes', 'topic', 'fill', 'label'] as const;
 
@@ -89,10 +93,40 @@ export default async function staffAnswerRoutes(fastify: FastifyInstance, opts: 
     return run;
   };
 
+  /**
+   * Whether a queued question is one staff have decided: the same words were answered from the queue with an entry
+   * that still answers, or it was refused by a 通知未涉及 entry staff wrote or fixed for these words (a question line of
+   * theirs). A paraphrase the entry caught is still queued, since a refusal may have read its topic wrongly.
+   */
+  const settledBy = async () => {
+    const into = await ctx.store().reviewedInto();
+    const reviewed = new Set(into.map((r) => `${r.entry} ${sameWords(r.question)}`));
+    return (item: { source: string; refused: boolean; entries: string[]; question: string; knowledgeVersion: string }): boolean => {
+      const k = servedOrNull(item.knowledgeVersion);
+      if (!k || !isQuestion(item)) return false;
+      const asked = sameWords(item.question);
+      // The same words asked again before staff answered them (a caller who tried twice): answered by the entry they wrote, while it answers.
+      const served = new Set(answersOf(k).entries.map((x) => x.entry.id));
+      if (into.some((r) => served.has(r.entry) && sameWords(r.question) === asked)) return true;
+      const id = item.entries[0];
+      if (!item.refused || item.entries.length !== 1 || !id) return false;
+      const entry = answersOf(k).entries.find((x) => x.entry.id === id)?.entry;
+      if (entry?.conclusion !== 'notCovered' || !staffEntryIds(k).has(id)) return false;
+      return reviewed.has(`${id} ${asked}`) || entry.questions.some((x) => sameWords(x) === asked);
+    };
+  };
+  const servedOrNull = (version: string): KnowledgeBase | null => {
+    try {
+      return fastify.knowledgeFor(version);
+    } catch {
+      return null;
+    }
+  };
+
   fastify.get('/api/staff/review', async (request) => {
     requireRole(request, ...editors);
     const q = parseOr400(ReviewQueueQuery, request.query, 'query');
-    const items = await ctx.store().reviewQueue({ ...q, lowConfidence: LOW_CONFIDENCE });
+    const items = await ctx.store().reviewQueue({ ...q, lowConfidence: LOW_CONFIDENCE, settled: await settledBy() });
     const u = understanderFor(kb().data);
     audit(request, 'review.list');
     return {
@@ -160,7 +194,10 @@ export default async function staffAnswerRoutes(fastify: FastifyInstance, opts: 
     const edited = new Set(await ctx.store().layeredVersions());
     const served = fastify.knowledge.versions().filter((v) => v === kb().version || edited.has(v));
     const versions = served.map((v) => ({ version: v, year: fastify.knowledge.get(v)!.data.manifest.year, isDefault: v === kb().version, edited: edited.has(v) }));
-    return { knowledgeVersion: version, versions, entries: list };
+    // What a 通知未涉及 entry answers with, whatever its own answer text says: the editor shows it before saving, with {topic} left for the topic typed.
+    const { unit, phone } = k.data.facts.contact;
+    const refusal = fill(k.data.intents.outOfScope.answer, { topic: '{topic}', related: '', unit, phone });
+    return { knowledgeVersion: version, versions, entries: list, refusal };
   });
 
   fastify.get('/api/staff/answers/:id', async (request) => {

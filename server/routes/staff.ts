@@ -264,10 +264,12 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
   });
 
   /** The standard questions of the entries logged answers rest on, from the version that answered each. */
-  const entryQuestionsOf = (items: readonly { entries: string[]; knowledgeVersion: string }[]) => {
+  const entryQuestionsOf = (items: readonly { entries: string[]; knowledgeVersion: string; reviewEntry?: string }[]) => {
     const out: Record<string, Record<string, string>> = {};
     for (const i of items) {
-      if (!i.entries.length) continue;
+      // The entry staff answered the question with from the queue is named too.
+      const ids = i.reviewEntry ? [...i.entries, i.reviewEntry] : i.entries;
+      if (!ids.length) continue;
       let k;
       try {
         k = fastify.knowledgeFor(i.knowledgeVersion);
@@ -276,7 +278,7 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
         continue;
       }
       const named = (out[i.knowledgeVersion] ??= {});
-      for (const id of i.entries) {
+      for (const id of ids) {
         const q = entryQuestion(k, id);
         if (q) named[id] = q;
       }

@@ -1,5 +1,5 @@
 import { fill } from '../engine/kb';
-import { labelOf } from '../forms/phase';
+import { formQuestionNamed } from '../forms/phase';
 import type { KnowledgeData } from '../knowledge/load';
 
 /**
@@ -22,9 +22,10 @@ export function readLoggedReply(data: KnowledgeData, logged: string): LoggedRepl
   const questionId = m[1]!.trim();
   const asked = data.interview.questions.find((q) => q.id === questionId);
   // A form question has no label in the interview's list and cites no clause: it is named as the chat asked it.
-  const formQuestion = asked ? undefined : data.formQuestions.questions.find((q) => q.id === questionId);
+  // A workshop's question (form.ws.2.name) is found by its form's pattern and names the workshop by its number.
+  const formQuestion = asked ? undefined : formQuestionNamed(data, questionId);
   const question = asked?.label ?? formQuestion?.text ?? questionId;
-  const label = asked?.label ?? (formQuestion ? labelOf(formQuestion) : questionId);
+  const label = asked?.label ?? formQuestion?.label ?? questionId;
   return { questionId, question, label, clause: m[2]!.trim(), toldBack: m[3] ?? '' };
 }
 

@@ -77,6 +77,8 @@ export const QuestionLogEntry = z.object({
   knowledgeVersion: z.string(),
   /** A refusal's recognised out-of-scope topic (AskResponse.topic); absent when none was found, and for an answer. */
   refusalTopic: z.string().optional(),
+  /** The answer entry staff wrote or fixed for this question from the review queue; absent when none (or dismissed). */
+  reviewEntry: z.string().optional(),
 });
 export type QuestionLogEntry = z.infer<typeof QuestionLogEntry>;
 

@@ -53,6 +53,7 @@ interface LogRow {
   feedback: 'up' | 'down' | null;
   knowledge_version: string;
   refusal_topic: string | null;
+  review_entry: string | null;
 }
 
 /**
@@ -63,15 +64,15 @@ interface LogRow {
 const KIND = `coalesce(kind, case when source = 'interview' then 'misread' when refused and refusal_topic = '${SMALL_TALK_TOPIC}' then 'smallTalk' else 'question' end)`;
 
 /** The columns a logged question is read with, and the row read as an entry of the log. */
-const LOG_SELECT = 'id, at, source, question, answer, clauses, entry, confidence, refused, feedback, knowledge_version, refusal_topic';
+const LOG_SELECT = 'id, at, source, question, answer, clauses, entry, confidence, refused, feedback, knowledge_version, refusal_topic, review_entry';
 /**
  * A row as staff see it: masked on read too, so a row stored before a kind of personal data was masked shows none.
  * The numbers its knowledge version publishes (the notice's helpline, which most answers quote) are no one's personal
  * data and are shown.
  */
 function toLogEntry(row: LogRow, published: readonly string[]): QuestionLogEntry {
-  const { entry, knowledge_version, refusal_topic, ...rest } = row;
-  return { ...rest, question: maskPersonalNumbers(rest.question, published), answer: maskPersonalNumbers(rest.answer, published), at: new Date(row.at).toISOString(), confidence: Number(row.confidence), entries: entry ? entry.split(' ') : [], knowledgeVersion: knowledge_version, ...(refusal_topic ? { refusalTopic: refusal_topic } : {}) };
+  const { entry, knowledge_version, refusal_topic, review_entry, ...rest } = row;
+  return { ...rest, question: maskPersonalNumbers(rest.question, published), answer: maskPersonalNumbers(rest.answer, published), at: new Date(row.at).toISOString(), confidence: Number(row.confidence), entries: entry ? entry.split(' ') : [], knowledgeVersion: knowledge_version, ...(refusal_topic ? { refusalTopic: refusal_topic } : {}), ...(review_entry ? { reviewEntry: review_entry } : {}) };
 }
 
 /** The question log's filters as SQL conditions, shared by a page and its count. */
@@ -499,9 +500,10 @@ export class StaffStore {
    * Logged questions that need a look: every refusal, answered below `lowConfidence`, or voted 👎; newest
    * first. A refusal is queued even when it named a topic the notice leaves out: the topic may have been
    * read wrongly (a question of who decides filed as a prediction), and only staff can tell. A question
-   * stays in the queue until staff write an entry from it or dismiss it.
+   * stays in the queue until staff write an entry from it or dismiss it. `settled` leaves out a refusal staff have
+   * already decided: one given by the 通知未涉及 entry written for that very question.
    */
-  async reviewQueue(q: { limit: number; lowConfidence: number; before?: string }): Promise<QuestionLogEntry[]> {
+  async reviewQueue(q: { limit: number; lowConfidence: number; before?: string; settled?: (item: QuestionLogEntry) => boolean }): Promise<QuestionLogEntry[]> {
     await this.importSpool();
     this.startFillingKinds();
     const args: unknown[] = [q.lowConfidence];
@@ -515,7 +517,23 @@ export class StaffStore {
       args,
     );
     // A reply that only confirms (「对」) or gives the sender's own mailbox or phone is no question to answer.
-    return r.rows.filter((row) => !isReplyOnly(row.question, this.publishedNumbers(row.knowledge_version))).slice(0, q.limit).map((row) => toLogEntry(row, this.publishedNumbers(row.knowledge_version)));
+    return r.rows
+      .filter((row) => !isReplyOnly(row.question, this.publishedNumbers(row.knowledge_version)))
+      .map((row) => toLogEntry(row, this.publishedNumbers(row.knowledge_version)))
+      .filter((item) => item.feedback === 'down' || !q.settled?.(item))
+      .slice(0, q.limit);
+  }
+
+  /**
+   * The questions staff answered from the queue, by the entry they wrote or fixed for each: a later asking of the
+   * same words, answered by that entry, has been decided.
+   */
+  async reviewedInto(): Promise<{ entry: string; question: string }[]> {
+    await this.flushLog();
+    const r = await this.db.query<{ entry: string; question: string }>(
+      'select distinct review_entry as entry, question from staff_question_log where review_entry is not null',
+    );
+    return r.rows;
   }
 
   async questionById(id: string): Promise<QuestionLogEntry | undefined> {

@@ -117,6 +117,36 @@ describe.skipIf(!HAS_CHROMIUM)('staff console in Chromium', () => {
     }
   });
 
+  it('on a 390 px phone shows each 常见问题 chip and the ask box\'s example whole, and says an empty question in Chinese', async () => {
+    const pw = await account('hotline-phone-ask', 'helpline');
+    // A long question asked often enough to be a quick pick.
+    const long = '我们是一家在洛阳注册的化工企业，能不能申报流程型智能工厂？';
+    for (let i = 0; i < 3; i++) await server.app.inject({ method: 'POST', url: '/api/ask', payload: { question: long } });
+    const { context, page } = await newPage(browser, { ...PHONE, viewport: { width: 390, height: 844 } });
+    try {
+      await loginIn(page, 'hotline-phone-ask', pw);
+      const chips = page.locator('zz-console-ask .picks .chip');
+      await expect.poll(() => chips.count()).toBeGreaterThan(0);
+      // Every chip's words are inside the chip: none is wider than its box or runs past the screen.
+      const cut = await chips.evaluateAll((els) => els.filter((b) => b.scrollWidth > b.clientWidth + 1 || b.getBoundingClientRect().right > window.innerWidth).map((b) => b.textContent));
+      expect(cut).toEqual([]);
+      // The example in the box fits it: measured with the box's own font.
+      const room = await page.locator('zz-console-ask input#q').evaluate((input: HTMLInputElement) => {
+        const s = getComputedStyle(input);
+        const ctx = document.createElement('canvas').getContext('2d')!;
+        ctx.font = `${s.fontSize} ${s.fontFamily}`;
+        return input.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight) - ctx.measureText(input.placeholder).width;
+      });
+      expect(room).toBeGreaterThan(0);
+      // An empty question: no browser bubble (the form is novalidate), a Chinese message instead.
+      expect(await page.locator('zz-console-ask form').evaluate((f: HTMLFormElement) => f.noValidate)).toBe(true);
+      await page.locator('zz-console-ask button[type=submit]').click();
+      await expect.poll(() => page.locator('zz-console-ask .error').textContent()).toBe('请先输入企业的问题');
+    } finally {
+      await context.close();
+    }
+  });
+
   it('a 洛阳 bureau sees 洛阳 applicants only, is warned at the 15th recommendation, and exports the 推荐汇总表', async () => {
     const ids: string[] = [];
     for (let i = 1; i <= 16; i++) ids.push(await submittedApplicant(`洛阳测试企业${i}`, '洛阳市'));

@@ -81,6 +81,15 @@ describe.skipIf(!HAS_CHROMIUM)('review queue in Chromium', () => {
       // A quote that is not in the clause is refused, and says so.
       await item.locator('[data-testid=write]').click();
       const editor = s.locator('zz-console-review [data-testid=entry-editor]');
+      // Saved with its answer empty: no browser bubble (the form is novalidate, whatever the browser's language), the
+      // field named in Chinese, marked and focused.
+      expect(await editor.locator('form').evaluate((f: HTMLFormElement) => f.noValidate)).toBe(true);
+      await editor.locator('button[type=submit]').click();
+      await expect.poll(() => editor.locator('[data-testid=save-error]').textContent()).toContain('答复：至少 4 个字');
+      // The box with one way of asking is named too, and the first box named has the focus.
+      expect(await editor.locator('[data-testid=save-error]').textContent()).toContain('问法：至少写 2 种问法');
+      for (const box of ['#questions', '#answer']) expect(await editor.locator(box).getAttribute('aria-invalid'), box).toBe('true');
+      expect(await editor.locator('#questions').evaluate((a) => a === (a.getRootNode() as ShadowRoot).activeElement)).toBe(true);
       await editor.locator('#id').fill('page-number-question');
       await editor.locator('#questions').fill(`${QUESTION}\n申报书要从哪页开始编页码`);
       await editor.locator('#answer').fill(ANSWER_V1);
@@ -92,7 +101,11 @@ describe.skipIf(!HAS_CHROMIUM)('review queue in Chromium', () => {
       expect(refused).toContain('“通知未涉及”的答复要写明未涉及的话题');
       expect(refused).toContain('引文 1 的原文');
       expect(refused).not.toMatch(/body\.|entry\.|topic/u);
+      // Before saving, the editor says what a 通知未涉及 entry answers with: the refusal naming the topic and 五's helpline.
+      expect(await editor.locator('[data-testid=refusal-note]').textContent()).toContain('不是上面的说明文字');
       await editor.locator('#topic').fill('申报书页码编排');
+      await expect.poll(() => editor.locator('[data-testid=refusal-preview]').textContent()).toContain('《通知》没有涉及申报书页码编排');
+      expect(await editor.locator('[data-testid=refusal-preview]').textContent()).toContain('0371—65507698');
       expect(await editor.locator('#answer').inputValue()).toBe(ANSWER_V1);
       await editor.locator('#conclusion').selectOption('open');
       await expect.poll(() => editor.locator('#topic').count()).toBe(0);

@@ -106,3 +106,40 @@ function fieldCorrectedDate(text: string): unknown {
   const r = interpretForm(kb, text, formView(kb, 'form.project.investment', 'smartWorkshop'));
   return r.kind === 'answers' ? r.items.find((i) => i.questionId === END)?.value : undefined;
 }
+
+describe('a note the form view shares with the chat, in the box\'s words', () => {
+  const CHAT_ONLY = /请说|您说的|再说一次|回答“跳过”|告诉我/u;
+  it.each([
+    // The reported note: a late completion date typed in the box.
+    ['2027年10月', END],
+    // New inputs that meet the same shared wording: another late date, and a reply that prints nothing in a text box.
+    ['明年六月', END],
+    ['不知道', 'form.contact.name'],
+  ])('「%s」 in the box %s is told to fill in or leave the box empty, never to say or answer 「跳过」', (t, id) => {
+    const r = box(t, TODAY, id);
+    const text = r.ok ? r.display : r.error;
+    expect(text).not.toMatch(CHAT_ONLY);
+  });
+
+  it('asks for a project under way to be written in this box, and keeps the note on the field', () => {
+    const r = box('2027年10月');
+    expect(r.ok && r.display).toContain('已按您填写的记下');
+    expect(r.ok && r.display).toContain('请在这一栏填写「还在建，预计某年某月完成」');
+    const field = endField({ [END]: '2027-10' }, TODAY);
+    const notes = field.flags.map((f) => f.message).join('');
+    expect(notes).toContain('请在这一栏填写「还在建');
+    expect(notes).not.toMatch(CHAT_ONLY);
+  });
+
+  it('leaves the chat its own words: the same note in the chat asks to say it', () => {
+    // Near miss: the chat's note is not rewritten.
+    const note = lateDateNote(kb, END, '2027-10', TODAY)!;
+    expect(note).toContain('已按您说的记下');
+    expect(note).toContain('请说「还在建，预计某年某月完成」');
+  });
+
+  it('names only chat words that some message still holds', () => {
+    const all = JSON.stringify(kb.formQuestions.messages);
+    for (const w of kb.formQuestions.messages.boxWords ?? []) expect(all.split(w.chat).length, w.chat).toBeGreaterThan(2);
+  });
+});

@@ -48,8 +48,13 @@ describe('POST /api/ask', () => {
   it('flags an out-of-scope question and gives the helpline', async () => {
     const body = (await ask({ question: '认定后有没有资金奖励？' })).json();
     expect(body.outOfScope).toBe(true);
-    expect(body.entries, 'a refusal rests on no entry').toBeUndefined();
+    // Refused by the answer base's 通知未涉及 entry on money: the refusal rests on it, so the question log can name it.
+    expect(body.entries).toEqual(['nc-reward']);
     expect(body.answer).toContain('0371—65507698');
+    // A refusal that only recognised a topic's words (small talk) rests on no entry.
+    const weather = (await ask({ question: '今天天气怎么样' })).json();
+    expect(weather.outOfScope).toBe(true);
+    expect(weather.entries, 'a refusal by topic words rests on no entry').toBeUndefined();
   });
 
   it('accepts the loaded knowledge version and rejects an unknown one naming the field', async () => {

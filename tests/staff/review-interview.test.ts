@@ -58,6 +58,20 @@ describe('an interview reply in the review queue', () => {
     expect(item.interview!.what).not.toContain('（）');
   });
 
+  it.each([
+    ['form.ws.2.name', '车间2的名称？', '车间2的名称'],
+    ['form.ws.1.equipmentTotal', '车间1设备总数多少台（套）？', '车间1设备总数'],
+    ['form.ws.3.networkedEquipment', '车间3其中联网的设备多少台（套）？', '车间3其中联网的设备'],
+  ])('answering a workshop\'s form question %s names the field and the workshop\'s number, never its key', async (questionId, asked, label) => {
+    const id = await logged('interview', '这个回头再说吧', `[${questionId} · ] 抱歉，我没能从这句话里确定答案。`);
+    const item = (await queue()).find((i) => i.id === id)!;
+    expect(item.interview!.question).toBe(asked);
+    expect(item.interview!.what).toContain(`对「${asked}」的回答`);
+    expect(item.interview!.what).not.toMatch(/form\.|\{i\}/u);
+    const row = (await b.app.inject({ url: '/api/staff/questions?limit=200', headers: as(helpline) })).json().items.find((i: { id: string }) => i.id === id);
+    expect(row.answer).toBe(`〔回答「${label}」〕抱歉，我没能从这句话里确定答案。`);
+  });
+
   it('is shown in the question log and its export by the item\'s label and the source\'s Chinese name, never an id', async () => {
     const id = await logged('interview', '刘总的电话你问问', '[form.contact.name · ] 抱歉，我没能从这句话里确定答案。');
     const chat = await logged('chat', '申报书要几份', '通知没有说明');

@@ -135,8 +135,12 @@ describe('the chat page wording file', () => {
   it('gives the form view\'s date boxes a Chinese example, never an English pattern such as YYYY-MM', () => {
     const view = readFileSync(join(ROOT, 'web/components/zz-form-view.ts'), 'utf8');
     expect(view).not.toMatch(/['"`]Y{2,4}-M{2}/u);
-    expect(view).toMatch(/placeholder=\$\{[^}]*W\.datePlaceholder\.month/u);
-    expect(words.formView.datePlaceholder).toEqual({ month: '如 2023-06', day: '如 2023-06-18' });
+    expect(view).toMatch(/placeholder=\$\{[^}]*datePlaceholder\(f\.precision\)/u);
+    expect(words.common.datePlaceholder).toEqual({ month: '如 2023-06', day: '如 2023-06-18' });
+    // The chat's date box shows the same example, never a browser's own month pattern.
+    const chat = readFileSync(join(ROOT, 'web/components/zz-question.ts'), 'utf8');
+    expect(chat).toMatch(/placeholder=\$\{[^}]*datePlaceholder\(q\.precision\)/u);
+    expect(chat).not.toMatch(/'month' : 'date'/u);
     // Near misses: no English word is typed into any of the form view's own messages.
     const texts = (t: Tree | string): string[] => (typeof t === 'string' ? [t] : Object.values(t).flatMap(texts));
     expect(texts(words.formView as Tree).filter((t) => /[A-Za-z]{2,}/u.test(t.replace(/Word|\{\w+\}/gu, '')))).toEqual([]);

@@ -10,6 +10,7 @@ import { draftsApi } from '../lib/drafts-api';
 import { emit } from '../lib/events';
 import type { SessionRef } from '../lib/session-link';
 import { fill, words } from '../lib/messages';
+import { datePlaceholder } from '../lib/format';
 
 const W = words.formView;
 
@@ -446,7 +447,7 @@ export class ZzFormView extends LitElement {
         autocomplete="off"
         enterkeyhint="next"
         inputmode=${mode ?? nothing}
-        placeholder=${f.input === 'date' ? (f.precision === 'month' ? W.datePlaceholder.month : W.datePlaceholder.day) : nothing}
+        placeholder=${f.input === 'date' ? datePlaceholder(f.precision) : nothing}
         aria-invalid=${common.invalid}
         aria-describedby=${common.described ?? nothing}
         .value=${live(text)}

@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { AnswerValue, QuestionView } from '../../server/schemas/interview';
 import { controls } from './shared-styles';
 import { emit } from '../lib/events';
-import { YES_NO, YES_NO_PARTIAL, displayAnswer, parseNumberInput } from '../lib/format';
+import { YES_NO, YES_NO_PARTIAL, datePlaceholder, displayAnswer, parseNumberInput } from '../lib/format';
 import { fill, words } from '../lib/messages';
 import './zz-citation-chip';
 
@@ -187,7 +187,7 @@ export class ZzQuestion extends LitElement {
   /** The current value when editing an earlier answer. */
   @property({ attribute: false }) value: AnswerValue | undefined = undefined;
 
-  /** Only the question's text, kept visible above the keyboard while the user types in the composer. */
+  /** The question kept visible above the keyboard while the user types in the composer: its text, and its choices when a tap answers it. */
   @property({ type: Boolean, reflect: true }) collapsed = false;
   /** The server's reason for refusing the last answer to this question; the user's draft stays for correcting. */
   @property() serverError = '';
@@ -395,10 +395,15 @@ export class ZzQuestion extends LitElement {
               <button class="btn primary" type="submit" ?disabled=${this.busy}>${W.ok}</button>${this._skip}
             </div>
           </form>`;
+        // A date is typed as the form view takes it, with the same example: a browser's month box shows a pattern of its
+        // own (「----年--月」) or, where it has none, a bare text box, and neither says what to type.
         return html`<form class="row" @submit=${this._submitText}>
           <span class="text">
             <input
-              type=${q.kind !== 'date' ? 'text' : q.precision === 'month' ? 'month' : 'date'}
+              type="text"
+              inputmode=${q.kind === 'date' ? 'numeric' : nothing}
+              autocomplete="off"
+              placeholder=${q.kind === 'date' ? datePlaceholder(q.precision) : nothing}
               aria-label=${q.text}
               maxlength="2000"
               .value=${this._draft}
@@ -421,7 +426,13 @@ export class ZzQuestion extends LitElement {
       return html`${this._widget}${this._errorText ? html`<p class="error" role="alert">${this._errorText}</p>` : nothing}`;
     }
     if (this.collapsed) {
-      return html`<section class="card collapsed" aria-labelledby="qt"><p class="q" id="qt">${q.text}</p></section>`;
+      // Folded while the composer has the keyboard, a question answered with a tap keeps its choices: one row, and a
+      // tap answers it without closing the keyboard first. A box to type in is what the fold leaves out. The press keeps
+      // the focus in the composer: moved to the chip, it would unfold the card under the finger before the click lands.
+      const tapped = q.kind === 'yesNo' || q.kind === 'yesNoPartial' || q.kind === 'choice';
+      return html`<section class="card collapsed" aria-labelledby="qt"><p class="q" id="qt">${q.text}</p>${tapped
+        ? html`<div class="gap-top" @mousedown=${(e: MouseEvent) => e.preventDefault()}>${this._widget}</div>`
+        : nothing}</section>`;
     }
     return html`<section class="card" aria-labelledby="qt">
       <p class="q" id="qt">${q.text}</p>

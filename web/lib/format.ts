@@ -151,3 +151,8 @@ export function doneNote(category: Category, fitsBetter: Assessment['category'][
     });
   return fill(notYet ? words.app.doneNotYet : words.app.done, { category: CATEGORY_LABEL[category] });
 }
+
+/** The example a date box shows, in the chat and the form view alike: a month-only date asks for no day. */
+export function datePlaceholder(precision: 'month' | 'day' | undefined): string {
+  return precision === 'month' ? words.common.datePlaceholder.month : words.common.datePlaceholder.day;
+}

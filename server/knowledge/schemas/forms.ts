@@ -690,6 +690,12 @@ export const FormMessages = z.object({
       note: z.string().includes('{field}').includes('{date}').includes('{why}'),
     })
     .optional(),
+  /**
+   * Words of the chat's that the form view's box says its own way (`chat` → `box`): a message both share is written once,
+   * and in the form view 「请说…」 becomes 请填写…, 「回答“跳过”」 becomes leaving the box empty. Each `chat` must stand in
+   * some message, or the pair is stale.
+   */
+  boxWords: z.array(z.object({ chat: z.string().min(2), box: z.string().min(2) })).optional(),
   /** A date given as part of a year in the form view (「2021年初」): the one question asking its month ({said}, {year}). */
   monthOf: z.string().includes('{said}').includes('{year}'),
   /** A figure said for another span than the field's ({said}, {spoken}: the span said, {wanted}: the field's, {field}, {unit}). */

@@ -22,12 +22,14 @@ export class ZzConsoleAsk extends LitElement {
       :host {
         display: block;
       }
+      /* The example in the box is short enough for a phone's box beside the button; a narrower screen puts the button below. */
       form {
         display: flex;
+        flex-wrap: wrap;
         gap: var(--zz-space-2);
       }
       form input {
-        flex: 1 1 auto;
+        flex: 1 1 12em;
         min-width: 0;
       }
       form .btn {
@@ -46,11 +48,16 @@ export class ZzConsoleAsk extends LitElement {
         color: var(--zz-color-muted);
         font-size: var(--zz-font-size-sm);
       }
+      /* A question is read whole: a long one wraps inside its chip rather than being cut off at the screen's edge. */
       .picks .chip {
         max-width: 100%;
-        overflow: hidden;
-        text-overflow: ellipsis;
-        white-space: nowrap;
+        white-space: normal;
+        overflow-wrap: anywhere;
+        text-align: start;
+        justify-content: flex-start;
+        line-height: var(--zz-line-height);
+        padding-block: var(--zz-space-1);
+        border-radius: var(--zz-radius);
       }
     `,
   ];
@@ -79,8 +86,8 @@ export class ZzConsoleAsk extends LitElement {
     return html`
       <div class="card">
         <h2>${W.heading}</h2>
-        <form @submit=${this._submit}>
-          <input id="q" type="text" name="question" placeholder=${W.placeholder} maxlength="2000" required aria-label=${W.label} />
+        <form @submit=${this._submit} novalidate>
+          <input id="q" type="text" name="question" placeholder=${W.placeholder} maxlength="2000" required aria-required="true" aria-label=${W.label} />
           <button class="btn primary" type="submit" ?disabled=${this._busy}>${this._busy ? W.busy : W.submit}</button>
         </form>
         ${this._error ? html`<div class="error" role="alert">${this._error}</div>` : ''}
@@ -120,6 +127,12 @@ export class ZzConsoleAsk extends LitElement {
   private _submit(e: Event) {
     e.preventDefault();
     const input = this.renderRoot.querySelector<HTMLInputElement>('#q')!;
+    // novalidate: an empty box is said in Chinese here, not in the browser's own bubble.
+    if (!input.value.trim()) {
+      this._error = W.empty;
+      input.focus();
+      return;
+    }
     void this._ask(input.value);
   }
 

@@ -206,16 +206,30 @@ export class ZzConsoleLog extends LitElement {
    */
   private _result(q: QuestionLogEntry) {
     if (q.source === 'interview') return html`<span class="tag partial" title=${W.misreadTitle}>${W.misread}</span>`;
-    return q.refused ? html`<span class="tag unmet">${W.refused}</span>` : html`<span class="tag met">${W.answered}</span>`;
+    // A refusal that rests on an answer entry was that entry's answer: the notice leaves the topic out, and the asker
+    // was told whom to call. It is not a question the assistant failed to answer.
+    const result = !q.refused
+      ? html`<span class="tag met">${W.answered}</span>`
+      : q.entries.length
+        ? html`<span class="tag partial" title=${W.notCoveredTitle}>${W.notCovered}</span>`
+        : html`<span class="tag unmet">${W.refused}</span>`;
+    return q.reviewEntry ? html`${result} ${this._reviewed(q, q.reviewEntry)}` : result;
+  }
+
+  /** What staff answered the question with from the review queue, named as its entry is named. */
+  private _reviewed(q: QuestionLogEntry, id: string) {
+    const question = this._entryQuestions[q.knowledgeVersion]?.[id];
+    return html`<span class="tag met entry" data-testid="reviewed-into" title=${fill(W.reviewedIntoTitle, { id })}>${question ? fill(W.reviewedInto, { question }) : W.entryWithdrawn}</span>`;
   }
 
   /**
    * A refusal answered nothing, so the score of the entry it fell short of is no confidence in an
-   * answer: it shows as 「—」, and the 结果 column says it was not answered. Nor has a reply not read.
+   * answer: it shows as 「—」, and the 结果 column says it was not answered. Nor has a reply not read. A refusal an
+   * entry gave (通知未涉及) was matched to that entry, and shows how surely.
    */
   private _confidence(q: QuestionLogEntry) {
     if (q.source === 'interview') return html`<span class="muted" title=${W.misreadNoConfidenceTitle} aria-label=${W.misreadNoConfidence}>—</span>`;
-    return q.refused ? html`<span class="muted" title=${W.noConfidenceTitle} aria-label=${W.noConfidence}>—</span>` : `${Math.round(q.confidence * 100)}%`;
+    return q.refused && !q.entries.length ? html`<span class="muted" title=${W.noConfidenceTitle} aria-label=${W.noConfidence}>—</span>` : `${Math.round(q.confidence * 100)}%`;
   }
 
   /** An answer entry named by the question it answers; its id stays in the tooltip, for telling two alike apart. */

@@ -121,6 +121,16 @@ export class ZzConsoleReview extends LitElement {
         white-space: pre-wrap;
         line-height: var(--zz-line-height);
       }
+      input[aria-invalid='true'],
+      textarea[aria-invalid='true'] {
+        border-color: var(--zz-color-unmet);
+      }
+      .refusal {
+        margin: var(--zz-space-2) 0 0;
+        padding: var(--zz-space-2) var(--zz-space-3);
+        border-left: 3px solid var(--zz-color-border);
+        background: var(--zz-color-surface);
+      }
       .ok-box {
         background: var(--zz-color-met-soft);
         border-radius: var(--zz-radius);
@@ -143,6 +153,10 @@ export class ZzConsoleReview extends LitElement {
   @state() private _quotes: { clause: string; find: string }[] = [];
   /** The conclusion picked: 「通知未涉及」 asks for the topic the notice does not cover. */
   @state() private _conclusion: AnswerEntry['conclusion'] = 'yes';
+  /** The topic typed for a 「通知未涉及」 entry, read into the refusal shown before saving. */
+  @state() private _topic = '';
+  /** The refusal a 「通知未涉及」 entry answers with, from the server, {topic} left to fill. */
+  @state() private _refusal = '';
   @state() private _saveError = '';
   @state() private _saved: { revision: number; answer: Answer; probe: string } | null = null;
   @state() private _busy = false;
@@ -158,10 +172,11 @@ export class ZzConsoleReview extends LitElement {
     try {
       const [q, e] = await Promise.all([
         call<{ items: QueueItem[] }>('GET', '/api/staff/review?limit=200'),
-        call<{ entries: EntrySummary[]; versions: AnswerVersion[] }>('GET', this._url('/api/staff/answers')),
+        call<{ entries: EntrySummary[]; versions: AnswerVersion[]; refusal: string }>('GET', this._url('/api/staff/answers')),
       ]);
       this._queue = q.items;
       this._entries = e.entries;
+      this._refusal = e.refusal;
       this._versions = e.versions;
       this._error = '';
     } catch (err) {
@@ -273,18 +288,18 @@ export class ZzConsoleReview extends LitElement {
     return html`<div class="card" data-testid="entry-editor">
       <h2 tabindex="-1">${d ? fill(W.editHeading, { id: b.id ?? '' }) : W.newHeading}${other ? fill(W.otherVersion, { version: other }) : ''}</h2>
       ${this._from ? html`<p class="muted">${fill(W.fromQuestion, { question: this._from.question })}</p>` : ''}
-      <form @submit=${this._save}>
+      <form @submit=${this._save} novalidate>
         <div class="field">
           <label for="id">${W.idLabel}</label>
-          <input id="id" type="text" .value=${b.id ?? ''} ?readonly=${Boolean(d)} pattern="[a-z0-9\\-]+" required />
+          <input id="id" type="text" .value=${b.id ?? ''} ?readonly=${Boolean(d)} pattern="[a-z0-9\\-]+" required aria-required="true" />
         </div>
         <div class="field">
           <label for="questions">${W.questionsLabel}</label>
-          <textarea id="questions" .value=${(b.questions ?? []).join('\n')} required></textarea>
+          <textarea id="questions" .value=${(b.questions ?? []).join('\n')} required aria-required="true"></textarea>
         </div>
         <div class="field">
-          <label for="answer">${W.answerLabel}</label>
-          <textarea id="answer" .value=${b.answer ?? ''} required></textarea>
+          <label for="answer">${this._conclusion === 'notCovered' ? W.answerLabelNotCovered : W.answerLabel}</label>
+          <textarea id="answer" .value=${b.answer ?? ''} required aria-required="true"></textarea>
         </div>
         <div class="field">
           <label for="conclusion">${W.conclusionLabel}</label>
@@ -295,7 +310,9 @@ export class ZzConsoleReview extends LitElement {
         ${this._conclusion === 'notCovered'
           ? html`<div class="field">
               <label for="topic">${W.topicLabel}</label>
-              <input id="topic" type="text" maxlength="60" placeholder=${W.topicPlaceholder} .value=${b.topic ?? ''} />
+              <input id="topic" type="text" maxlength="60" placeholder=${W.topicPlaceholder} .value=${b.topic ?? ''} @input=${(e: Event) => (this._topic = (e.target as HTMLInputElement).value.trim())} />
+              <p class="muted" data-testid="refusal-note">${W.notCoveredNote}</p>
+              ${this._refusal ? html`<p class="answer refusal" data-testid="refusal-preview">${fill(this._refusal, { topic: this._topic || W.topicPending })}</p>` : ''}
             </div>`
           : ''}
         <div class="field">
@@ -365,6 +382,7 @@ export class ZzConsoleReview extends LitElement {
     this._detail = null;
     this._base = { id: newId(), questions: [q.question], answer: '', conclusion: 'yes', clauses: [] };
     this._conclusion = 'yes';
+    this._topic = '';
     this._quotes = [{ clause: q.clauses[0] ?? '', find: '' }];
     this._saveError = '';
     this._saved = null;
@@ -398,6 +416,7 @@ export class ZzConsoleReview extends LitElement {
       this._base = from && !entry.questions.includes(from.question) ? { ...entry, questions: [...entry.questions, from.question] } : { ...entry };
       this._quotes = entry.quotes.map((q) => ({ ...q }));
       this._conclusion = entry.conclusion;
+      this._topic = entry.topic ?? '';
       this._saveError = '';
       this._saved = null;
       void this._reveal();
@@ -432,7 +451,9 @@ export class ZzConsoleReview extends LitElement {
     };
     // Checked here with the answer base's own schema, so each refusal names its field in Chinese and nothing typed is lost;
     // the server checks the same and the quotes against the notice.
+    // The form is novalidate: the browser's own bubbles speak the browser's language, these speak Chinese.
     const errors = Object.entries(entryErrors(entry));
+    this._markInvalid(errors.map(([k]) => k));
     if (errors.length) {
       this._saved = null;
       this._saveError = fill(W.fixFirst, { list: errors.map(([k, v]) => `${fieldLabel(k)}：${v}`).join(W.fixSep) });
@@ -461,6 +482,19 @@ export class ZzConsoleReview extends LitElement {
     } finally {
       this._busy = false;
     }
+  }
+
+  /** Marks the boxes a refusal names (id, questions, quotes.0.find …) as invalid and takes the focus to the first. */
+  private _markInvalid(keys: string[]) {
+    const boxes = this.renderRoot.querySelectorAll<HTMLElement>('[data-testid=entry-editor] form input, [data-testid=entry-editor] form textarea');
+    const named = keys.map((k) => {
+      const [head, index, leaf] = k.split('.');
+      if (head === 'quotes' && index !== undefined) return this.renderRoot.querySelectorAll<HTMLElement>(`[data-testid=quote-${leaf === 'clause' ? 'clause' : 'find'}]`)[Number(index)];
+      return this.renderRoot.querySelector<HTMLElement>(`#${head}`);
+    });
+    for (const box of boxes) box.removeAttribute('aria-invalid');
+    for (const box of named) box?.setAttribute('aria-invalid', 'true');
+    named.find(Boolean)?.focus();
   }
 
   private async _rollback(id: string, revision: number) {
