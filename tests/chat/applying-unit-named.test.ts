@@ -4,8 +4,9 @@ import { discreteFactory, workshop } from './enterprises';
 import { replyAt } from './steer';
 
 /*
- * A reply at a yes/no item that only names the applying workshop, typed over the socket: nothing is stored, the workshop
- * is said back for the form's 车间名称 and the item is asked again by name. Other phrasings and near misses are read in
+ * A reply at a capability item that only names the applying workshop, typed over the socket: nothing is stored for the
+ * item, the workshop is said back for the form's 车间名称 (kept there for a workshop applicant whose form has none) and the
+ * item is asked again by name. Other phrasings and near misses are read in
  * tests/engine/applying-unit-named.
  */
 const srv = serveForFile();

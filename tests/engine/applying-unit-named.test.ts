@@ -7,8 +7,8 @@ import { realKb } from './kb';
 import { q } from './readings';
 
 /*
- * A reply to a yes/no item that only says which workshop applies (「我们申报的是发酵车间」): its 是 or 报 is the copula of a
- * name, no yes to the item, so nothing is stored for it and the workshop is said back. The same reply over the socket is in
+ * A reply to a capability's yes/no item that only says which workshop applies (「我们申报的是发酵车间」): its 是 or 报 is the
+ * copula of a name, no yes to the item, so nothing is stored for it and the workshop is said back. The same reply over the socket is in
  * tests/chat/applying-unit-named.
  */
 const read = (id: string, text: string, category: Category | null = null): Record<string, unknown> => {
