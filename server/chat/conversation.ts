@@ -616,6 +616,7 @@ export class Conversation {
           await this.say(
             sessionId,
             left.reason === 'whichWorkshop' ? phrases.whichWorkshop(before.question, left.choices)
+            : left.reason === 'applyingUnit' ? phrases.applyingUnitKept(before.question, left.choices[0] ?? '', this.askedName(before))
             : left.reason === 'notRead' ? phrases.pendingNotRead(before.question, left.choices[0] ?? '')
             : left.reason === 'wrongKind' ? phrases.wrongKind(before.question, left.choices, left.field)
             : phrases.lookalike(before.question, left.choices, this.askedName(before), this.plainOf(before)),
@@ -717,6 +718,7 @@ export class Conversation {
       : reason === 'lookalike' && interp.kind === 'unclear' ? phrases.lookalike(before.question, interp.choices ?? [], this.askedName(before), this.plainOf(before))
       : reason === 'hedge' && interp.kind === 'unclear' ? phrases.hedge(before.question, interp.choices ?? [], interp.field)
       : reason === 'whichWorkshop' && interp.kind === 'unclear' ? phrases.whichWorkshop(before.question, interp.choices ?? [])
+      : reason === 'applyingUnit' && interp.kind === 'unclear' ? phrases.applyingUnit(before.question, interp.choices?.[0] ?? '', this.askedName(before))
       : reason === 'narrowScope' && interp.kind === 'unclear' ? phrases.narrowScope(before.question, interp.choices ?? [])
       : reason === 'severalChoices' && interp.kind === 'unclear' ? phrases.severalChoices(before.question, interp.choices ?? [])
       : reason === 'otherCategory' && interp.kind === 'unclear' ? phrases.otherCategory(before.question, interp.choices ?? [])

@@ -60,6 +60,8 @@ const PLACEHOLDERS = {
   hedge: ['words', 'hint', 'question'],
   hedgeElsewhere: ['words', 'field', 'question'],
   whichWorkshop: ['words', 'question'],
+  applyingUnit: ['unit', 'label', 'question'],
+  applyingUnitKept: ['unit', 'label', 'question'],
   pendingNotRead: ['said', 'question'],
   pendingStill: ['question'],
   switchAck: ['said', 'question'],
@@ -423,6 +425,11 @@ export const phrases = {
     : say('lookalike', { words: words.join(T.nameSeparator), asked: asked ? say('lookalikeAsked', { label: asked }) : T.lookalikeAskedUnnamed, question: q.text }),
   /** A yes said with a hedge (差不多有吧, 不太好说): the enterprise is not sure, so nothing is recorded; ask again. */
   /** A system in one workshop only, from a workshop applicant: whether that workshop is the applying one decides. */
+  /** A reply that only names the applying workshop: said back for the form's 车间名称, and the item asked again by name. */
+  applyingUnit: (q: QuestionView | null, unit: string, label: string | undefined) =>
+    q ? say('applyingUnit', { unit, label: label ?? q.text, question: q.text }) : T.unclearNoQuestion,
+  /** The same, with the name kept as the form's 车间名称 (none was given before). */
+  applyingUnitKept: (q: QuestionView, unit: string, label: string | undefined) => say('applyingUnitKept', { unit, label: label ?? q.text, question: q.text }),
   whichWorkshop: (q: QuestionView | null, words: string[]) => (q ? say('whichWorkshop', { words: words.join(T.nameSeparator), question: q.text }) : T.unclearNoQuestion),
   hedge: (q: QuestionView | null, words: string[], field?: string) =>
     !q ? T.unclearNoQuestion

@@ -174,7 +174,8 @@ export function createRules(kb: KnowledgeBase, forms: FormPhase | null = createF
       const resumed = !pending && forms && answers ? forms.resumesForm(answers, text) : undefined;
       if (resumed !== undefined) return { kind: 'answers', items: [{ questionId: GATE, value: resumed }] };
       const category = answers ? applyingCategory(data, answers) : null;
-      return withFormFacts(data, forms, text, interpret(data, text, pending, category, applyingUnitsOf(answers, category)), category);
+      const units = applyingUnitsOf(answers, category);
+      return withApplyingUnitKept(forms, withFormFacts(data, forms, text, interpret(data, text, pending, category, units), category), category, units);
     },
     factsInQuestion(text: string, answers: Answers): OfferedFact[] {
       if (isInstruction(data, text) || isGhostwriting(data, text)) return [];
@@ -303,6 +304,20 @@ function withFormFacts(data: KnowledgeBase['data'], forms: FormPhase | null, tex
   if (r.kind === 'unclear' && r.reason === 'previous' && !corrects) return r;
   if (r.kind === 'answers') return { ...r, items: [...r.items, ...said] };
   return { kind: 'answers', items: said, ...(r.kind === 'question' ? { asks: true as const } : {}) };
+}
+
+/** The form's name of the one workshop a 智能车间 applies with. */
+const WORKSHOP_NAME = 'form.ws.1.name';
+
+/**
+ * 「我们申报的是发酵车间」 at a yes/no item, from a workshop applicant whose form has no workshop name yet: the name is the
+ * form's 车间名称, kept in passing so that later readings know the applying workshop, and the item waiting is asked again.
+ * A name already given is not replaced by one said in passing, and a factory applies with no one workshop.
+ */
+function withApplyingUnitKept(forms: FormPhase | null, r: Interpretation, category: Category | null, units: string[]): Interpretation {
+  const name = r.kind === 'unclear' && r.reason === 'applyingUnit' ? r.choices?.[0] : undefined;
+  if (!name || category !== 'smartWorkshop' || units.length || !forms?.isFormQuestion(WORKSHOP_NAME)) return r;
+  return { kind: 'answers', items: [{ questionId: WORKSHOP_NAME, value: name, extra: true }], pendingLeft: { reason: 'applyingUnit', choices: [name] } };
 }
 
 /** The form's count fields of the one workshop applied for, by what they count. */

@@ -44,7 +44,7 @@ interface Vocab {
   spokenWh: RegExp | null;
   registration: { question: string; cues: RegExp | null; home: RegExp | null; elsewhere: RegExp | null; otherUnits: RegExp | null; parentUnits: RegExp | null; ownUnits: RegExp | null };
   onlyBefore: RegExp | null;
-  partScope: { regex: RegExp | null; some: RegExp | null; notAll: RegExp | null; notRestricting: RegExp | null; whole: string[]; parts: string[]; unitParts: string[]; applying: string[]; otherUnit: string[] };
+  partScope: { regex: RegExp | null; some: RegExp | null; notAll: RegExp | null; notRestricting: RegExp | null; whole: string[]; parts: string[]; unitParts: string[]; applying: string[]; otherUnit: string[]; naming: RegExp | null };
 }
 
 const vocabCache = new WeakMap<object, Vocab>();
@@ -134,6 +134,7 @@ function vocabOf(kb: KnowledgeData): Vocab {
       unitParts: (ps?.applyingUnit?.unitParts ?? []).map((w) => w.toLowerCase()),
       applying: (ps?.applyingUnit?.applying ?? []).map((w) => w.toLowerCase()),
       otherUnit: (ps?.applyingUnit?.otherUnit ?? []).map((w) => w.toLowerCase()),
+      naming: namingRegex(ps?.applyingUnit),
     },
   };
   vocabCache.set(kb, vocab);
@@ -1022,6 +1023,29 @@ function namesApplyingUnit(vocab: Vocab, clause: string, units: string[]): boole
   return named.some((n) => known.some((u) => n === u || ([...u].length >= 2 && [...n].length >= 2 && (u.includes(n) || n.includes(u)))));
 }
 
+/**
+ * A reply that is only the applying workshop's name with a word that applies it (「我们申报的是发酵车间」「是包装车间申报」):
+ * fillers may open it, the name is one …车间 (a `unitParts` word) that joins no other and says nothing of having or lacking
+ * (「发酵车间有」「包装车间和发酵车间」 are no name), and a closing particle is dropped. Group 1 or 2 holds the name.
+ */
+function namingRegex(unit: { unitParts: string[]; naming?: { before: string[]; after: string[]; fillers: string[] } } | undefined): RegExp | null {
+  const n = unit?.naming;
+  if (!unit || !n || (!n.before.length && !n.after.length)) return null;
+  const name = `((?:(?![有没无都和跟与及也还不的、])[\\p{Script=Han}a-z0-9]){1,10}(?:${alternationOf(unit.unitParts.map((w) => w.toLowerCase()))}))`;
+  const fillers = n.fillers.length ? `(?:${alternationOf(n.fillers.map((w) => w.toLowerCase()))})*` : '';
+  const before = n.before.length ? `(?:${alternationOf(n.before.map((w) => w.toLowerCase()))})${name}` : '(?!)';
+  const after = n.after.length ? `${name}(?:${alternationOf(n.after.map((w) => w.toLowerCase()))})` : '(?!)';
+  return new RegExp(`^${fillers}(?:${before}|${after})[的哈啊呀吧呢嘞哩了]*$`, 'u');
+}
+
+/** The applying workshop a reply only names (see namingRegex); undefined for any other reply, or one naming another unit. */
+function applyingUnitNamed(vocab: Vocab, text: string): string | undefined {
+  const m = vocab.partScope.naming?.exec(text.normalize('NFKC').toLowerCase().replace(/[\s，,。.！!~～…]+/gu, ''));
+  const name = m ? (m[1] ?? m[2]) : undefined;
+  // 「报的是另一个车间」 names no workshop: it says the applying one is elsewhere.
+  return name && !vocab.partScope.otherUnit.some((w) => name.includes(w)) ? name : undefined;
+}
+
 function interpretAlone(kb: KnowledgeData, rawText: string, pending: QuestionView | null, category: Category | null): Interpretation {
   // 「地磅算了，不管它」 drops what it names: no answer, and the item is asked again. Beside an answer (「有SCADA，地磅不管它」)
   // the dropping clause is left out, so its 不 is no no.
@@ -1751,6 +1775,11 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
   }
   const asTyped = tagged.text;
   if (isInstruction(kb, asTyped)) return { kind: 'unclear', reason: 'instruction' };
+  // 「我们申报的是发酵车间」 at a capability's yes/no item says which workshop applies; its 是 is a name's, not a yes to the
+  // item. Items about the applying workshop itself (whether it is the one titled before) are answered by such a name.
+  const capability = pending?.id.startsWith('cap.') && (pending.kind === 'yesNo' || pending.kind === 'yesNoPartial');
+  const unit = capability ? applyingUnitNamed(vocab, asTyped) : undefined;
+  if (unit) return { kind: 'unclear', reason: 'applyingUnit', choices: [unit] };
   // 「没有。不对，是有，去年上线的」: a correction after an answer takes that answer back; what follows it is the reply.
   const corrected = afterCorrection(kb, asTyped, pending?.kind === 'number' ? (pending.unit ?? '') : undefined);
   if (corrected !== undefined) {

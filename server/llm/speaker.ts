@@ -122,8 +122,9 @@ export function createLlmSpeaker(llm: Llm, offline: Speaker, deps: LlmSpeakerDep
       if (base.kind === 'answers' && text.length <= OFFLINE_ENOUGH) return base;
       // The rules found a plan or a paper record where a system was asked about, or a hedged yes
       // (差不多有吧): the model is not asked to read a yes into it.
-      // So too a yes said of one workshop whose place in the application is open (whichWorkshop).
-      if (base.kind === 'unclear' && (base.reason === 'lookalike' || base.reason === 'hedge' || base.reason === 'whichWorkshop')) return base;
+      // So too a yes said of one workshop whose place in the application is open (whichWorkshop), and a reply that only
+      // names the applying workshop, whose 是 is no yes (applyingUnit).
+      if (base.kind === 'unclear' && (base.reason === 'lookalike' || base.reason === 'hedge' || base.reason === 'whichWorkshop' || base.reason === 'applyingUnit')) return base;
       // Form-phase answers (names, dates, money) are D's typed fields; the lexicon reads them exactly.
       if (ctx.pending?.phase === 'form') return base;
       const deadline = AbortSignal.timeout(INTERACTIVE_DEADLINE_MS);

@@ -133,7 +133,7 @@ export type Interpretation =
       section?: string;
       asks?: true;
       notes?: PassingNote[];
-      pendingLeft?: { reason: 'lookalike' | 'whichWorkshop' | 'notRead' | 'wrongKind'; choices: string[]; field?: string };
+      pendingLeft?: { reason: 'lookalike' | 'whichWorkshop' | 'notRead' | 'wrongKind' | 'applyingUnit'; choices: string[]; field?: string };
     }
   | { kind: 'question' }
   /**
@@ -177,13 +177,15 @@ export type Interpretation =
    * given; `choices` are the words typed and the words pointing at it.
    * 'narrowScope': a standing said within a narrower scope than the question asks (「在许昌家具行业里算前面的」 to a
    * 省内 comparison); `choices` holds the word that narrows it.
+   * 'applyingUnit': a reply to a yes/no item that only says which workshop applies (「我们申报的是发酵车间」): its 是 is the
+   * copula of a name, no yes to the item; `choices` holds the workshop's name.
    * 'aside': a reply that only drops an aside (「地磅算了，不管它」): nothing is recorded; `choices` holds the words typed.
    * 'eachYear': one figure said for years not told apart (「每年都差不多1000万」) to a yearly figure; `choices` are the
    * words typed and the years the form's table asks.
    */
   | {
       kind: 'unclear';
-      reason?: 'instruction' | 'greeting' | 'ghostwrite' | 'notAnAnswer' | 'previous' | 'severalChoices' | 'lookalike' | 'hedge' | 'whichWorkshop' | 'otherItem' | 'otherCategory' | 'otherEntity' | 'bare' | 'percentOrFraction' | 'period' | 'wanOrPlace' | 'wrongKind' | 'otherYear' | 'seriesCount' | 'notNamed' | 'fieldHelp' | 'parts' | 'onePart' | 'sameAsUnknown' | 'otherTime' | 'yesToWhich' | 'eachYear' | 'narrowScope' | 'aside';
+      reason?: 'instruction' | 'greeting' | 'ghostwrite' | 'notAnAnswer' | 'previous' | 'severalChoices' | 'lookalike' | 'hedge' | 'whichWorkshop' | 'otherItem' | 'otherCategory' | 'otherEntity' | 'bare' | 'percentOrFraction' | 'period' | 'wanOrPlace' | 'wrongKind' | 'otherYear' | 'seriesCount' | 'notNamed' | 'fieldHelp' | 'parts' | 'onePart' | 'sameAsUnknown' | 'otherTime' | 'yesToWhich' | 'eachYear' | 'narrowScope' | 'aside' | 'applyingUnit';
       choices?: string[];
       field?: string;
     };

@@ -663,7 +663,16 @@ export const InterviewFile = z
            */
           // `otherUnit`: words that put the applying workshop elsewhere (申报的是另一个车间); with one in the
           // reply, an applying word confirms nothing and the question stays open.
-          applyingUnit: z.object({ unitParts: Words, applying: Words.default([]), otherUnit: Words.default([]) }).optional(),
+          // `naming`: a reply that only says which workshop applies (「我们申报的是发酵车间」「是包装车间申报」): `before` words
+          // lead the workshop's name, `after` words follow it, `fillers` may open the reply. It answers no yes/no item.
+          applyingUnit: z
+            .object({
+              unitParts: Words,
+              applying: Words.default([]),
+              otherUnit: Words.default([]),
+              naming: z.object({ before: Words.default([]), after: Words.default([]), fillers: Words.default([]) }).optional(),
+            })
+            .optional(),
         })
         .optional(),
       /**

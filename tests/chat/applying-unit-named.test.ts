@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { serveForFile } from './serve';
+import { discreteFactory, workshop } from './enterprises';
+import { replyAt } from './steer';
+
+/*
+ * A reply at a capability item that only names the applying workshop, typed over the socket: nothing is stored for the
+ * item, the workshop is said back for the form's 车间名称 (kept there for a workshop applicant whose form has none) and the
+ * item is asked again by name. Other phrasings and near misses are read in
+ * tests/engine/applying-unit-named.
+ */
+const srv = serveForFile();
+
+describe('a reply that only names the applying workshop', () => {
+  it.each([
+    ['cap.mes', '我们报的是包装车间', '包装车间'],
+    ['cap.industrialNetwork', '我们申报的是发酵车间', '发酵车间'],
+  ])('at %s 「%s」 keeps %s as the form\'s 车间名称, stores nothing for the item and asks it again', async (at, text, unit) => {
+    const r = await replyAt(srv.url, workshop, at, text);
+    expect(r.stored).toEqual({ 'form.ws.1.name': unit });
+    expect(r.said).toContain(`「${unit}」是申报的车间，已填作申报表的“车间名称”`);
+    expect(r.said).toContain('这一项还没有回答');
+    expect(r.next?.id).toBe(at);
+    await r.client.close();
+  }, 120_000);
+
+  it('a factory applicant: 「申报的是一车间」 at cap.mes stores nothing, says where the name goes and asks again', async () => {
+    const r = await replyAt(srv.url, discreteFactory, 'cap.mes', '申报的是一车间');
+    expect(r.stored).toEqual({});
+    expect(r.said).toContain('申报的车间是「一车间」');
+    expect(r.said).toContain('“车间名称”');
+    expect(r.said).toContain('这一项还没有回答，“制造执行系统（MES）”');
+    expect(r.next?.id).toBe('cap.mes');
+    await r.client.close();
+  }, 120_000);
+
+  it('near miss: 「是的，发酵车间有」 at cap.mes stores the yes and goes on', async () => {
+    const r = await replyAt(srv.url, workshop, 'cap.mes', '是的，发酵车间有');
+    expect(r.stored).toEqual({ 'cap.mes': true });
+    expect(r.next?.id).not.toBe('cap.mes');
+    await r.client.close();
+  }, 120_000);
+});
