@@ -1038,12 +1038,14 @@ function namingRegex(unit: { unitParts: string[]; naming?: { before: string[]; a
   return new RegExp(`^${fillers}(?:${before}|${after})[的哈啊呀吧呢嘞哩了]*$`, 'u');
 }
 
-/** The applying workshop a reply only names (see namingRegex); undefined for any other reply, or one naming another unit. */
-function applyingUnitNamed(vocab: Vocab, text: string): string | undefined {
+/**
+ * The applying workshop a reply only names (see namingRegex), with whether it names it only as another unit (「报的是另一个
+ * 车间」: the applying one is elsewhere, and no name to keep); undefined for any other reply.
+ */
+function applyingUnitNamed(vocab: Vocab, text: string): { name: string; other: boolean } | undefined {
   const m = vocab.partScope.naming?.exec(text.normalize('NFKC').toLowerCase().replace(/[\s，,。.！!~～…]+/gu, ''));
   const name = m ? (m[1] ?? m[2]) : undefined;
-  // 「报的是另一个车间」 names no workshop: it says the applying one is elsewhere.
-  return name && !vocab.partScope.otherUnit.some((w) => name.includes(w)) ? name : undefined;
+  return name ? { name, other: vocab.partScope.otherUnit.some((w) => name.includes(w)) } : undefined;
 }
 
 function interpretAlone(kb: KnowledgeData, rawText: string, pending: QuestionView | null, category: Category | null): Interpretation {
@@ -1779,7 +1781,9 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
   // item. Items about the applying workshop itself (whether it is the one titled before) are answered by such a name.
   const capability = pending?.id.startsWith('cap.') && (pending.kind === 'yesNo' || pending.kind === 'yesNoPartial');
   const unit = capability ? applyingUnitNamed(vocab, asTyped) : undefined;
-  if (unit) return { kind: 'unclear', reason: 'applyingUnit', choices: [unit] };
+  // 「报的是另一个车间」 says the applying workshop is not the one in mind, and answers the item no more than a name does.
+  if (unit?.other) return { kind: 'unclear' };
+  if (unit) return { kind: 'unclear', reason: 'applyingUnit', choices: [unit.name] };
   // 「没有。不对，是有，去年上线的」: a correction after an answer takes that answer back; what follows it is the reply.
   const corrected = afterCorrection(kb, asTyped, pending?.kind === 'number' ? (pending.unit ?? '') : undefined);
   if (corrected !== undefined) {

@@ -46,6 +46,10 @@ describe('a reply that only names the applying workshop answers no yes/no item',
     // A name joined to another, or saying what the workshop has, is no name alone.
     ['cap.mes', '申报的是发酵车间，有MES', null, { 'cap.mes': true }],
     ['cap.mes', '申报的车间有MES', null, { 'cap.mes': true }],
+    // Another workshop said to apply names none to keep, and is no yes to the item either.
+    ['cap.mes', '报的是另一个车间', null, { kind: 'unclear' }],
+    ['cap.industrialNetwork', '我们申报的是别的车间', 'smartWorkshop', { kind: 'unclear' }],
+    ['cap.scada', '打算拿其他车间来报', null, { kind: 'unclear' }],
     // A denied applicant is no name: read as it was before.
     ['cap.mes', '不是包装车间申报', null, { 'cap.mes': false }],
   ] as const)('near miss: at %s 「%s」 (%s) reads as before', (id, text, category, expected) => {
