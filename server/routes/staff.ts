@@ -319,7 +319,10 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
         const named = entryQuestionsOf([i])[i.knowledgeVersion] ?? {};
         // A refusal answered nothing: the score it fell short with is no confidence in an answer, so its cell is empty.
         // An interview reply not read is no question: its 未能回答 cell says it was not read, as the page's row does.
-        return [beijingTime(i.at), w.sources[i.source], i.question, loggedAnswerText(dataOf(i.knowledgeVersion), i), i.clauses.join(' '), i.entries.map((e) => named[e] ?? '').filter(Boolean).join('；'), i.entries.join(' '), i.refused ? '' : i.confidence, i.source === 'interview' ? (w.misread ?? w.yes) : i.refused ? w.yes : w.no, i.feedback ? w.feedback[i.feedback] : '', i.knowledgeVersion];
+        // A refusal an entry gave (通知未涉及) was that entry's answer, matched with its score, as the page shows it.
+        const byEntry = i.refused && i.entries.length > 0;
+        const refusedCell = i.source === 'interview' ? (w.misread ?? w.yes) : byEntry ? (w.notCovered ?? w.yes) : i.refused ? w.yes : w.no;
+        return [beijingTime(i.at), w.sources[i.source], i.question, loggedAnswerText(dataOf(i.knowledgeVersion), i), i.clauses.join(' '), i.entries.map((e) => named[e] ?? '').filter(Boolean).join('；'), i.entries.join(' '), i.refused && !byEntry ? '' : i.confidence, refusedCell, i.feedback ? w.feedback[i.feedback] : '', i.knowledgeVersion];
       }),
     });
     return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="questions.csv"; filename*=UTF-8''${encodeURIComponent(w.title)}.csv`).send(csv);

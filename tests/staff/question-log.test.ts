@@ -121,6 +121,13 @@ describe('question log', () => {
     expect(row('周几休息')[columns.indexOf('置信度')], 'a refusal has no confidence').toBe('');
     expect(row('周几休息')[columns.indexOf('未能回答')]).toBe('是');
     expect(Number(row('洛阳市能推荐几家')[columns.indexOf('置信度')])).toBeCloseTo(answered.json().confidence, 5);
+    // A refusal an answer entry gave (the notice leaves subsidies out) is named as the page names it, with its score.
+    const notCovered = await ask('评上了补贴多少钱？');
+    expect(notCovered.json().entries.length).toBeGreaterThan(0);
+    const again = (await b.app.inject({ method: 'GET', url: '/api/staff/questions.csv', headers: as(helpline) })).body.replace(/^\uFEFF/, '').split('\r\n');
+    const reward = (again.find((l) => l.includes('补贴多少钱')) ?? '').split(',');
+    expect(reward[columns.indexOf('未能回答')]).toBe(w.notCovered);
+    expect(Number(reward[columns.indexOf('置信度')])).toBeCloseTo(notCovered.json().confidence, 5);
   });
 
   it('names each entry by its standard question, as the version that answered serves it, so a helpline worker can tell what the answer rested on', async () => {

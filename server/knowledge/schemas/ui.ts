@@ -121,6 +121,8 @@ export const ConsoleWording = z.object({
     no: Text,
     /** The 未能回答 cell of an interview reply the rules did not read: no question, so neither yes nor no. */
     misread: Text.optional(),
+    /** The 未能回答 cell of a refusal an answer entry gave (the notice leaves the topic out), as the page names it. */
+    notCovered: Text.optional(),
     /** Where a question came from, as the page and the export both name it: never the log's own id. */
     sources: z.object({ api: Text, chat: Text, cli: Text, console: Text, interview: Text }).strict(),
     /** The enterprise's rating of an answer, as the page and the export both name it. */
