@@ -47,6 +47,8 @@ import {
 } from '../staff/bureau';
 import { AssistClaimRequest, AssistHandoverRequest, ChangePasswordRequest, LoginRequest, QuestionLogQuery, ReviewRequest, StaffAskRequest, type QuestionLogPage, type StaffIdentity, type StaffRole } from '../staff/schemas';
 import type { Refusal, Submission } from '../staff/store';
+import { sessionDay } from '../store/session-day';
+import { chinaDay } from '../understand/dates';
 import type { StaffContext } from '../staff/plugin';
 import { beijingTime, STAFF_TIME_ZONE, summaryWorkbook } from '../staff/xlsx';
 import { dashboardTables, LOW_CONFIDENCE, rates, toCsv } from '../staff/dashboard';
@@ -584,7 +586,8 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
       checklist,
       drafts: snap.drafts ?? null,
       // Read with the knowledge the enterprise answered under, whose form questions its answers are.
-      application: applicationContent(knowledgeOf(s.knowledgeVersion).data, snap),
+      // Dated from the session's first message; a session already purged is dated by its submission.
+      application: applicationContent(knowledgeOf(s.knowledgeVersion).data, snap, (await sessionDay(fastify.store, id)) ?? chinaDay(new Date(s.submittedAt))),
       review: s.review ? { ...s.review, checklist: migrateTicks(checklist, s.review.checklist), reasons: s.review.reasons ?? {} } : { notes: '', siteNotes: '', checklist: {}, reasons: {} },
       deadline: deadlineOfVersion(s.knowledgeVersion),
       // The location the applicant gave lies outside this bureau's area: the facts the applicant was told, said to the bureau.

@@ -400,11 +400,12 @@ export interface ApplicationContent {
  * an enterprise that never edited a section still filled in the form's facts, from which every
  * section is drafted. A meta question (继续填写吗) is no field of the form.
  */
-export function applicationContent(kb: KnowledgeData, snap: SubmissionSnapshot): ApplicationContent {
+export function applicationContent(kb: KnowledgeData, snap: SubmissionSnapshot, today?: string): ApplicationContent {
   const category = snap.assessment.category.recommended;
   const meta = new Set(kb.formQuestions.questions.filter((q) => q.fact.startsWith('meta.') && q.fact !== 'meta.workshopCount').map((q) => q.id));
-  // What the form view flagged beside a box (联网设备数大于自动化设备数) is flagged beside the value submitted too.
-  const flags = category ? formFlags(kb, snap.answers, category) : [];
+  // What the form view flagged beside a box (联网设备数大于自动化设备数) is flagged beside the value submitted too, a
+  // relative date (前年) counted from the day the enterprise wrote it (`today`), as its form view counted it.
+  const flags = category ? formFlags(kb, snap.answers, category, undefined, today) : [];
   const formAnswers = describeForm(kb, snap.answers, category)
     .filter((r) => !meta.has(r.questionId) && r.display.trim() !== '')
     .map((r) => {

@@ -1,3 +1,4 @@
+import { chinaDay } from '../../server/understand/dates';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { CAPABILITY_IDS } from '../../server/schemas/profile';
@@ -125,6 +126,16 @@ describe('bureau view', () => {
     // Near miss: the automated count it is compared with carries no flag of its own, nor does the name.
     expect(rows.find((r) => r.display.startsWith('100'))?.flags).toBeUndefined();
     expect(rows.find((r) => r.display === '洛阳填表公司')?.flags).toBeUndefined();
+
+    // A relative year in the enterprise's own text is dated as its form view dated it: from the day it was written, not
+    // from the notice's year.
+    const dated = await newSession(b.app);
+    await b.app.store.setAnswers(dated.sessionId, { ...workshop.facts, ...caps, 'form.proceed': 'now', 'form.name': '洛阳填表公司', 'form.history': '公司前年上了MES' } as never);
+    expect((await submit(b.app, dated, '洛阳市')).statusCode).toBe(201);
+    const history = ((await detail(dated.sessionId)).application.formAnswers as { display: string; flags?: { message: string }[] }[]).find((r) => r.display.includes('前年'));
+    const year = Number(chinaDay(new Date()).slice(0, 4));
+    expect(history?.flags?.map((f) => f.message).join('')).toContain(`${year - 2}年`);
+    expect(history?.flags?.map((f) => f.message).join('')).not.toContain('2021年');
 
     // A section the enterprise rewrote and saved is shown under its title, with its own text.
     const save = await b.app.inject({ method: 'PUT', url: `/api/sessions/${s.sessionId}/drafts/enterpriseIntro`, headers: { authorization: `Bearer ${s.token}` }, payload: { text: '本企业自己写的企业简介。' } });
