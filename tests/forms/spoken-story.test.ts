@@ -90,6 +90,9 @@ describe('a typed story in written form, offline', () => {
       ['换了新模具以后合格率好多了，客户也挺满意的', '换了新模具以后〔请补充：合格率由…提高至…〕。'],
       ['能耗省了不少，工人都说方便多了', '〔请补充：能耗由…降低至…〕。'],
       ['上了APS，省了不少人工，厂长非常认可', '上线了APS，〔请补充：人工由…降低至…〕。'],
+      // An opinion with what it is of (我们的服务) is an opinion still.
+      ['总装车间用上了MES，客户很满意我们的交货速度', '总装车间应用了MES。'],
+      ['设备都联网了，领导非常认可这个项目。', '设备都联网了。'],
     ])('「%s」 prints 「%s」: the figure asked for, the opinion dropped', (said, written) => {
       const text = secondWorkshop(said);
       expect(text).toContain(written);
@@ -113,6 +116,7 @@ describe('a typed story in written form, offline', () => {
       '客户满意度由92%提高至97%。',
       '产品获得客户广泛认可。',
       '公司好多客户在长三角。',
+      '客户满意度达到95%，较上年提高3个百分点。',
     ])('near miss: 「%s」 stands as typed', (said) => {
       expect(secondWorkshop(said)).toContain(said);
     });
