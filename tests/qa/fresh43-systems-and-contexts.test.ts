@@ -37,6 +37,12 @@ describe('a system every category requires', () => {
     for (const q of ['以太网没上能报吗', '现场总线必须上吗', 'MES没上能报吗', 'WMS必须上吗', 'PDM没上能报吗', 'SIS没上能报吗', 'DCS必须上吗', 'AGV没上能报吗']) expect(lead(q), q).not.toContain('三类都要求');
     expect(lead('WMS没上能报吗')).toMatch(/^没有WMS行不行，要看申报哪一类：/u);
   });
+
+  // 三(一)1 lists 现场总线、以太网、物联网 as examples (「等」) of what builds the network: lacking one is no lack of the clause.
+  it.each(['以太网没上能报吗', '物联网没搞能申报吗', '没装以太网行不行', '没有现场总线行不行'])('「%s」 says not each listed kind is required', (q) => {
+    expect(lead(q)).toMatch(/^不要求每一种都有：三\(一\)1列举的是现场总线、以太网、物联网和分布式控制系统“等”/u);
+    expect(clauses(q)).toContain('三(一)1');
+  });
 });
 
 describe('a part that asks how clear (多清楚, 多清晰)', () => {
