@@ -84,13 +84,15 @@ describe('zz-question', () => {
     expect(shadow(el).querySelector('[role=alert]')).toBeNull();
   });
 
-  it('offers a month picker for a date the form keeps to the month, and a day picker otherwise', async () => {
+  it('gives a date a box to type in with the form view\'s example, a month-only date one without a day', async () => {
     const month = await mount('zz-question', { question: { id: 'form.project.end', text: '建设完成时间？', kind: 'date', precision: 'month', phase: 'form' } });
-    expect(shadow(month).querySelector('input')!.type).toBe('month');
+    const monthBox = shadow(month).querySelector('input')!;
+    expect([monthBox.type, monthBox.inputMode, monthBox.placeholder]).toEqual(['text', 'numeric', '如 2023-06']);
     const day = await mount('zz-question', { question: { id: 'form.foundedOn', text: '企业成立时间？', kind: 'date', precision: 'day', phase: 'form' } });
-    expect(shadow(day).querySelector('input')!.type).toBe('date');
+    expect(shadow(day).querySelector('input')!.placeholder).toBe('如 2023-06-18');
+    // Near miss: a text field has no date example.
     const text = await mount('zz-question', { question: { id: 'form.creditCode', text: '统一社会信用代码？', kind: 'text', phase: 'form' } });
-    expect(shadow(text).querySelector('input')!.type).toBe('text');
+    expect([shadow(text).querySelector('input')!.type, shadow(text).querySelector('input')!.placeholder]).toEqual(['text', '']);
   });
 
   it('lists the choices of a choice question as buttons with their labels', async () => {
