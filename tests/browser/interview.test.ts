@@ -125,7 +125,7 @@ describe.skipIf(!HAS_CHROMIUM)('form answers after a reload', () => {
 
 describe.skipIf(!HAS_CHROMIUM)('figures typed as people write them', () => {
   it('takes 「1.2亿」 in the 万元 widget and records 12000', async () => {
-    const s = await seed(server.url, workshop, (q) => q.id === 'form.finance.2020.totalAssets');
+    const s = await seed(server.url, workshop, (q) => q.id === 'form.registeredCapital');
     const { context, page } = await newPage(browser, DESKTOP);
     const snap = await openSeeded(page, s.link);
     const dock = page.locator('zz-app .dock zz-question');
