@@ -607,9 +607,13 @@ export class ZzConsoleKnowledge extends LitElement {
     </div>`;
   }
 
-  /** An answer-base entry is edited in a form; other items, whose shapes vary, as JSON. */
+  /**
+   * An answer-base entry is edited in a form; other items, whose shapes vary, as JSON. So is an entry that answers
+   * system by system (`items`): each of its parts quotes the notice too, and the form shows only the entry's own
+   * quotes, so a part's quote the new notice no longer holds could not be corrected there.
+   */
   private _isEntry(i: ReviewEntry) {
-    return i.id.startsWith('answer-base.json#/entries/') && !!i.current && typeof i.current === 'object';
+    return i.id.startsWith('answer-base.json#/entries/') && !!i.current && typeof i.current === 'object' && !('items' in i.current);
   }
 
   private _startEdit(i: ReviewEntry) {
