@@ -99,15 +99,22 @@ export default async function staffAnswerRoutes(fastify: FastifyInstance, opts: 
    * theirs). A paraphrase the entry caught is still queued, since a refusal may have read its topic wrongly.
    */
   const settledBy = async () => {
-    const into = await ctx.store().reviewedInto();
-    const reviewed = new Set(into.map((r) => `${r.entry} ${sameWords(r.question)}`));
+    // Folded once per queue read, not once per queued item.
+    const into = (await ctx.store().reviewedInto()).map((r) => ({ entry: r.entry, words: sameWords(r.question) }));
+    const reviewed = new Set(into.map((r) => `${r.entry} ${r.words}`));
+    const servedIds = new Map<string, Set<string>>();
+    const servedIn = (version: string, k: KnowledgeBase) => {
+      let ids = servedIds.get(version);
+      if (!ids) servedIds.set(version, (ids = new Set(answersOf(k).entries.map((x) => x.entry.id))));
+      return ids;
+    };
     return (item: { source: string; refused: boolean; entries: string[]; question: string; knowledgeVersion: string }): boolean => {
       const k = servedOrNull(item.knowledgeVersion);
       if (!k || !isQuestion(item)) return false;
       const asked = sameWords(item.question);
       // The same words asked again before staff answered them (a caller who tried twice): answered by the entry they wrote, while it answers.
-      const served = new Set(answersOf(k).entries.map((x) => x.entry.id));
-      if (into.some((r) => served.has(r.entry) && sameWords(r.question) === asked)) return true;
+      const served = servedIn(item.knowledgeVersion, k);
+      if (into.some((r) => served.has(r.entry) && r.words === asked)) return true;
       const id = item.entries[0];
       if (!item.refused || item.entries.length !== 1 || !id) return false;
       const entry = answersOf(k).entries.find((x) => x.entry.id === id)?.entry;
