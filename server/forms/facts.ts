@@ -698,7 +698,7 @@ function systemDateFlags(f: FormFacts, form: FactCheckForm, asOf: string | undef
   const check = form.capabilityCheck;
   if (!sd || !check) return [];
   const sources: { field: string; label: string; text: string }[] = [
-    ...(['history', 'business', 'marketing', 'advantages', 'benefits'] as const).map((k) => ({ field: k, label: form.labels?.[k] ?? '说明文字', text: f[k] ?? '' })),
+    ...OWN_TEXTS.map((k) => ({ field: k, label: form.labels?.[k] ?? '说明文字', text: f[k] ?? '' })),
     ...Object.entries(f.elements ?? {}).map(([k, t]) => ({ field: `elements.${k}`, label: cellLabel(f, `elements.${k}`, form), text: t })),
     ...(f.workshops ?? []).flatMap((w, i) => Object.entries(w.descriptions ?? {}).map(([k, t]) => ({ field: `workshops.${i}.descriptions.${k}`, label: cellLabel(f, `workshops.${i}.descriptions.${k}`, form), text: t }))),
     ...Object.entries(f.capabilityDetails ?? {}).map(([id, t]) => ({ field: `capabilityDetails.${id}`, label: sd.chat, text: t ?? '' })),
