@@ -629,13 +629,10 @@ export class Conversation {
         // asked again by name. Not after a correction of an earlier answer, nor when what was recorded moved the interview on.
         const after = this.step(next);
         if (keptFlips.length === 1 && after.question) await this.deps.store.putDoc(sessionId, FLIP_DOC, { ...keptFlips[0]!, asked: after.question.id } satisfies FlipOffer);
-        const stillPending = !!before.question && !before.question.id.startsWith('form.') && after.question?.id === before.question.id;
-        if (!left && stillPending && (!replaced || tookBack) && !hard.length && !recorded.some((r) => r.questionId === before.question!.id)) {
-          await this.say(sessionId, phrases.pendingStill(before.question), []);
-        }
+        const waits = !!before.question && after.question?.id === before.question.id && !recorded.some((r) => r.questionId === before.question!.id);
         // 「建设完成日期改一下，…」 while another form question waits: an earlier answer changed, the one waiting is asked again.
-        const formWaits = !!before.question && before.question.id.startsWith('form.') && after.question?.id === before.question.id;
-        if (formWaits && replaced && !recorded.some((r) => r.questionId === before.question!.id)) await this.say(sessionId, phrases.pendingStill(before.question), []);
+        const askAgain = before.question?.id.startsWith('form.') ? replaced : !left && (!replaced || tookBack) && !hard.length;
+        if (waits && askAgain) await this.say(sessionId, phrases.pendingStill(before.question), []);
         if (hard.length) await this.warn(sessionId, hard[0]!.questionId, hard, answers);
         if (flags.length) await this.warn(sessionId, flags[0]!.questionId, flags, answers);
         await this.confirmUnblocked(sessionId, answers, after);
