@@ -231,13 +231,14 @@ export function equipmentCountsOf(vocabulary: { metricSubjects?: Record<string, 
   const found = findQuantities(t).filter((q) => q.unit !== '%');
   if (found.length < 2 || found.length > 3 || found.some((q) => q.approx || !q.unit || !COUNT_UNITS.has(q.unit))) return undefined;
   const subjects = vocabulary.metricSubjects ?? {};
-  const has = (words: string[] | undefined, s: string) => (words ?? []).some((w) => s.includes(w.toLowerCase()));
+  const has = (words: string[] | undefined, s: string) => (words ?? []).some((w) => s.toLowerCase().includes(w.toLowerCase()));
   const out: EquipmentCounts = {};
   for (const [i, q] of found.entries()) {
     // The words before a count since the last break (punctuation, 里, 其中), and the words after it up to the next one.
     const prevEnd = i ? found[i - 1]!.index + found[i - 1]!.text.length : 0;
-    const before = t.slice(prevEnd, q.index).split(/[，,。；;、]|其中|里|中/u).pop() ?? '';
-    const after = t.slice(q.index + q.text.length, found[i + 1]?.index ?? t.length).split(/[，,。；;、]|其中|里|中|有/u)[0] ?? '';
+    // 中 breaks as 「110台中有84台」 does, not as the 中 of 中心 (加工中心).
+    const before = t.slice(prevEnd, q.index).split(/[，,。；;、]|其中|里|中(?!心)/u).pop() ?? '';
+    const after = t.slice(q.index + q.text.length, found[i + 1]?.index ?? t.length).split(/[，,。；;、]|其中|里|中(?!心)|有/u)[0] ?? '';
     const near = before + after;
     const kind = has(subjects['metric.networkedRatio'], near) ? 'networked' : has(subjects['metric.automationRatio'], near) ? 'automated' : 'total';
     if (out[kind] !== undefined) return undefined;
@@ -265,7 +266,7 @@ export function loneEquipmentCounts(
 ): LoneCount[] {
   if (equipmentCountsOf(vocabulary, rawText)) return [];
   const subjects = vocabulary.metricSubjects ?? {};
-  const has = (words: string[] | undefined, s: string) => (words ?? []).some((w) => s.includes(w.toLowerCase()));
+  const has = (words: string[] | undefined, s: string) => (words ?? []).some((w) => s.toLowerCase().includes(w.toLowerCase()));
   const out: LoneCount[] = [];
   for (const raw of rawText.slice(0, 400).split(/[，,。；;！!？?\n]+/u)) {
     const clause = normalise(raw).text.trim();
