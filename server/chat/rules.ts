@@ -312,12 +312,16 @@ const WORKSHOP_NAME = 'form.ws.1.name';
 /**
  * 「我们申报的是发酵车间」 at a yes/no item, from a workshop applicant whose form has no workshop name yet: the name is the
  * form's 车间名称, kept in passing so that later readings know the applying workshop, and the item waiting is asked again.
+ * Said beside the item's answer (「没有，这次报的是总装车间」 to the 另有申报 question) it is kept beside that answer.
+ * Before the category is chosen a workshop named as the one applying says a workshop applies, so it is kept then too.
  * A name already given is not replaced by one said in passing, and a factory applies with no one workshop.
  */
 function withApplyingUnitKept(forms: FormPhase | null, r: Interpretation, category: Category | null, units: string[]): Interpretation {
-  const name = r.kind === 'unclear' && r.reason === 'applyingUnit' ? r.choices?.[0] : undefined;
-  if (!name || category !== 'smartWorkshop' || units.length || !forms?.isFormQuestion(WORKSHOP_NAME)) return r;
-  return { kind: 'answers', items: [{ questionId: WORKSHOP_NAME, value: name, extra: true }], pendingLeft: { reason: 'applyingUnit', choices: [name] } };
+  const name = r.kind === 'unclear' && r.reason === 'applyingUnit' ? r.choices?.[0] : r.kind === 'answers' ? r.unit : undefined;
+  if (!name || (category !== 'smartWorkshop' && category !== null) || units.length || !forms?.isFormQuestion(WORKSHOP_NAME)) return r;
+  const kept = { questionId: WORKSHOP_NAME, value: name, extra: true as const };
+  if (r.kind === 'answers') return r.items.some((i) => i.questionId === WORKSHOP_NAME) ? r : { ...r, items: [...r.items, kept] };
+  return { kind: 'answers', items: [kept], pendingLeft: { reason: 'applyingUnit', choices: [name] } };
 }
 
 /** The form's count fields of the one workshop applied for, by what they count. */

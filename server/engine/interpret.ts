@@ -44,7 +44,7 @@ interface Vocab {
   spokenWh: RegExp | null;
   registration: { question: string; cues: RegExp | null; home: RegExp | null; elsewhere: RegExp | null; otherUnits: RegExp | null; parentUnits: RegExp | null; ownUnits: RegExp | null };
   onlyBefore: RegExp | null;
-  partScope: { regex: RegExp | null; some: RegExp | null; notAll: RegExp | null; notRestricting: RegExp | null; whole: string[]; parts: string[]; unitParts: string[]; applying: string[]; otherUnit: string[]; naming: RegExp | null };
+  partScope: { regex: RegExp | null; some: RegExp | null; notAll: RegExp | null; notRestricting: RegExp | null; whole: string[]; parts: string[]; unitParts: string[]; applying: string[]; otherUnit: string[]; naming: RegExp | null; categoryNames: string[] };
 }
 
 const vocabCache = new WeakMap<object, Vocab>();
@@ -135,6 +135,8 @@ function vocabOf(kb: KnowledgeData): Vocab {
       applying: (ps?.applyingUnit?.applying ?? []).map((w) => w.toLowerCase()),
       otherUnit: (ps?.applyingUnit?.otherUnit ?? []).map((w) => w.toLowerCase()),
       naming: namingRegex(ps?.applyingUnit),
+      // 「就打算报一个智能车间」 names the category, no workshop: the category question's own words for its options.
+      categoryNames: (kb.interview.questions.find((q) => q.id === kb.interview.vocabulary.anotherOfThisNotice?.category)?.choices ?? []).flatMap((c) => [c.label, ...(c.aliases ?? [])]).map((w) => w.toLowerCase()),
     },
   };
   vocabCache.set(kb, vocab);
@@ -231,13 +233,14 @@ export function equipmentCountsOf(vocabulary: { metricSubjects?: Record<string, 
   const found = findQuantities(t).filter((q) => q.unit !== '%');
   if (found.length < 2 || found.length > 3 || found.some((q) => q.approx || !q.unit || !COUNT_UNITS.has(q.unit))) return undefined;
   const subjects = vocabulary.metricSubjects ?? {};
-  const has = (words: string[] | undefined, s: string) => (words ?? []).some((w) => s.includes(w.toLowerCase()));
+  const has = (words: string[] | undefined, s: string) => (words ?? []).some((w) => s.toLowerCase().includes(w.toLowerCase()));
   const out: EquipmentCounts = {};
   for (const [i, q] of found.entries()) {
     // The words before a count since the last break (punctuation, 里, 其中), and the words after it up to the next one.
     const prevEnd = i ? found[i - 1]!.index + found[i - 1]!.text.length : 0;
-    const before = t.slice(prevEnd, q.index).split(/[，,。；;、]|其中|里|中/u).pop() ?? '';
-    const after = t.slice(q.index + q.text.length, found[i + 1]?.index ?? t.length).split(/[，,。；;、]|其中|里|中|有/u)[0] ?? '';
+    // 中 breaks as 「110台中有84台」 does, not as the 中 of 中心 (加工中心).
+    const before = t.slice(prevEnd, q.index).split(/[，,。；;、]|其中|里|中(?!心)/u).pop() ?? '';
+    const after = t.slice(q.index + q.text.length, found[i + 1]?.index ?? t.length).split(/[，,。；;、]|其中|里|中(?!心)|有/u)[0] ?? '';
     const near = before + after;
     const kind = has(subjects['metric.networkedRatio'], near) ? 'networked' : has(subjects['metric.automationRatio'], near) ? 'automated' : 'total';
     if (out[kind] !== undefined) return undefined;
@@ -265,7 +268,7 @@ export function loneEquipmentCounts(
 ): LoneCount[] {
   if (equipmentCountsOf(vocabulary, rawText)) return [];
   const subjects = vocabulary.metricSubjects ?? {};
-  const has = (words: string[] | undefined, s: string) => (words ?? []).some((w) => s.includes(w.toLowerCase()));
+  const has = (words: string[] | undefined, s: string) => (words ?? []).some((w) => s.toLowerCase().includes(w.toLowerCase()));
   const out: LoneCount[] = [];
   for (const raw of rawText.slice(0, 400).split(/[，,。；;！!？?\n]+/u)) {
     const clause = normalise(raw).text.trim();
@@ -1016,6 +1019,11 @@ export function applyingUnitsOf(answers: Readonly<Record<string, unknown>> | und
 function namesApplyingUnit(vocab: Vocab, clause: string, units: string[]): boolean {
   const { applying, otherUnit } = vocab.partScope;
   if (applying.some((w) => clause.includes(w)) && !otherUnit.some((w) => clause.includes(w))) return true;
+  return namesWorkshopOf(clause, units);
+}
+
+/** Whether a clause names one of the workshops given (…车间), in part or whole (发酵车间 of 酿造发酵车间). */
+function namesWorkshopOf(clause: string, units: string[]): boolean {
   const core = (name: string) => name.normalize('NFKC').toLowerCase().replace(/\s+/gu, '').replace(/车间$/u, '');
   const known = units.map(core).filter(Boolean);
   const named = [...clause.matchAll(/([\p{Script=Han}A-Za-z0-9]{1,8})车间/gu)].map((m) => m[1]!);
@@ -1031,7 +1039,7 @@ function namesApplyingUnit(vocab: Vocab, clause: string, units: string[]): boole
 function namingRegex(unit: { unitParts: string[]; naming?: { before: string[]; after: string[]; fillers: string[] } } | undefined): RegExp | null {
   const n = unit?.naming;
   if (!unit || !n || (!n.before.length && !n.after.length)) return null;
-  const name = `((?:(?![有没无都和跟与及也还不的、])[\\p{Script=Han}a-z0-9]){1,10}(?:${alternationOf(unit.unitParts.map((w) => w.toLowerCase()))}))`;
+  const name = `((?:(?![有没无都和跟与及也还不的、了过])[\\p{Script=Han}a-z0-9]){1,10}(?:${alternationOf(unit.unitParts.map((w) => w.toLowerCase()))}))`;
   const fillers = n.fillers.length ? `(?:${alternationOf(n.fillers.map((w) => w.toLowerCase()))})*` : '';
   const before = n.before.length ? `(?:${alternationOf(n.before.map((w) => w.toLowerCase()))})${name}` : '(?!)';
   const after = n.after.length ? `${name}(?:${alternationOf(n.after.map((w) => w.toLowerCase()))})` : '(?!)';
@@ -1045,7 +1053,25 @@ function namingRegex(unit: { unitParts: string[]; naming?: { before: string[]; a
 function applyingUnitNamed(vocab: Vocab, text: string): { name: string; other: boolean } | undefined {
   const m = vocab.partScope.naming?.exec(text.normalize('NFKC').toLowerCase().replace(/[\s，,。.！!~～…]+/gu, ''));
   const name = m ? (m[1] ?? m[2]) : undefined;
-  return name ? { name, other: vocab.partScope.otherUnit.some((w) => name.includes(w)) } : undefined;
+  // 「就报这一个车间」「准备报个车间」「就打算报一个智能车间」 count or point at a workshop, or name the category, and name
+  // no workshop; 一车间 is a name.
+  const bare = name?.replace(/^(?:[这那哪每该本此][一两几]?[个座]?|[一两几]?[个座])/u, '');
+  if (!name || !bare || vocab.partScope.unitParts.includes(bare) || vocab.partScope.categoryNames.includes(bare)) return undefined;
+  return { name, other: vocab.partScope.otherUnit.some((w) => name.includes(w)) };
+}
+
+/**
+ * A reply of several clauses one of which only names the applying workshop (see applyingUnitNamed): that name, and the
+ * other clauses as typed. Undefined where no clause is such a name, where it names another unit, or where it is all.
+ */
+function applyingUnitBeside(vocab: Vocab, text: string): { name: string; rest: string } | undefined {
+  const clauses = text.match(/[^，,。；;！!\s]+[，,。；;！!\s]*/gu) ?? [];
+  if (clauses.length < 2) return undefined;
+  const k = clauses.findIndex((c) => applyingUnitNamed(vocab, c) !== undefined);
+  const unit = k < 0 ? undefined : applyingUnitNamed(vocab, clauses[k]!);
+  if (!unit || unit.other) return undefined;
+  const rest = clauses.filter((_, i) => i !== k).join('').trim();
+  return rest ? { name: unit.name, rest } : undefined;
 }
 
 function interpretAlone(kb: KnowledgeData, rawText: string, pending: QuestionView | null, category: Category | null): Interpretation {
@@ -1431,7 +1457,10 @@ function withSoleApplication(kb: KnowledgeData, rawText: string, pending: Questi
   const refusal = `(?<![报知])(?:${alternationOf(a.refused)})(?:再|还)?${intents}(?:${alternationOf(a.applying)})`;
   const others = `(?:${alternationOf(a.others)})`;
   // The other application named before its refusal too (「别的就不报了」).
-  const refused = a.refused.length && a.others.length && new RegExp(`${refusal}${others}|${others}[的项目]{0,3}[就都也]?${refusal}`, 'u').test(text);
+  // 「没有别的」「另外的没有」: the other application denied with no verb, nothing else said.
+  const bare = `^(?:${alternationOf(a.refused)})(?:${alternationOf(a.others)})[的项目了啊呀哈]*$|^(?:${alternationOf(a.others)})[的项目]{0,3}[就都也]?(?:${alternationOf(a.refused)})[了啊呀哈的]*$`;
+  const refused =
+    a.refused.length && a.others.length && (new RegExp(`${refusal}${others}|${others}[的项目]{0,3}[就都也]?${refusal}`, 'u').test(text) || new RegExp(bare, 'u').test(text.replace(/[\s\p{P}]+/gu, '')));
   if (!refused && (has(a.also) || has(a.done))) return r;
   if (!refused && !new RegExp(`(?:${alternationOf(a.only)})${intents}(?:${alternationOf(a.applying)})`, 'u').test(text)) return r;
   const items = r.kind === 'answers' ? [...r.items] : [];
@@ -1779,11 +1808,19 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
   if (isInstruction(kb, asTyped)) return { kind: 'unclear', reason: 'instruction' };
   // 「我们申报的是发酵车间」 at a capability's yes/no item says which workshop applies; its 是 is a name's, not a yes to the
   // item. Items about the applying workshop itself (whether it is the one titled before) are answered by such a name.
-  const capability = pending?.id.startsWith('cap.') && (pending.kind === 'yesNo' || pending.kind === 'yesNoPartial');
+  // The 另有申报 question asks of another application: 「我们这次报的是总装车间」 names this one and answers it no more.
+  const another = pending?.id === kb.interview.vocabulary.anotherOfThisNotice?.question;
+  const capability = (pending?.id.startsWith('cap.') || another) && (pending?.kind === 'yesNo' || pending?.kind === 'yesNoPartial');
   const unit = capability ? applyingUnitNamed(vocab, asTyped) : undefined;
   // 「报的是另一个车间」 says the applying workshop is not the one in mind, and answers the item no more than a name does.
   if (unit?.other) return { kind: 'unclear' };
   if (unit) return { kind: 'unclear', reason: 'applyingUnit', choices: [unit.name] };
+  // 「没有，我们这次报的是总装车间」: the name in a clause of its own is read apart, and the rest answers.
+  const beside = another ? applyingUnitBeside(vocab, asTyped) : undefined;
+  if (beside) {
+    const r = interpretAsTyped(kb, beside.rest, pending, category);
+    return r.kind === 'answers' ? { ...r, unit: beside.name } : { kind: 'unclear', reason: 'applyingUnit', choices: [beside.name] };
+  }
   // 「没有。不对，是有，去年上线的」: a correction after an answer takes that answer back; what follows it is the reply.
   const corrected = afterCorrection(kb, asTyped, pending?.kind === 'number' ? (pending.unit ?? '') : undefined);
   if (corrected !== undefined) {
@@ -2072,6 +2109,14 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
       // applying workshop is among those that have it; asked again naming the words, as 「只有一个车间上了」 is.
       const ofOthers = others.some((o) => o.start >= seg.start && o.end <= seg.end);
       if (lack && saidInPlace && !widens && !ofOthers && category === 'smartWorkshop' && vocab.partScope.unitParts.some((w) => lower.slice(seg.start, seg.end).includes(w))) {
+        // 「发酵车间有工业以太网，发酵车间的二楼还没拉」: the lack is of a part of the very workshop said to have it, so
+        // whichever workshop applies, what it has is partly built.
+        const before = [...lower.slice(0, seg.start).matchAll(/[\p{Script=Han}a-z0-9]{1,8}车间/gu)].map((m) => m[0]);
+        if (namesWorkshopOf(lower.slice(seg.start, seg.end), before)) {
+          if (target) target.post.push('partial');
+          else freeAnswers.push({ pol: 'partial', seg: segGroups.length - 1 });
+          continue;
+        }
         scoped.unclear.push({ start: seg.start, end: seg.end });
         continue;
       }

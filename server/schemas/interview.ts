@@ -134,6 +134,8 @@ export type Interpretation =
       asks?: true;
       notes?: PassingNote[];
       pendingLeft?: { reason: 'lookalike' | 'whichWorkshop' | 'notRead' | 'wrongKind' | 'applyingUnit'; choices: string[]; field?: string };
+      /** unit: the applying workshop named beside the answer (「没有，这次报的是总装车间」), for the form's 车间名称. */
+      unit?: string;
     }
   | { kind: 'question' }
   /**

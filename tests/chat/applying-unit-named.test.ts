@@ -41,3 +41,29 @@ describe('a reply that only names the applying workshop', () => {
     await r.client.close();
   }, 120_000);
 });
+
+describe('the applying workshop named at the 另有申报 question, before any category is chosen', () => {
+  it('「没有，我们这次报的是总装车间」 stores the no and keeps 总装车间 as the form\'s 车间名称', async () => {
+    const r = await replyAt(srv.url, workshop, 'ent.appliedThisYear', '没有，我们这次报的是总装车间');
+    expect(r.stored).toEqual({ 'ent.appliedThisYear': false, 'form.ws.1.name': '总装车间' });
+    expect(r.next?.id).not.toBe('ent.appliedThisYear');
+    await r.client.close();
+  }, 120_000);
+
+  it('「这回拿焊装车间来报」 alone keeps the name and asks the question again', async () => {
+    const r = await replyAt(srv.url, workshop, 'ent.appliedThisYear', '这回拿焊装车间来报');
+    expect(r.stored).toEqual({ 'form.ws.1.name': '焊装车间' });
+    expect(r.said).toContain('这一项还没有回答，“本年度另有申报”');
+    expect(r.next?.id).toBe('ent.appliedThisYear');
+    await r.client.close();
+  }, 120_000);
+});
+
+describe('a lack said of a part of the workshop said to have the item', () => {
+  it('「发酵车间有工业以太网，发酵车间的二楼还没拉」 is stored as partly built and not asked back', async () => {
+    const r = await replyAt(srv.url, workshop, 'cap.industrialNetwork', '发酵车间有工业以太网，发酵车间的二楼还没拉');
+    expect(r.stored).toEqual({ 'cap.industrialNetwork': 'partial' });
+    expect(r.next?.id).not.toBe('cap.industrialNetwork');
+    await r.client.close();
+  }, 120_000);
+});

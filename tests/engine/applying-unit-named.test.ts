@@ -85,3 +85,82 @@ describe('the named workshop is kept as the form\'s 车间名称 only where the 
     expect(rules.interpret('我们报的是包装车间', q('cap.mes'), answers)).toEqual({ kind: 'unclear', reason: 'applyingUnit', choices: ['包装车间'] });
   });
 });
+
+describe('the applying workshop named at the 另有申报 question', () => {
+  const unitOf = (text: string) => {
+    const r = interpret(realKb(), text, q('ent.appliedThisYear'));
+    return r.kind === 'answers' ? r.unit : undefined;
+  };
+  it.each([
+    // As reported.
+    ['没有，我们这次报的是总装车间', '总装车间'],
+    // Phrasings of our own.
+    ['没有，报的是总装车间', '总装车间'],
+    ['没有。申报的是涂装车间。', '涂装车间'],
+    ['就这一个，报的是冲压车间哈', '冲压车间'],
+    ['没有，就报总装车间', '总装车间'],
+    ['没有另外的，申报单位是装配车间', '装配车间'],
+    ['没有 咱这回拿焊装车间来报', '焊装车间'],
+  ])('「%s」 is a no, with %s beside it', (text, unit) => {
+    expect(read('ent.appliedThisYear', text)).toEqual({ 'ent.appliedThisYear': false });
+    expect(unitOf(text)).toBe(unit);
+  });
+
+  it.each([
+    ['我们这次报的是总装车间', '总装车间'],
+    ['申报的是一车间', '一车间'],
+  ])('「%s」 alone names %s and answers nothing', (text, unit) => {
+    expect(read('ent.appliedThisYear', text)).toEqual({ kind: 'unclear', reason: 'applyingUnit', choices: [unit] });
+  });
+
+  it.each([
+    ['没有别的', { 'ent.appliedThisYear': false }, undefined],
+    ['另外的没有', { 'ent.appliedThisYear': false }, undefined],
+    ['就报这一个车间', { 'ent.appliedThisYear': false }, undefined],
+    ['俺们就准备报个车间', { 'ent.appliedThisYear': false }, undefined],
+    // The category named is no workshop.
+    ['就打算报一个智能车间', { 'ent.appliedThisYear': false, 'cat.scope': 'workshop' }, undefined],
+    ['没有，报的是智能车间', { 'ent.appliedThisYear': false, 'cat.scope': 'workshop' }, undefined],
+    // Another application said, named or not: a yes, and its workshop is no applying one.
+    ['有，去年报了总装车间', { 'ent.appliedThisYear': true }, undefined],
+    ['有，报的是另一个车间', { 'ent.appliedThisYear': true }, undefined],
+    ['是的，总装车间也报了', { 'ent.appliedThisYear': true }, undefined],
+    ['有，还报了一个涂装车间', { 'ent.appliedThisYear': true }, undefined],
+    ['有 涂装车间已经报上去了，这次报的是总装车间', { 'ent.appliedThisYear': true }, '总装车间'],
+  ] as const)('near miss: 「%s」 reads %j', (text, expected, unit) => {
+    expect(read('ent.appliedThisYear', text)).toEqual(expected);
+    expect(unitOf(text)).toBe(unit);
+  });
+});
+
+describe('a lack said of a part of the very workshop said to have the item', () => {
+  it.each([
+    // As reported.
+    ['cap.industrialNetwork', '发酵车间有工业以太网，发酵车间的二楼还没拉'],
+    // Phrasings of our own.
+    ['cap.mes', '总装车间上了MES，总装车间的返修区还没用'],
+    ['cap.industrialNetwork', '一车间有以太网，一车间二楼还没布线'],
+    ['cap.industrialNetwork', '机加车间wifi都覆盖了 机加车间东头那块信号还不行'],
+    // A floor is a part of the plant, named or not.
+    ['cap.industrialNetwork', '有以太网，二楼还没拉'],
+    ['cap.mes', 'MES用着呢，三楼的包装还没上'],
+  ])('at %s 「%s」 is partly built, for a workshop applicant too', (id, text) => {
+    expect(read(id, text)).toEqual({ [id]: 'partial' });
+    expect(read(id, text, 'smartWorkshop')).toEqual({ [id]: 'partial' });
+  });
+
+  it.each([
+    // Another workshop lacking it leaves open which one applies.
+    ['cap.industrialNetwork', '发酵车间有工业以太网，灌装车间还没拉', ['灌装车间还没拉']],
+    ['cap.industrialNetwork', '一车间有以太网，二车间还没', ['二车间还没']],
+  ])('near miss: at %s 「%s」 a workshop applicant is asked which workshop applies', (id, text, choices) => {
+    expect(read(id, text, 'smartWorkshop')).toEqual({ kind: 'unclear', reason: 'whichWorkshop', choices });
+  });
+
+  it.each([
+    ['cap.industrialNetwork', '没有，一楼二楼都没拉', false],
+    ['cap.industrialNetwork', '二楼三楼都有以太网', true],
+  ])('near miss: at %s 「%s」 reads %s', (id, text, value) => {
+    expect(read(id, text)).toEqual({ [id]: value });
+  });
+});

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createKnowledgeBase } from '../../server/knowledge/base';
 import { createRules } from '../../server/chat/rules';
-import { loneEquipmentCounts } from '../../server/engine/interpret';
+import { equipmentCountsOf, loneEquipmentCounts } from '../../server/engine/interpret';
 import { loadKnowledgeData } from '../../server/knowledge/load';
 import type { QuestionView } from '../../server/schemas/interview';
 import { realKb } from './kb';
@@ -101,7 +101,13 @@ describe('a lone count of equipment', () => {
     ['联网的有六十台左右', [{ kind: 'networked', value: 60, approx: true, said: '联网的有六十台左右' }]],
     ['是，联网的有六十台左右', [{ kind: 'networked', value: 60, approx: true, said: '联网的有六十台左右' }]],
     ['数控的有九十台', [{ kind: 'automated', value: 90, approx: false, said: '数控的有九十台' }]],
-    ['CNC设备120台', [{ kind: 'total', value: 120, approx: false, said: 'CNC设备120台' }]],
+    // CNC equipment is numerically controlled, as 数控 is; its Latin 「n」 is no no.
+    ['CNC设备120台', [{ kind: 'automated', value: 120, approx: false, said: 'CNC设备120台' }]],
+    // Machines that are automated by what they are: 数控机床, CNC, 加工中心, robots.
+    ['数控机床30台', [{ kind: 'automated', value: 30, approx: false, said: '数控机床30台' }]],
+    ['cnc有三十台', [{ kind: 'automated', value: 30, approx: false, said: 'cnc有三十台' }]],
+    ['加工中心20台', [{ kind: 'automated', value: 20, approx: false, said: '加工中心20台' }]],
+    ['焊接机器人有12台', [{ kind: 'automated', value: 12, approx: false, said: '焊接机器人有12台' }]],
   ] as const)('「%s」 gives %j', (text, want) => {
     expect(loneEquipmentCounts(kb.interview.vocabulary, text)).toEqual(want);
   });
@@ -120,7 +126,7 @@ describe('a lone count of equipment', () => {
   });
 
   // Near misses: the rest counted, a plan, points rather than devices, a pair that gives a ratio.
-  it.each(['没联网的有二十台', '计划明年联网30台', '有一百来个点能自动采', '自动化的大概有40台，联网的三十台', '员工420人'])('「%s」 gives none', (text) => {
+  it.each(['机床120台', '没联网的有二十台', '计划明年联网30台', '有一百来个点能自动采', '自动化的大概有40台，联网的三十台', '员工420人'])('「%s」 gives none', (text) => {
     expect(loneEquipmentCounts(kb.interview.vocabulary, text)).toEqual([]);
   });
 
@@ -203,5 +209,17 @@ describe('a scope said alone at a story\'s field', () => {
 
   it('「全车间覆盖千兆工业以太网，接入设备120台」 is the cell\'s description', () => {
     expect(read('全车间覆盖千兆工业以太网，接入设备120台', formView('form.cell.ws.infra'))).toMatchObject({ 'form.cell.ws.infra': '全车间覆盖千兆工业以太网，接入设备120台' });
+  });
+});
+
+describe('counts that give a ratio, with the automated machines named by what they are', () => {
+  it.each([
+    ['全厂设备300台，其中CNC 200台', { total: 300, automated: 200, scope: 'factory' }],
+    ['车间设备150台，加工中心和机器人一共90台', { total: 150, automated: 90, scope: 'workshop' }],
+    // 中心 holds no 中 of 「110台中有84台」.
+    ['加工中心50台，联网的40台', { automated: 50, networked: 40 }],
+    ['设备110台中有84台联网', { total: 110, networked: 84 }],
+  ] as const)('「%s」 gives %j', (text, want) => {
+    expect(equipmentCountsOf(kb.interview.vocabulary, text)).toEqual(want);
   });
 });
