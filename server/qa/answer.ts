@@ -1,7 +1,7 @@
 import type { AskResponse, Citation } from '../schemas/ask';
 import type { KnowledgeBase } from '../knowledge/base';
 import type { Clause } from '../knowledge/schemas/clauses';
-import type { IntentsFile, Region } from '../knowledge/schemas/notice-data';
+import type { IntentsFile, LexiconEntry, Region } from '../knowledge/schemas/notice-data';
 import { normalise } from '../retrieval/tokenize';
 import { arabicNumerals, findQuantities, indefiniteAmounts, normalise as readAsTyped, parseChineseNumber, shownCorrections, understanderFor, withoutPersonalStatements, withProvinces, type Correction, type Understander } from '../understand';
 import { namedConcepts, type EntryMatch, type PreparedEntry } from './answer-base';
@@ -698,8 +698,16 @@ function entryAnswer(kb: KnowledgeBase, p: PreparedEntry, q: string): { text: st
   const base = fill(p.entry.answer, vars);
   if (p.items.length) {
     const text = normalise(q);
-    const named = p.items.filter((i) => i.words.some((w) => text.includes(w)) && !i.unless.some((w) => text.includes(w)));
-    if (named.length > 0 && named.length < p.items.length) return { text: named.map((i) => fill(i.answer, vars!)).join(''), citations: named.flatMap((i) => i.citations) };
+    // In the order the question names them.
+    const at = (i: (typeof p.items)[number]) => Math.min(...i.words.map((w) => text.indexOf(w)).filter((x) => x >= 0));
+    const named = p.items.filter((i) => i.words.some((w) => text.includes(w)) && !i.unless.some((w) => text.includes(w))).sort((a, b) => at(a) - at(b));
+    if (named.length > 0 && named.length < p.items.length) {
+      // 「智能车间要求WMS和SCM吗」 names two items of one entry: a verdict they open with alike is said once, then each item's reason.
+      const texts = named.map((i) => fill(i.answer, vars!));
+      const verdict = texts[0]!.match(/^[^。，,：]{1,6}。/u)?.[0];
+      const once = verdict !== undefined && texts.every((x) => x.startsWith(verdict)) ? verdict + texts.map((x) => x.slice(verdict.length)).join('') : texts.join('');
+      return { text: once, citations: named.flatMap((i) => i.citations) };
+    }
   }
   const bounded = p.entry.limit && limitAnswer(p.entry.limit, vars, q);
   if (bounded) return { text: bounded, citations: p.citations };
@@ -1617,6 +1625,16 @@ function inferredFormCells(kb: KnowledgeBase, question: string, r: { text: strin
 }
 
 /**
+ * The lexicon concepts a text names, in the order named, without the category words (`otherCategory.ignore`) and
+ * without a shorter form inside a longer one found at the same place (「安全仪表系统」 also holds 「仪表」).
+ */
+function namedSystems(kb: KnowledgeBase, text: string): ReturnType<Understander['findConcepts']> {
+  const ignore = kb.data.intents.answerText.otherCategory.ignore;
+  const found = understanderFor(kb.data).findConcepts(text).filter((m) => !(m.id && ignore.includes(m.id)));
+  return found.filter((m) => !found.some((x) => x.span.length > m.span.length && x.index <= m.index && m.index + m.span.length <= x.index + x.span.length)).sort((a, b) => a.index - b.index);
+}
+
+/**
  * 「安全仪表系统离散型要吗」 matched to the process entry on SIS: its 「是。」 is the process
  * factory's verdict. A yes/no or value entry resting only on the clauses of categories (workshop,
  * discrete or process factory) other than the one asked of says first whose requirement it is; when
@@ -1650,9 +1668,7 @@ function otherCategory(kb: KnowledgeBase, entry: AnswerEntry, question: string, 
   let own = texts.get(asked.section);
   if (own === undefined) texts.set(asked.section, (own = kb.data.clauses.filter((c) => elements(asked, c.id)).map((c) => norm(c.text)).join('\n')));
   const lexicon = kb.data.lexicon.entries;
-  const found = understanderFor(kb.data).findConcepts(question).filter((m) => !(m.id && t.ignore.includes(m.id)));
-  // 「安全仪表系统」 also holds 「安全仪表」 and 「仪表」: only the longest form found at a place is what was asked.
-  const concepts = found.filter((m) => !found.some((x) => x.span.length > m.span.length && x.index <= m.index && m.index + m.span.length <= x.index + x.span.length));
+  const concepts = namedSystems(kb, question);
   const forms = (canonical: string) => {
     const e = lexicon.find((x) => x.canonical === canonical);
     return [canonical, ...(e?.aliases ?? [])].map(norm);
@@ -1693,9 +1709,7 @@ function chosenCategory(kb: KnowledgeBase, question: string, r: { text: string; 
   const right = namedIn(sides[1]!);
   const offered = t.categories.filter((c) => left.includes(c) || right.includes(c));
   if (left.length === 0 || right.length === 0 || offered.length < 2) return r;
-  const found = understanderFor(kb.data).findConcepts(question).filter((m) => !(m.id && t.ignore.includes(m.id)));
-  // 「安全仪表系统」 also holds 「仪表」: only the longest form found at a place is what was asked.
-  const concepts = found.filter((m) => !found.some((x) => x.span.length > m.span.length && x.index <= m.index && m.index + m.span.length <= x.index + x.span.length));
+  const concepts = namedSystems(kb, question);
   const entries = [...new Set(concepts.map((m) => kb.data.lexicon.entries.find((e) => e.canonical === m.canonical)))].filter((e): e is NonNullable<typeof e> => e !== undefined && (e.clauses?.length ?? 0) > 0);
   if (entries.length === 0) return r;
   // 三(二)3 is under 三(二); 三(二) itself is too.
@@ -1948,6 +1962,48 @@ function elementClause(kb: KnowledgeBase, question: string): { text: string; cit
   return { text: texts.join(''), citations: cites };
 }
 
+type Reading = 'required' | 'asNeeded' | 'option' | 'branch';
+
+/**
+ * How one category's element conditions (its section, 三(一)…) read a lexicon concept: the clauses under it that the
+ * lexicon names, each read as required, 「根据…需要」 (asNeeded), one of an 「等」 list to choose from (option) or one
+ * industry branch of the clause (branch), with the sentence of each that names it, quoted.
+ */
+function categoryReadings(kb: KnowledgeBase, entry: LexiconEntry, section: string): { ids: string[]; readings: Map<Reading, { ids: string[]; branch?: string }>; cites: Citation[] } {
+  const at = kb.data.intents.answerText;
+  const under = (id: string, root: string) => id === root || (id.startsWith(root) && /^[\d(]/u.test(id.slice(root.length)));
+  const forms = [entry.canonical, ...entry.aliases].map(norm);
+  const names = (text: string) => forms.some((f) => norm(text).includes(f));
+  // The industry branches of a clause (三(一)4's 离散型行业, 流程型行业) are the lexicon's names of the two types.
+  const branches = kb.data.lexicon.entries.filter((e) => e.id && at.otherCategory.ignore.includes(e.id)).flatMap((e) => [e.canonical, ...e.aliases]).filter((w) => w.endsWith('行业'));
+  const requirements = Object.values(kb.data.elements.categories).flatMap((c) => c.elements.flatMap((e) => (e.requirements ?? []).map((r) => ({ clause: e.clause, r }))));
+  const ids = (entry.clauses ?? []).filter((id) => under(id, section) && id !== section);
+  const readings = new Map<Reading, { ids: string[]; branch?: string }>();
+  const cites: Citation[] = [];
+  for (const id of ids) {
+    const clause = kb.clause(id);
+    const unit = clause && quoteUnits(clause.text).find((u) => names(u.text));
+    if (!clause || !unit) continue;
+    cites.push({ clause: clause.id, title: clause.title, quote: renderUnit(unit) });
+    const req = requirements.find((x) => x.clause === id && names(x.r.text))?.r;
+    const qualifiers = req?.qualifiers ?? [];
+    const branch = branches.find((b) => unit.text.startsWith(b));
+    const reading: Reading = qualifiers.some((q) => q.reading === 'asNeeded')
+      ? 'asNeeded'
+      : branch
+        ? 'branch'
+        : // One of an 「等」 list to choose from: the requirement names it only inside that list (三(一)1's
+          // 分布式控制系统), not also as what is to be built (its 工业通信网络).
+          qualifiers.some((q) => q.reading === 'anyOf' && names(q.wording) && /[、和或]/u.test(q.wording) && !names(req!.text.replace(q.wording, '')))
+          ? 'option'
+          : 'required';
+    const r = readings.get(reading) ?? { ids: [], branch };
+    r.ids.push(id);
+    readings.set(reading, r);
+  }
+  return { ids, readings, cites };
+}
+
 /**
  * 「WMS是必须的吗」「SCADA需要吗」 ask whether a system or device is required without naming a category,
  * while the element conditions differ by category. The lexicon says in which clauses of 三 the concept is
@@ -1968,8 +2024,7 @@ function perType(kb: KnowledgeBase, question: string, session?: string): { text:
   const own = session === undefined ? undefined : categories.find((c) => c.name === session);
   if (session !== undefined && !own) return undefined;
   const scope = own ? [own] : factoryOnly ? categories.filter((c) => c.unless?.some((w) => at.otherCategory.choice!.factory.includes(w)) !== true) : categories;
-  const found = understanderFor(kb.data).findConcepts(question).filter((m) => !(m.id && at.otherCategory.ignore.includes(m.id)));
-  const concepts = found.filter((m) => !found.some((x) => x.span.length > m.span.length && x.index <= m.index && m.index + m.span.length <= x.index + x.span.length));
+  const concepts = namedSystems(kb, question);
   const under = (id: string, root: string) => id === root || (id.startsWith(root) && /^[\d(]/u.test(id.slice(root.length)));
   const entries = [...new Set(concepts.map((m) => kb.data.lexicon.entries.find((e) => e.canonical === m.canonical)))].filter((e) => e?.clauses?.some((id) => categories.some((c) => under(id, c.section))));
   if (entries.length !== 1) return undefined;
@@ -2001,10 +2056,6 @@ function perType(kb: KnowledgeBase, question: string, session?: string): { text:
   const term = related ? related.name : latin ? span.toUpperCase() : span;
   const forms = [entry.canonical, ...entry.aliases].map(norm);
   const names = (text: string) => forms.some((f) => norm(text).includes(f));
-  // The industry branches of a clause (三(一)4's 离散型行业, 流程型行业) are the lexicon's names of the two types.
-  const branches = kb.data.lexicon.entries.filter((e) => e.id && at.otherCategory.ignore.includes(e.id)).flatMap((e) => [e.canonical, ...e.aliases]).filter((w) => w.endsWith('行业'));
-  const requirements = Object.values(kb.data.elements.categories).flatMap((c) => c.elements.flatMap((e) => (e.requirements ?? []).map((r) => ({ clause: e.clause, r }))));
-  type Reading = 'required' | 'asNeeded' | 'option' | 'branch';
   const said: string[] = [];
   const saidAs: Reading[] = [];
   // Each category as it is said when every one requires the system: its name and clauses, the 要 said once for all.
@@ -2012,33 +2063,12 @@ function perType(kb: KnowledgeBase, question: string, session?: string): { text:
   const absent: (typeof categories)[number][] = [];
   const cites: Citation[] = [];
   for (const c of scope) {
-    const ids = entry.clauses!.filter((id) => under(id, c.section) && id !== c.section);
+    const { ids, readings, cites: own } = categoryReadings(kb, entry, c.section);
     if (ids.length === 0) {
       absent.push(c);
       continue;
     }
-    const readings = new Map<Reading, { ids: string[]; branch?: string }>();
-    for (const id of ids) {
-      const clause = kb.clause(id);
-      const unit = clause && quoteUnits(clause.text).find((u) => names(u.text));
-      if (!clause || !unit) continue;
-      cites.push({ clause: clause.id, title: clause.title, quote: renderUnit(unit) });
-      const req = requirements.find((x) => x.clause === id && names(x.r.text))?.r;
-      const qualifiers = req?.qualifiers ?? [];
-      const branch = branches.find((b) => unit.text.startsWith(b));
-      const reading: Reading = qualifiers.some((q) => q.reading === 'asNeeded')
-        ? 'asNeeded'
-        : branch
-          ? 'branch'
-          : // One of an 「等」 list to choose from: the requirement names it only inside that list (三(一)1's
-            // 分布式控制系统), not also as what is to be built (its 工业通信网络).
-            qualifiers.some((q) => q.reading === 'anyOf' && names(q.wording) && /[、和或]/u.test(q.wording) && !names(req!.text.replace(q.wording, '')))
-            ? 'option'
-            : 'required';
-      const r = readings.get(reading) ?? { ids: [], branch };
-      r.ids.push(id);
-      readings.set(reading, r);
-    }
+    cites.push(...own);
     if (readings.size === 0) absent.push(c);
     if (capability && readings.size > 0) {
       // Of a clause's sentences that name the concept, the one naming most of its forms says what is asked
@@ -2078,6 +2108,57 @@ function perType(kb: KnowledgeBase, question: string, session?: string): { text:
   const everyRequires = absent.length === 0 && said.length === scope.length && saidAs.every((r) => r === 'required');
   const lackedPerCategory = lacking && !everyRequires && !own && !capability;
   return { text: whole ?? `${note}${lead}${said.join(t.separator)}${t.end}`, citations: [...conditionCite, ...cites], scope, unwritten: Boolean(related), lacking, lackedPerCategory };
+}
+
+/**
+ * 「智能车间要求MES和WMS吗」「报车间的话SCM跟ERP都得有吗」: one category asked of several systems whose readings there
+ * differ. An entry on one of them would answer for that one only, or its verdict would stand for all: each system is
+ * said with its own reading in that category's element conditions, from the lexicon's clauses, in the order asked.
+ * Systems read alike are left to the entries, which say more of them.
+ */
+function perSystem(kb: KnowledgeBase, question: string, entryText?: string): { text: string; citations: Citation[] } | undefined {
+  const at = kb.data.intents.answerText;
+  const t = at.perType;
+  if (!t?.system || !t.systemAbsent) return undefined;
+  const named = at.otherCategory.categories.filter((c) => c.words.some((w) => question.includes(w)) && !c.unless?.some((w) => question.includes(w)));
+  if (named.length !== 1) return undefined;
+  const category = named[0]!;
+  // The systems are those of the one part that asks: a statement's (「物料都是人推车送」) are context, and several asking
+  // parts are each answered on their own.
+  const asking = parts(question).pieces.filter(asks);
+  if (asking.length !== 1) return undefined;
+  const piece = asking[0]!;
+  const concepts = namedSystems(kb, piece);
+  // An element's own name (「经营管理里的WMS」) says where, not what is asked of.
+  const titles = new Set(kb.data.clauses.filter((c) => c.id.startsWith('三(')).map((c) => norm(c.title)));
+  const systems: { entry: LexiconEntry; span: string }[] = [];
+  for (const m of concepts) {
+    const entry = kb.data.lexicon.entries.find((e) => e.canonical === m.canonical);
+    if (!entry || [entry.canonical, ...entry.aliases].some((f) => titles.has(norm(f)))) continue;
+    if (entry.clauses?.some((id) => id.startsWith('三(')) && !systems.some((x) => x.entry === entry)) systems.push({ entry, span: m.span });
+  }
+  if (systems.length < 2) return undefined;
+  // Asked whether they are required: in so many words, or a yes-no question with a word of `before` before the first
+  // system (「要求MES和WMS吗」) or after the last (「DCS和SIS都得有不」).
+  const first = piece.indexOf(systems[0]!.span);
+  const last = systems.at(-1)!;
+  const rest = piece.slice(piece.lastIndexOf(last.span) + last.span.length);
+  const asked = t.asks.some((w) => piece.includes(w)) || (YES_NO.test(piece) && (t.before.some((w) => piece.slice(0, first).endsWith(w)) || t.before.some((w) => rest.includes(w))));
+  if (!asked) return undefined;
+  const read = systems.map((x) => ({ ...x, ...categoryReadings(kb, x.entry, category.section) }));
+  const kinds = new Set(read.map((x) => [...x.readings.keys()].join('+')));
+  // Read alike, the systems are left to an entry that names them all (「智能车间MES、ERP都要上吗」 is told their integration
+  // too); none named in the category is the entries' to say, with where the notice writes them instead.
+  const namesAll = entryText !== undefined && read.every((x) => [x.entry.canonical, ...x.entry.aliases].some((f) => norm(entryText).includes(norm(f))));
+  if (kinds.size < 2 && (namesAll || kinds.has(''))) return undefined;
+  const said = read.map((x) => {
+    // A Latin name is shown as the notice writes it (WMS), not as read (wms), after the lexicon's full name.
+    const latin = /^[a-z0-9]+$/u.test(x.span);
+    const term = latin ? x.span.toUpperCase() : x.span;
+    const readings = [...x.readings].map(([reading, r]) => fill(t[reading], { category: category.name, clauses: r.ids.join('、'), branch: r.branch ?? '', term }));
+    return fill(t.system!, { term: latin ? `${x.entry.canonical}（${term}）` : term, said: readings.length ? readings.join('，') : fill(t.systemAbsent!, { category: category.name, section: category.section }) });
+  });
+  return { text: said.join(t.separator) + t.end, citations: oncePerClause(mergeCitations([read.flatMap((x) => x.cites)]), (id) => kb.clause(id)?.text) };
 }
 
 /** A system the text names in Chinese with its 系统 or 软件 (「排产软件」) that no clause of the notice writes; undefined when none. */
@@ -3530,7 +3611,7 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
   const element = elementClause(kb, ruled);
   const own = accepted(whole)?.prepared.entry.clauses;
   const ownElement = element && own && own.length === element.citations.length && element.citations.every((c) => own.includes(c.clause));
-  const part = missingPart(kb, ruled) ?? formPart(kb, ruled) ?? namedClause(kb, ruled) ?? (ownElement ? undefined : element);
+  const part = missingPart(kb, ruled) ?? formPart(kb, ruled) ?? namedClause(kb, ruled) ?? (ownElement ? undefined : element) ?? perSystem(kb, q, accepted(whole)?.prepared.entry.answer);
   if (part) return { response: { answer: render(kb, [part.text], part.citations, note), citations: part.citations, confidence: INTENT_CONFIDENCE, outOfScope: false }, verified: null, byRule: true };
 
   const chosen: { match: EntryMatch; text: string }[] = [];
@@ -3567,14 +3648,22 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
       // required group of the entry that answered it, where that part names it (「视频格式有要求吗」: 视频).
       const before = asking[asking.indexOf(piece) - 1];
       // A follow-up already read with its subject (「南阳呢」), or one naming a place of its own, is not given another.
-      if (!m && before && piece.length <= SELF_CONTAINED + 4 && !said.has(piece) && findRegions(kb, piece).length === 0) {
+      // 「视频文件最大多少兆，超了咋整」: a short part that names no concept of its own, found loosely by a word it shares
+      // with another entry (超, the quota overrun), is read so too.
+      const loose = m !== undefined && m.score < VERIFIED && understanderFor(kb.data).findConcepts(piece).length === 0;
+      if ((!m || loose) && before && piece.length <= SELF_CONTAINED + 4 && !said.has(piece) && findRegions(kb, piece).length === 0) {
         const at = before.search(PREDICATE);
         const required = matchedPart.get(before)?.prepared.requires[0]?.filter((w) => before.includes(w)).sort((x, y) => before.indexOf(x) - before.indexOf(y))[0];
         const subjects = [...new Set([at >= 2 ? before.slice(0, at) : '', required ?? ''])].filter((x) => x.length >= 2 && !piece.includes(x));
         for (const subject of subjects) {
           const carried = accepted(answersOf(kb).match(`${subject}${piece}`, 3));
-          // Read with the subject, a part that only finds the previous part's entry again asks what that entry does not say.
-          if (carried && carried.prepared !== matchedPart.get(before)?.prepared) {
+          // Read with the subject, a part that only finds the previous part's entry again asks what that entry does not say:
+          // what it found loosely alone is not what it asks either, and it is left to be said unsettled.
+          if (carried && carried.prepared === matchedPart.get(before)?.prepared && loose && carried.score > m!.score) {
+            m = undefined;
+            break;
+          }
+          if (carried && carried.prepared !== matchedPart.get(before)?.prepared && !m) {
             (m = carried), (text = `${subject}${piece}`);
             break;
           }
@@ -3710,6 +3799,19 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
       // A word the entry excludes, said in the context (「去年报过没评上」), tells it is not that entry's case.
       let only = asking.length === 1 && pieces.length > 1 ? accepted(answersOf(kb).match(asking[0]!, 3)) : undefined;
       if (only && answersOf(kb).excludedBy(only.prepared, q)) only = undefined;
+      // 「车间没有以太网，用的无线，能报吗」: a bare asking part (「能报吗」) asks of what the statements before it say. Each
+      // statement is read with it, the last first; the first that finds an entry the whole question does not exclude
+      // answers, before the bare part's general entry on who may apply.
+      const bareAsk = asking.length === 1 && asking[0]!.replace(/^(?:那么|那|还|也|就|又|再)+/u, '').length <= 5 && LEANS.test(asking[0]!.replace(/^(?:那么|那|还|也|就|又|再)+/u, ''));
+      if (bareAsk) {
+        for (const statement of pieces.filter((p) => !asks(p)).reverse()) {
+          const read = accepted(answersOf(kb).match(`${statement}，${asking[0]!}`, 3));
+          if (read && read.prepared !== only?.prepared && !answersOf(kb).excludedBy(read.prepared, q)) {
+            only = read;
+            break;
+          }
+        }
+      }
       // 「做锂电池的能报智能车间吗」「开饭店的能申报吗」: the trade's name is context too, and its words, shared
       // with no phrasing, dilute the question's; the question is matched once more without it.
       if (!only) {
@@ -3884,6 +3986,13 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
   // 「SCADA需要吗」 with no entry on it: the element conditions still say, category by category.
   const typed = perType(kb, q);
   if (typed) return typedAnswer(typed);
+  // 「APC是车间的还是流程型工厂的」 with no entry on it: the categories offered are told apart by where the lexicon
+  // says the notice names it, quoted, as an entry's bare verdict would be.
+  const choice = chosenCategory(kb, q, { text: '', citations: [] });
+  if (choice.text) {
+    const cites = oncePerClause(choice.citations, (id) => kb.clause(id)?.text);
+    return { response: { answer: render(kb, [choice.text], cites, note), citations: cites, confidence: INTENT_CONFIDENCE, outOfScope: false }, verified: null, byRule: true };
+  }
   // 「有什么加分项」 names nothing the notice speaks of: that it gives no scores, who decides and the one preference it
   // states are the whole answer.
   if (scoringAsked(kb, q)) {

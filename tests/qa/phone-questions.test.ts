@@ -238,7 +238,7 @@ describe('the local review and which local bureau', () => {
 describe('equipment, network and traceability wording', () => {
   it('says the notice lists no smart equipment, names no network medium, and does not take paper records as traceability', () => {
     for (const q of ['智能装备包括哪些', '机器人算智能装备吗', '数控机床算智能化设备吗']) expect(lead(q), q).toMatch(/^通知没有列出智能装备的清单/);
-    expect(lead('车间网络必须是有线的吗')).toMatch(/^通知没有点名这种联网方式/);
+    expect(lead('车间网络必须是有线的吗')).toMatch(/^通知没有规定联网方式：没有要求一定用有线网络或以太网/);
     expect(lead('质量追溯用纸质记录可以吗')).toMatch(/^不符合，只用纸质或手工记录达不到这一项的写法/);
     expect(lead('批次追溯要做到什么程度')).toMatch(/^要做到每批次可追溯/);
     expect(lead('自控率是什么')).toMatch(/^通知没有规定数据自动采集比率、自控比率的计算方法/);

@@ -652,6 +652,13 @@ export const IntentsFile = z.object({
         quoted: z.string().optional(),
         separator: z.string(),
         end: z.string(),
+        /**
+         * One category asked of several systems whose readings there differ (「智能车间要求MES和WMS吗」): each system is
+         * said as `system` ({term}, {said}: its reading as above, or `systemAbsent` ({category}, {section}) when the
+         * category's element conditions do not name it), joined by `separator`.
+         */
+        system: z.string().optional(),
+        systemAbsent: z.string().optional(),
       })
       .optional(),
     /**
