@@ -57,6 +57,11 @@ export const QuestionLogQuery = z.object({
   beforeId: z.uuid().optional(),
   source: QuestionSource.optional(),
   refused: z.enum(['true', 'false']).optional(),
+  /**
+   * unanswered: the refusals no answer entry gave, and interview replies not read (「只看未能回答」); notCovered: the
+   * refusals a 通知未涉及 entry gave, which answered. `refused` alone holds both.
+   */
+  result: z.enum(['unanswered', 'notCovered']).optional(),
   /** Words the question or its answer holds, each of them (a caller's 「视频 大小」): the log is searched, not scrolled. */
   q: z.string().trim().max(100).optional(),
 });

@@ -109,7 +109,8 @@ export class ZzConsoleLog extends LitElement {
 
   private get _filter(): URLSearchParams {
     const q = new URLSearchParams();
-    if (this._refusedOnly) q.set('refused', 'true');
+    // 未能回答 as the rows are tagged: a refusal a 通知未涉及 entry gave answered, and is tagged and left out apart.
+    if (this._refusedOnly) q.set('result', 'unanswered');
     if (this._source) q.set('source', this._source);
     if (this._text.trim()) q.set('q', this._text.trim());
     return q;
