@@ -89,6 +89,10 @@ export const consoleStyles = css`
     gap: var(--zz-space-2);
     align-items: center;
   }
+  /* A box a form's check refused (form-check.ts), beside the alert that says why. */
+  input[aria-invalid='true'] {
+    border-color: var(--zz-color-unmet);
+  }
   .error {
     color: var(--zz-color-unmet);
     background: var(--zz-color-unmet-soft);
