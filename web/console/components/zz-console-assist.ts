@@ -5,9 +5,9 @@ import { consoleStyles } from './styles';
 import { firstProblem } from '../form-check';
 import { call, download } from '../api';
 import type { SessionFormSummary } from '../../../server/routes/forms';
-import { beijingTime, TIME_ZONE_LABEL } from '../time';
+import { beijingTime, beijingTimeSpan, TIME_ZONE_LABEL } from '../time';
 import { staleOf } from '../../lib/stale-export';
-import { fill, words } from '../../lib/messages';
+import { fill, fillParts, words } from '../../lib/messages';
 import type { StaleExport } from '../../../server/schemas/forms';
 
 const A = words.console.assist;
@@ -152,7 +152,7 @@ export class ZzConsoleAssist extends LitElement {
       <ul class="views">
         ${this._open.map(
           (v) => html`<li class="row">
-            <span class="grow">${v.name ?? A.noName}<br /><span class="muted">${fill(A.openSpan, { since: beijingTime(v.since), until: beijingTime(v.until), zone: TIME_ZONE_LABEL })}</span></span>
+            <span class="grow">${v.name ?? A.noName}<br /><span class="muted">${fillParts(A.openSpan, { since: beijingTimeSpan(v.since), until: beijingTimeSpan(v.until), zone: TIME_ZONE_LABEL })}</span></span>
             <button class="btn" aria-current=${v.viewId === this._viewId ? 'true' : 'false'} @click=${() => this._show(v)}>${v.viewId === this._viewId ? A.viewing : A.open}</button>
           </li>`,
         )}
@@ -163,7 +163,7 @@ export class ZzConsoleAssist extends LitElement {
   private _viewCard(v: AssistView) {
     return html`<div class="card" data-testid="assist-view">
       <div class="row"><h2 style="flex:1">${A.sessionHeading}</h2><button class="btn" @click=${this._refresh}>${A.refresh}</button></div>
-      ${this._until ? html`<p class="muted">${fill(A.until, { until: beijingTime(this._until), zone: TIME_ZONE_LABEL })}</p>` : ''}
+      ${this._until ? html`<p class="muted">${fillParts(A.until, { until: beijingTimeSpan(this._until), zone: TIME_ZONE_LABEL })}</p>` : ''}
       <p>${A.verdict}<span class="tag">${VERDICT[v.assessment.verdict] ?? v.assessment.verdict}</span></p>
       ${v.assessment.blocking?.length ? html`<ul>${v.assessment.blocking.map((b) => html`<li><strong>${b.clause}</strong> ${A.blocking}${b.reason}</li>`)}</ul>` : ''}
       ${v.assessment.pending?.length

@@ -100,9 +100,6 @@ export class ZzConsoleDashboard extends LitElement {
         border-radius: 2px;
         flex: none;
       }
-      select {
-        min-height: var(--zz-tap);
-      }
     `,
   ];
 

@@ -180,7 +180,7 @@ export class ZzConsoleLog extends LitElement {
             ${this._items.map(
               (q) => html`<tr data-id=${q.id}>
                 <td data-label=${at} class="nowrap">${beijingTime(q.at)}</td>
-                <td data-label=${c.source}>${this._sources[q.source] ?? ''}</td>
+                <td data-label=${c.source} class="nowrap">${this._sources[q.source] ?? ''}</td>
                 <td data-label=${c.question} class="q">
                   <details>
                     <summary>${q.question}</summary>

@@ -98,14 +98,6 @@ export class ZzConsoleReview extends LitElement {
       .field {
         margin-bottom: var(--zz-space-3);
       }
-      select {
-        max-width: 100%;
-        min-height: var(--zz-tap);
-        padding: 0 var(--zz-space-2);
-        border: 1px solid var(--zz-color-border);
-        border-radius: var(--zz-radius);
-        background: var(--zz-color-surface);
-      }
       .quote {
         display: grid;
         grid-template-columns: 9em 1fr auto;
