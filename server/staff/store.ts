@@ -508,8 +508,8 @@ export class StaffStore {
   // ---- review queue and the staff answer layer ----
 
   /**
-   * Logged questions that need a look: every refusal, answered below `lowConfidence`, or voted 👎; newest
-   * first. A refusal is queued even when it named a topic the notice leaves out: the topic may have been
+   * Logged questions that need a look: every refusal but those `answeredBy` names, answered below `lowConfidence`, or
+   * voted 👎; newest first. A refusal is queued even when it named a topic the notice leaves out: the topic may have been
    * read wrongly (a question of who decides filed as a prediction), and only staff can tell. A question
    * stays in the queue until staff write an entry from it or dismiss it. `settled` leaves out a refusal staff have
    * already decided: one given by the 通知未涉及 entry written for that very question. `answeredBy` names the
