@@ -130,10 +130,23 @@ export default async function staffAnswerRoutes(fastify: FastifyInstance, opts: 
     }
   };
 
+  /**
+   * The 通知未涉及 entries of the shipped answer base, as each served version has them in force (「version entryId」):
+   * reviewed before they shipped, their refusal is the answer wherever it is given, not a question left unanswered. An
+   * entry staff added is not among them: a paraphrase it caught stays queued (settledBy).
+   */
+  const shippedNotCovered = (): string[] =>
+    fastify.knowledge.versions().flatMap((version) => {
+      const k = servedOrNull(version);
+      if (!k) return [];
+      const shipped = new Set(k.data.answerBase.entries.map((e) => e.id));
+      return answersOf(k).entries.filter((x) => x.entry.conclusion === 'notCovered' && shipped.has(x.entry.id)).map((x) => `${version} ${x.entry.id}`);
+    });
+
   fastify.get('/api/staff/review', async (request) => {
     requireRole(request, ...editors);
     const q = parseOr400(ReviewQueueQuery, request.query, 'query');
-    const items = await ctx.store().reviewQueue({ ...q, lowConfidence: LOW_CONFIDENCE, settled: await settledBy() });
+    const items = await ctx.store().reviewQueue({ ...q, lowConfidence: LOW_CONFIDENCE, settled: await settledBy(), answeredBy: shippedNotCovered() });
     const u = understanderFor(kb().data);
     audit(request, 'review.list');
     return {

@@ -300,7 +300,7 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
   fastify.get('/api/staff/questions', async (request) => {
     requireRole(request, 'helpline', 'admin');
     const q = parseOr400(QuestionLogQuery, request.query, 'query');
-    const filter = { source: q.source, refused: q.refused === undefined ? undefined : q.refused === 'true', text: q.q };
+    const filter = { source: q.source, refused: q.refused === undefined ? undefined : q.refused === 'true', result: q.result, text: q.q };
     const [items, total] = await Promise.all([ctx.store().questions({ ...q, ...filter }), ctx.store().questionCount(filter)]);
     audit(request, 'questions.list');
     const w = kb().data.ui.console.questionLog;
@@ -310,7 +310,7 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
   fastify.get('/api/staff/questions.csv', async (request, reply) => {
     requireRole(request, 'helpline', 'admin');
     const q = parseOr400(QuestionLogQuery.extend({ limit: z.coerce.number().int().min(1).max(10_000).default(5000) }), request.query, 'query');
-    const items = await ctx.store().questions({ ...q, refused: q.refused === undefined ? undefined : q.refused === 'true', text: q.q });
+    const items = await ctx.store().questions({ ...q, refused: q.refused === undefined ? undefined : q.refused === 'true', result: q.result, text: q.q });
     audit(request, 'questions.export', undefined, { rows: items.length });
     const w = kb().data.ui.console.questionLog;
     const c = w.columns;

@@ -25,7 +25,7 @@ export function dashboardTables(kb: KnowledgeData, d: DashboardData, year: numbe
   const verdict = (key: string | null) => (key && key in kb.ui.console.verdicts ? kb.ui.console.verdicts[key as keyof typeof kb.ui.console.verdicts] : (key ?? w.unknown));
   const p = w.perDay.columns;
   return {
-    perDay: { title: w.perDay.title, columns: [p.day, p.questions, p.refused, p.low, p.misreads], rows: d.perDay.map((r) => [r.day, r.questions, r.refused, r.low, r.misreads]) },
+    perDay: { title: w.perDay.title, columns: [p.day, p.questions, p.refused, p.notCovered, p.low, p.misreads], rows: d.perDay.map((r) => [r.day, r.questions, r.refused, r.notCovered, r.low, r.misreads]) },
     topics: { title: w.topics.title, columns: [w.topics.columns.clause, w.topics.columns.title, w.topics.columns.count], rows: d.topics.map((r) => [r.clause, title(r.clause), r.count]) },
     regions: { title: fill(w.regions.title, { year }), columns: [w.regions.columns.key, w.regions.columns.count], rows: d.regions.map((r) => [r.key ?? w.unknown, r.count]) },
     categories: { title: fill(w.categories.title, { year }), columns: [w.categories.columns.key, w.categories.columns.count], rows: d.categories.map((r) => [categoryLabel(kb, (r.key ?? null) as Category | null), r.count]) },
@@ -34,7 +34,10 @@ export function dashboardTables(kb: KnowledgeData, d: DashboardData, year: numbe
   };
 }
 
-/** The question figures: interview replies the rules did not read are no questions, and are counted apart (misreads). */
+/**
+ * The question figures: interview replies the rules did not read are no questions, and are counted apart (misreads).
+ * The refusal rate counts the refusals no answer entry gave: a 通知未涉及 entry's refusal is its answer.
+ */
 export function rates(d: DashboardData): { questions: number; refusalRate: number; lowConfidenceRate: number; draftsExported: number; misreads: number } {
   const questions = d.perDay.reduce((n, r) => n + r.questions, 0);
   const refused = d.perDay.reduce((n, r) => n + r.refused, 0);

@@ -36,9 +36,12 @@ export const LoginRequest = z.object({
   password: z.string().min(1).max(200),
 });
 
+/** The shortest password a member may set; the console's form checks it before sending. */
+export const PASSWORD_MIN = 12;
+
 export const ChangePasswordRequest = z.object({
   current: z.string().min(1).max(200),
-  next: z.string().min(12, '新密码至少 12 位 (at least 12 characters)').max(200),
+  next: z.string().min(PASSWORD_MIN, `新密码至少 ${PASSWORD_MIN} 位 (at least ${PASSWORD_MIN} characters)`).max(200),
 });
 
 export const StaffAskRequest = z.object({ question: z.string().trim().min(1).max(2000) });
@@ -57,6 +60,11 @@ export const QuestionLogQuery = z.object({
   beforeId: z.uuid().optional(),
   source: QuestionSource.optional(),
   refused: z.enum(['true', 'false']).optional(),
+  /**
+   * unanswered: the refusals no answer entry gave, and interview replies not read (「只看未能回答」); notCovered: the
+   * refusals a 通知未涉及 entry gave, which answered. `refused` alone holds both.
+   */
+  result: z.enum(['unanswered', 'notCovered']).optional(),
   /** Words the question or its answer holds, each of them (a caller's 「视频 大小」): the log is searched, not scrolled. */
   q: z.string().trim().max(100).optional(),
 });

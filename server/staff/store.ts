@@ -63,6 +63,14 @@ interface LogRow {
  */
 const KIND = `coalesce(kind, case when source = 'interview' then 'misread' when refused and refusal_topic = '${SMALL_TALK_TOPIC}' then 'smallTalk' else 'question' end)`;
 
+/**
+ * A logged refusal left the question unanswered unless an answer entry gave it: a 通知未涉及 entry's refusal (the log
+ * names the entry) tells the asker the notice leaves the topic out and whom to call, which is that entry's answer.
+ * The question log's page and CSV label such a row 通知未涉及; its filter and the dashboard count it as answered.
+ */
+const UNANSWERED = '(refused and entry is null)';
+const NOT_COVERED = '(refused and entry is not null)';
+
 /** The columns a logged question is read with, and the row read as an entry of the log. */
 const LOG_SELECT = 'id, at, source, question, answer, clauses, entry, confidence, refused, feedback, knowledge_version, refusal_topic, review_entry';
 /**
@@ -80,6 +88,8 @@ function toLogEntry(row: LogRow, published: readonly string[]): QuestionLogEntry
 export interface LogFilter {
   source?: QuestionSource;
   refused?: boolean;
+  /** unanswered: refusals no answer entry gave (and interview replies not read); notCovered: refusals a 通知未涉及 entry gave. */
+  result?: 'unanswered' | 'notCovered';
   text?: string;
 }
 
@@ -88,6 +98,7 @@ function logFilter(q: LogFilter): { where: string[]; args: unknown[] } {
   const args: unknown[] = [];
   if (q.source) where.push(`source = $${args.push(q.source)}`);
   if (q.refused !== undefined) where.push(`refused = $${args.push(q.refused)}`);
+  if (q.result) where.push(q.result === 'unanswered' ? UNANSWERED : NOT_COVERED);
   // strpos, not LIKE: a typed % or _ is a character to find, not a pattern. The words and the
   // logged question are both read by the understanding step's normalisation, so a search folds
   // width, case and traditional characters the way questions are understood. The answer is the
@@ -497,22 +508,25 @@ export class StaffStore {
   // ---- review queue and the staff answer layer ----
 
   /**
-   * Logged questions that need a look: every refusal, answered below `lowConfidence`, or voted 👎; newest
-   * first. A refusal is queued even when it named a topic the notice leaves out: the topic may have been
+   * Logged questions that need a look: every refusal but those `answeredBy` names, answered below `lowConfidence`, or
+   * voted 👎; newest first. A refusal is queued even when it named a topic the notice leaves out: the topic may have been
    * read wrongly (a question of who decides filed as a prediction), and only staff can tell. A question
    * stays in the queue until staff write an entry from it or dismiss it. `settled` leaves out a refusal staff have
-   * already decided: one given by the 通知未涉及 entry written for that very question.
+   * already decided: one given by the 通知未涉及 entry written for that very question. `answeredBy` names the
+   * 通知未涉及 entries whose refusal is an answer wherever it is given (「version entryId」): their refusal leaves the
+   * queue in the query itself, so many of them never crowd a page of the queue out. One answered unsure is still queued.
    */
-  async reviewQueue(q: { limit: number; lowConfidence: number; before?: string; settled?: (item: QuestionLogEntry) => boolean }): Promise<QuestionLogEntry[]> {
+  async reviewQueue(q: { limit: number; lowConfidence: number; before?: string; settled?: (item: QuestionLogEntry) => boolean; answeredBy?: readonly string[] }): Promise<QuestionLogEntry[]> {
     await this.importSpool();
     this.startFillingKinds();
     const args: unknown[] = [q.lowConfidence];
     const before = q.before ? `and at < $${args.push(q.before)}` : '';
+    const answered = `(${NOT_COVERED} and knowledge_version || ' ' || entry = any($${args.push(q.answeredBy ?? [])}::text[]))`;
     // Small talk (「讲个笑话」「你好吗」「谢谢」) asks nothing that an answer entry could be written for, and an interview
     // reply the rules read is no misread: both stay in the log but out of the queue. One rated unhelpful is still for review.
     const r = await this.db.query<LogRow>(
       `select ${LOG_SELECT} from staff_question_log
-       where reviewed_at is null and ((${KIND} in ('question', 'misread') and (refused or confidence < $1)) or feedback = 'down') ${before}
+       where reviewed_at is null and ((${KIND} in ('question', 'misread') and ((refused and not ${answered}) or confidence < $1)) or feedback = 'down') ${before}
        order by at desc, id limit $${args.push(q.limit * 2 + 20)}`,
       args,
     );
@@ -619,10 +633,13 @@ export class StaffStore {
     // Only questions are counted as such (LogKind): a greeting, thanks or small talk asked nothing, and an interview
     // reply the rules did not read is logged for the review queue but no one asked it: it is counted apart
     // (misreads), never as a question, a refusal or an unsure answer.
-    const perDay = await this.db.query<{ day: string; questions: number; refused: number; low: number; misreads: number }>(
+    // A 通知未涉及 entry's refusal answered the question (UNANSWERED): it is counted apart from the refusals, and is
+    // unsure, as any answer is, below `lowConfidence`.
+    const perDay = await this.db.query<{ day: string; questions: number; refused: number; notCovered: number; low: number; misreads: number }>(
       `select to_char(at at time zone $2, 'YYYY-MM-DD') as day, count(*) filter (where ${KIND} = 'question')::int as questions,
-              count(*) filter (where ${KIND} = 'question' and refused)::int as refused,
-              count(*) filter (where ${KIND} = 'question' and not refused and confidence < $1)::int as low,
+              count(*) filter (where ${KIND} = 'question' and ${UNANSWERED})::int as refused,
+              count(*) filter (where ${KIND} = 'question' and ${NOT_COVERED})::int as "notCovered",
+              count(*) filter (where ${KIND} = 'question' and not ${UNANSWERED} and confidence < $1)::int as low,
               count(*) filter (where ${KIND} = 'misread')::int as misreads
        from staff_question_log where at > ${since} group by 1 order by 1`,
       [lowConfidence, timeZone],
@@ -975,7 +992,8 @@ export interface AssistState {
 }
 
 export interface DashboardData {
-  perDay: { day: string; questions: number; refused: number; low: number; misreads: number }[];
+  /** `refused`: refusals no answer entry gave; `notCovered`: those a 通知未涉及 entry gave, which answered. */
+  perDay: { day: string; questions: number; refused: number; notCovered: number; low: number; misreads: number }[];
   topics: { clause: string; count: number }[];
   regions: { key: string | null; count: number }[];
   categories: { key: string | null; count: number }[];

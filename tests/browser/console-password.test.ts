@@ -104,3 +104,84 @@ describe.skipIf(!HAS_CHROMIUM)('the console\'s new-password form', () => {
     }
   });
 });
+
+/**
+ * The sign-in forms are novalidate: an empty or short box is said in Chinese in the form's own alert, the box is marked
+ * and focused, and nothing is sent. The browser's own bubble would speak its language and block the submit, so the
+ * Chinese alert showing at all means no bubble stood in its way.
+ */
+describe.skipIf(!HAS_CHROMIUM)('the console\'s login and new-password forms check what is typed in Chinese', () => {
+  const alertOf = (page: import('playwright-core').Page, form: string) => page.locator(`${form} .error[role=alert]`);
+  const focusedId = (page: import('playwright-core').Page, host: string) => page.locator(host).evaluate((el) => el.shadowRoot!.activeElement?.id ?? '');
+  const invalid = (page: import('playwright-core').Page, selector: string) => page.locator(selector).getAttribute('aria-invalid');
+
+  for (const [device, opts] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
+    it(`login: each empty box is named, in order, and nothing is sent until both are typed (${device})`, async () => {
+      const pw = await oneTimeAccount(`check-login-${device}`);
+      const { context, page } = await newPage(browser, opts);
+      try {
+        let sent = 0;
+        page.on('request', (r) => { if (r.url().endsWith('/api/staff/login')) sent += 1; });
+        await page.goto(`${server.url}/console`);
+        const form = page.locator('zz-console-login form');
+        expect(await form.getAttribute('novalidate')).not.toBeNull();
+        const submit = page.locator('zz-console-login button[type=submit]');
+        await submit.click();
+        await expect.poll(() => alertOf(page, 'zz-console-login').textContent()).toBe('请输入用户名');
+        expect(await focusedId(page, 'zz-console-login')).toBe('u');
+        expect(await invalid(page, 'zz-console-login #u')).toBe('true');
+        // Spaces alone are no name; a name typed, the password is asked for next, and the name is no longer marked.
+        await page.locator('zz-console-login #u').fill('   ');
+        await submit.click();
+        await expect.poll(() => alertOf(page, 'zz-console-login').textContent()).toBe('请输入用户名');
+        await page.locator('zz-console-login #u').fill(`check-login-${device}`);
+        await submit.click();
+        await expect.poll(() => alertOf(page, 'zz-console-login').textContent()).toBe('请输入密码');
+        expect(await focusedId(page, 'zz-console-login')).toBe('p');
+        expect(await invalid(page, 'zz-console-login #u')).toBe('false');
+        expect(await invalid(page, 'zz-console-login #p')).toBe('true');
+        expect(sent).toBe(0);
+        expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+        await page.locator('zz-console-login #p').fill(pw);
+        await submit.click();
+        await page.locator('zz-console-password #cur').waitFor();
+        expect(sent).toBe(1);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  it('new password: an empty current password, an empty and a short new one are each said, with the length asked for', async () => {
+    const pw = await oneTimeAccount('check-pw');
+    const { context, page } = await newPage(browser, PHONE);
+    try {
+      await atPasswordForm(page, 'check-pw', pw);
+      let sent = 0;
+      await page.route('**/api/staff/password', (route) => ((sent += 1), route.continue()));
+      expect(await page.locator('zz-console-password form').getAttribute('novalidate')).not.toBeNull();
+      const submit = page.locator('zz-console-password button[type=submit]');
+      await submit.click();
+      await expect.poll(() => alertOf(page, 'zz-console-password').textContent()).toContain('请输入当前密码');
+      expect(await focusedId(page, 'zz-console-password')).toBe('cur');
+      await page.locator('zz-console-password #cur').fill(pw);
+      await submit.click();
+      await expect.poll(() => alertOf(page, 'zz-console-password').textContent()).toBe('请输入新密码，至少 12 位');
+      expect(await focusedId(page, 'zz-console-password')).toBe('next');
+      expect(await invalid(page, 'zz-console-password #cur')).toBe('false');
+      // Eleven characters, one short: counted back to the member. Twelve pass the check and are sent.
+      await page.locator('zz-console-password #next').fill('短密码abcdefgh');
+      await submit.click();
+      await expect.poll(() => alertOf(page, 'zz-console-password').textContent()).toBe('新密码至少 12 位，现在只有 11 位，请再加长一些');
+      expect(await invalid(page, 'zz-console-password #next')).toBe('true');
+      expect(sent).toBe(0);
+      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+      await page.locator('zz-console-password #next').fill('短密码abcdefghi');
+      await submit.click();
+      await page.locator('zz-console-ask input#q').waitFor();
+      expect(sent).toBe(1);
+    } finally {
+      await context.close();
+    }
+  });
+});

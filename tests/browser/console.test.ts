@@ -439,6 +439,16 @@ describe.skipIf(!HAS_CHROMIUM)('staff console in Chromium', () => {
       await giver.page.locator('zz-console-assist button[type=submit]').first().click();
       await expect.poll(() => giver.page.locator('zz-console-assist [data-testid=assist-view]').textContent()).toContain('MES上线两年了');
       const handover = giver.page.locator('zz-console-assist [data-testid=handover]');
+      // Sent empty (or blank), the form says in its own card, in Chinese, whom to name: no browser bubble, nothing sent.
+      expect(await handover.locator('form').getAttribute('novalidate')).not.toBeNull();
+      for (const typed of ['', '   ']) {
+        await handover.locator('#colleague').fill(typed);
+        await handover.locator('button[type=submit]').click();
+        await expect.poll(() => handover.locator('.error[role=alert]').textContent()).toBe('请输入接手同事的用户名');
+        expect(await handover.locator('#colleague').getAttribute('aria-invalid')).toBe('true');
+      }
+      expect(await giver.page.locator('zz-console-assist [data-testid=assist-view]').count()).toBe(1);
+      expect(await horizontalOverflow(giver.page)).toBe(0);
       await handover.locator('#colleague').fill('hotline-take');
       await handover.locator('button[type=submit]').click();
       await expect.poll(() => giver.page.locator('zz-console-assist [role=status]').textContent()).toContain('已转交给 hotline-take');

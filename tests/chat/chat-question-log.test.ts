@@ -6,7 +6,8 @@ import { typed } from './steer';
 
 /*
  * A question asked in the chat is logged like one asked at /api/ask: the answer-base entries it was answered from,
- * the clauses and the confidence; a refusal, of a recognised out-of-scope topic or not, is queued for review.
+ * the clauses and the confidence; a refusal no answer entry gave is queued for review, and one a shipped 通知未涉及
+ * entry gave (the entry's answer) is not.
  */
 const srv = serveForFile();
 
@@ -18,7 +19,7 @@ describe('the chat in the staff question log', () => {
     const c = await ChatClient.connect(srv.url);
     c.send({ type: 'open', mode: 'qa' });
     await c.next('session');
-    const questions = ['洛阳能推几家', '郑州市可以推荐多少家企业', '信用在哪里查', '今天天气怎么样', '申报要交钱吗'];
+    const questions = ['洛阳能推几家', '郑州市可以推荐多少家企业', '信用在哪里查', '今天天气怎么样', '申报要交钱吗', '申报要交多少费用'];
     for (const [i, q] of questions.entries()) await typed(c, `q${i}`, q, 'qa');
     await c.close();
     const items = (await srv.app.inject({ method: 'GET', url: '/api/staff/questions?source=chat&limit=20', headers: as(staff) })).json().items as Logged[];
@@ -36,6 +37,9 @@ describe('the chat in the staff question log', () => {
     expect(items.find((i) => i.question === '今天天气怎么样')!.refusalTopic).toBeTruthy();
     const queued = (await srv.app.inject({ method: 'GET', url: '/api/staff/review?limit=100', headers: as(staff) })).json().items as Logged[];
     // Small talk is logged as refused but kept out of the review queue: it is no unanswered question about the notice.
-    expect(new Set(queued.filter((i) => questions.includes(i.question)).map((i) => i.question))).toEqual(new Set(['申报要交钱吗']));
+    // Nor is a refusal the 通知未涉及 entry on fees gave: the asker was answered. A refusal no entry gave is queued.
+    expect(items.find((i) => i.question === '申报要交钱吗')!.entries).toEqual(['nc-fee']);
+    expect(items.find((i) => i.question === '申报要交多少费用')).toMatchObject({ refused: true, entries: [] });
+    expect(new Set(queued.filter((i) => questions.includes(i.question)).map((i) => i.question))).toEqual(new Set(['申报要交多少费用']));
   }, 120_000);
 });

@@ -40,7 +40,7 @@ describe('dashboard', () => {
     expect(d.questions).toBe(asked.length);
     expect(d.refusalRate).toBeCloseTo(refused / asked.length, 6);
     expect(d.lowConfidenceRate).toBeCloseTo(low / asked.length, 6);
-    expect(d.tables.perDay.rows).toEqual([[beijingDay(new Date()), asked.length, refused, low, 0]]);
+    expect(d.tables.perDay.rows).toEqual([[beijingDay(new Date()), asked.length, refused, 0, low, 0]]);
     const cited = asked.flatMap((a) => [...new Set(a.citations.map((c: { clause: string }) => c.clause))]);
     const top = d.tables.topics.rows[0];
     expect(top[2]).toBe(Math.max(...cited.map((c) => cited.filter((x) => x === c).length)));
@@ -140,8 +140,8 @@ describe('dashboard', () => {
     expect(d.misreads).toBe(before.misreads + 2);
     const today = d.tables.perDay.rows.find((r: unknown[]) => r[0] === beijingDay(new Date()));
     const then = before.tables.perDay.rows.find((r: unknown[]) => r[0] === beijingDay(new Date()));
-    // 问题数, 未能回答 and 低置信度 are of questions: the replies' confidence 0 and refusal are not counted in them.
-    expect(today.slice(1)).toEqual([then[1] + 1, then[2], then[3], then[4] + 2]);
+    // 问题数, 未能回答, 通知未涉及 and 低置信度 are of questions: the replies' confidence 0 and refusal are not counted in them.
+    expect(today.slice(1)).toEqual([then[1] + 1, then[2], then[3], then[4], then[5] + 2]);
     expect(d.refusalRate * d.questions, 'no refusal more').toBeCloseTo(before.refusalRate * before.questions, 6);
   });
 

@@ -9,7 +9,8 @@ import { as, staffAs, type StaffLogin } from './helpers';
 /*
  * Every way a question is answered logs the outcome the asker saw. Each path runs through its real route (the chat
  * socket, /api/ask, the console's ask): an answer that concludes is logged answered, the closest clauses (「没有直接回答」)
- * and refusals are logged unanswered, and both reach the review queue; small talk is logged refused but is not for review,
+ * and refusals are logged unanswered, and both reach the review queue, but for a refusal a shipped 通知未涉及 entry gave,
+ * which is that entry's answer; small talk is logged refused but is not for review,
  * and a greeting is greeted back.
  * The phrasings are this file's own, not the answer base's.
  */
@@ -62,7 +63,8 @@ const QA_PATHS: { path: string; q: string; sees: Seen; holds: string; queued?: f
   { path: 'per type', q: '有没有要求必须上SCADA', sees: 'answered', holds: '三(二)3' },
   { path: 'stated-fact verdict', q: '俺们厂是分公司，能不能报，去年上了失信名单', sees: 'answered', holds: '不能' },
   { path: 'closest clauses', q: '那车间呢', sees: 'unanswered', holds: '三(一)1' },
-  { path: 'refusal', q: '评上了奖励有多少', sees: 'refused', holds: '0371' },
+  // Refused by the shipped 通知未涉及 entry on money: logged refused (the 通知未涉及 tag), but answered, so not for review.
+  { path: 'refusal by an entry', q: '评上了奖励有多少', sees: 'refused', holds: '0371', queued: false },
   { path: 'refusal', q: '申报押金怎么退', sees: 'refused', holds: '0371' },
   // Small talk is refused as a topic of its own and is logged so, but it is no unanswered question: not for review.
   { path: 'small talk', q: '讲个笑话吧', sees: 'refused', holds: '0371', queued: false },

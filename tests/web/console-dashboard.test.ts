@@ -12,7 +12,7 @@ vi.mock('echarts/components', () => ({ GridComponent: {}, TooltipComponent: {} }
 vi.mock('echarts/renderers', () => ({ CanvasRenderer: {} }));
 await import('../../web/console/components/zz-console-dashboard');
 
-const COLUMNS = ['日期（北京时间）', '问题数', '未能回答', '低置信度', '评估未读懂（不计入问题数）'];
+const COLUMNS = ['日期（北京时间）', '问题数', '未能回答', '通知未涉及（已告知咨询电话）', '低置信度', '评估未读懂（不计入问题数）'];
 const table = (title: string, columns: string[], rows: (string | number)[][] = []) => ({ title, columns, rows });
 const DASHBOARD = {
   days: 30,
@@ -25,7 +25,7 @@ const DASHBOARD = {
   draftsExported: 1,
   misreads: 7,
   tables: {
-    perDay: table('每日问题数（按北京时间计日）', COLUMNS, [['2026-12-07', 3, 0, 0, 7]]),
+    perDay: table('每日问题数（按北京时间计日）', COLUMNS, [['2026-12-07', 3, 0, 1, 0, 7]]),
     topics: table('热点条款', ['条款', '标题', '次数'], [['四(二)', '提交格式', 2]]),
     regions: table('2023年度提交初审的评估（按地区）', ['地区', '企业数']),
     categories: table('2023年度提交初审的评估（按类别）', ['类别', '企业数']),
@@ -74,6 +74,9 @@ describe('zz-console-dashboard', () => {
     const colours = (perDay.series as { itemStyle: { color: string } }[]).map((s) => `background:${s.itemStyle.color}`);
     expect(swatches).toEqual(colours);
     expect(colours[1]).toBe('background:#b42318');
-    expect(colours[3]).not.toBe(colours[1]);
+    // A 通知未涉及 answer is no unanswered question: not drawn in its red.
+    expect(colours[2]).not.toBe(colours[1]);
+    expect(colours[4]).not.toBe(colours[1]);
+    expect(new Set(colours).size).toBe(colours.length);
   });
 });

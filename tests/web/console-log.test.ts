@@ -92,6 +92,20 @@ describe('zz-console-log', () => {
     expect([...el.shadowRoot!.querySelectorAll('tbody td[data-label=来源]')].every((td) => td.textContent === '对话')).toBe(true);
   });
 
+  it('asks 「只看未能回答」 of the server as the rows are tagged, leaving the 通知未涉及 refusals out', async () => {
+    fakeServer();
+    const el = await mount();
+    const box = el.shadowRoot!.querySelector<HTMLInputElement>('input[type=checkbox]')!;
+    box.checked = true;
+    box.dispatchEvent(new Event('change'));
+    await vi.waitFor(() => expect(requests.at(-1)!.searchParams.get('result')).toBe('unanswered'));
+    // The stored flag holds the 通知未涉及 refusals too: it is not what the box asks.
+    expect(requests.at(-1)!.searchParams.has('refused')).toBe(false);
+    box.checked = false;
+    box.dispatchEvent(new Event('change'));
+    await vi.waitFor(() => expect(requests.at(-1)!.searchParams.has('result')).toBe(false));
+  });
+
   it('shows the answer given under its question as text, with the entry that answered and the knowledge version', async () => {
     fakeServer();
     const el = await mount();

@@ -4,6 +4,7 @@
  * converted to Asia/Shanghai here rather than read in the browser's own zone, and labelled.
  */
 
+import { html, type TemplateResult } from 'lit';
 import { fill, words } from '../lib/messages';
 
 const W = words.console.time;
@@ -28,6 +29,11 @@ export function beijingTime(iso: string): string {
 }
 
 /** The 推荐汇总表 deadline as the server sends it: whole days left, negative once it has passed. */
+/** A time in 北京时间 inside a sentence, kept on one line (the console's .time): a phone never breaks it at its hyphen. */
+export function beijingTimeSpan(iso: string): TemplateResult {
+  return html`<span class="time">${beijingTime(iso)}</span>`;
+}
+
 export interface DeadlineView {
   label: string;
   daysLeft: number;

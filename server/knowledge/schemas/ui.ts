@@ -144,7 +144,7 @@ export const ConsoleWording = z.object({
    */
   dashboard: z.object({
     unknown: Text,
-    perDay: z.object({ title: Text, columns: z.object({ day: Text, questions: Text, refused: Text, low: Text, misreads: Text }).strict() }),
+    perDay: z.object({ title: Text, columns: z.object({ day: Text, questions: Text, refused: Text, notCovered: Text, low: Text, misreads: Text }).strict() }),
     topics: z.object({ title: Text, columns: z.object({ clause: Text, title: Text, count: Text }).strict() }),
     regions: z.object({ title: templateOf(['year']), columns: z.object({ key: Text, count: Text }).strict() }),
     categories: z.object({ title: templateOf(['year']), columns: z.object({ key: Text, count: Text }).strict() }),

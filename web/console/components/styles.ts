@@ -67,8 +67,14 @@ export const consoleStyles = css`
     font: inherit;
     cursor: pointer;
   }
+  /* Drawn as the text boxes are: the browser's own square grey select looked like another page's control. */
   select {
+    max-width: 100%;
     min-height: var(--zz-tap);
+    padding: 0 var(--zz-space-2);
+    border: 1px solid var(--zz-color-border);
+    border-radius: var(--zz-radius);
+    background: var(--zz-color-surface);
   }
   summary {
     display: flex;
@@ -88,6 +94,14 @@ export const consoleStyles = css`
     flex-wrap: wrap;
     gap: var(--zz-space-2);
     align-items: center;
+  }
+  /* A time said in a sentence (「2026-12-15 05:01」) is read whole: a phone line never breaks it at its hyphen or space. */
+  .time {
+    white-space: nowrap;
+  }
+  /* A box a form's check refused (form-check.ts), beside the alert that says why. */
+  input[aria-invalid='true'] {
+    border-color: var(--zz-color-unmet);
   }
   .error {
     color: var(--zz-color-unmet);

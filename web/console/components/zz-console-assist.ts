@@ -2,11 +2,12 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { controls } from '../../components/shared-styles';
 import { consoleStyles } from './styles';
+import { firstProblem } from '../form-check';
 import { call, download } from '../api';
 import type { SessionFormSummary } from '../../../server/routes/forms';
-import { beijingTime, TIME_ZONE_LABEL } from '../time';
+import { beijingTime, beijingTimeSpan, TIME_ZONE_LABEL } from '../time';
 import { staleOf } from '../../lib/stale-export';
-import { fill, words } from '../../lib/messages';
+import { fill, fillParts, words } from '../../lib/messages';
 import type { StaleExport } from '../../../server/schemas/forms';
 
 const A = words.console.assist;
@@ -100,6 +101,8 @@ export class ZzConsoleAssist extends LitElement {
   @state() private _error = '';
   /** What the last hand-over did, in words. */
   @state() private _notice = '';
+  /** Why the hand-over was not made, said in its own card. */
+  @state() private _handoverError = '';
   /** The views this member holds open: a code works once, so the list is the way back after a reload or another tab. */
   @state() private _open: OpenView[] = [];
   /** The notes the last export of this view sent beside its file; null before one, or once the view is read again. */
@@ -120,6 +123,7 @@ export class ZzConsoleAssist extends LitElement {
 
   private async _show(v: OpenView) {
     this._error = '';
+    this._handoverError = '';
     this._viewId = v.viewId;
     this._until = v.until;
     await this._refresh();
@@ -148,7 +152,7 @@ export class ZzConsoleAssist extends LitElement {
       <ul class="views">
         ${this._open.map(
           (v) => html`<li class="row">
-            <span class="grow">${v.name ?? A.noName}<br /><span class="muted">${fill(A.openSpan, { since: beijingTime(v.since), until: beijingTime(v.until), zone: TIME_ZONE_LABEL })}</span></span>
+            <span class="grow">${v.name ?? A.noName}<br /><span class="muted">${fillParts(A.openSpan, { since: beijingTimeSpan(v.since), until: beijingTimeSpan(v.until), zone: TIME_ZONE_LABEL })}</span></span>
             <button class="btn" aria-current=${v.viewId === this._viewId ? 'true' : 'false'} @click=${() => this._show(v)}>${v.viewId === this._viewId ? A.viewing : A.open}</button>
           </li>`,
         )}
@@ -159,7 +163,7 @@ export class ZzConsoleAssist extends LitElement {
   private _viewCard(v: AssistView) {
     return html`<div class="card" data-testid="assist-view">
       <div class="row"><h2 style="flex:1">${A.sessionHeading}</h2><button class="btn" @click=${this._refresh}>${A.refresh}</button></div>
-      ${this._until ? html`<p class="muted">${fill(A.until, { until: beijingTime(this._until), zone: TIME_ZONE_LABEL })}</p>` : ''}
+      ${this._until ? html`<p class="muted">${fillParts(A.until, { until: beijingTimeSpan(this._until), zone: TIME_ZONE_LABEL })}</p>` : ''}
       <p>${A.verdict}<span class="tag">${VERDICT[v.assessment.verdict] ?? v.assessment.verdict}</span></p>
       ${v.assessment.blocking?.length ? html`<ul>${v.assessment.blocking.map((b) => html`<li><strong>${b.clause}</strong> ${A.blocking}${b.reason}</li>`)}</ul>` : ''}
       ${v.assessment.pending?.length
@@ -173,10 +177,11 @@ export class ZzConsoleAssist extends LitElement {
     <div class="card" data-testid="handover">
       <h2>${A.handoverHeading}</h2>
       <p class="muted">${A.handoverIntro}</p>
-      <form @submit=${this._handOver}>
-        <input id="colleague" type="text" maxlength="40" placeholder=${A.colleague} aria-label=${A.colleague} autocomplete="off" required />
+      <form @submit=${this._handOver} novalidate>
+        <input id="colleague" type="text" maxlength="40" placeholder=${A.colleague} aria-label=${A.colleague} autocomplete="off" required aria-required="true" />
         <button class="btn" type="submit">${A.handover}</button>
       </form>
+      ${this._handoverError ? html`<div class="error" role="alert">${this._handoverError}</div>` : ''}
     </div>`;
   }
 
@@ -234,6 +239,8 @@ export class ZzConsoleAssist extends LitElement {
     const input = this.renderRoot.querySelector<HTMLInputElement>('#colleague')!;
     this._error = '';
     this._notice = '';
+    this._handoverError = firstProblem([[input, !input.value.trim() && A.colleagueMissing]]);
+    if (this._handoverError) return;
     try {
       const r = await call<{ to: string; expiresAt: string }>('POST', `/api/staff/assist/${encodeURIComponent(this._viewId)}/handover`, { to: input.value.trim() });
       this._notice = fill(A.handedOver, { to: r.to, until: beijingTime(r.expiresAt), zone: TIME_ZONE_LABEL });
@@ -242,7 +249,8 @@ export class ZzConsoleAssist extends LitElement {
       this._view = null;
       await this._loadOpen();
     } catch (err) {
-      this._error = (err as Error).message;
+      // Said beside the hand-over form, where the member is looking, not at the top of a long page.
+      this._handoverError = (err as Error).message;
     }
   }
 
@@ -254,11 +262,10 @@ export class ZzConsoleAssist extends LitElement {
     // Full-width digits (「６０９７９４」) and spaces are normalised as the server does; the browser's own
     // pattern check would refuse them in English.
     const code = input.value.normalize('NFKC').replace(/[\s-]+/gu, '');
-    if (!/^\d{6}$/u.test(code)) {
-      this._error = code ? A.codeShape : A.codeMissing;
-      return;
-    }
+    this._error = firstProblem([[input, !/^\d{6}$/u.test(code) && (code ? A.codeShape : A.codeMissing)]]);
+    if (this._error) return;
     try {
+      this._handoverError = '';
       const r = await call<{ viewId: string; expiresAt: string }>('POST', '/api/staff/assist/claim', { code });
       this._viewId = r.viewId;
       this._until = r.expiresAt;

@@ -4,9 +4,9 @@ import { keyed } from 'lit/directives/keyed.js';
 import { controls } from '../../components/shared-styles';
 import { consoleStyles } from './styles';
 import { call, download, ConsoleError } from '../api';
-import { beijingTime, deadlineStatus, TIME_ZONE_LABEL } from '../time';
+import { beijingTime, beijingTimeSpan, deadlineStatus, TIME_ZONE_LABEL } from '../time';
 import { LiveRefresh } from '../live';
-import { fill, words } from '../../lib/messages';
+import { fill, fillParts, words } from '../../lib/messages';
 
 /**
  * How often the list is fetched again while the server's pushes do not arrive (the stream is down): a new applicant
@@ -230,9 +230,6 @@ export class ZzConsoleBureau extends LitElement {
         margin: var(--zz-space-1) 0 0;
         font-weight: 400;
         color: var(--zz-color-unmet);
-      }
-      select {
-        min-height: var(--zz-tap);
       }
       .draft {
         white-space: pre-wrap;
@@ -470,7 +467,7 @@ export class ZzConsoleBureau extends LitElement {
   private _detailView(d: Detail) {
     return html`<div class="card" data-testid="detail">
       <h2 tabindex="-1">${fill(W.detailHeading, { name: d.name ?? W.noName, category: d.categoryLabel })}</h2>
-      <p class="muted">${fill(W.submittedAt, { at: beijingTime(d.submittedAt), zone: TIME_ZONE_LABEL })}${d.programmeYear ? fill(W.submittedYear, { year: d.programmeYear }) : ''}</p>
+      <p class="muted">${fillParts(W.submittedAt, { at: beijingTimeSpan(d.submittedAt), zone: TIME_ZONE_LABEL })}${d.programmeYear ? fill(W.submittedYear, { year: d.programmeYear }) : ''}</p>
       ${d.deadline
         ? html`<p class="muted" data-testid="detail-deadline">${fill(W.detailDeadline, { label: d.deadline.label, clause: d.deadline.clause, status: deadlineStatus(d.deadline) })}</p>`
         : ''}

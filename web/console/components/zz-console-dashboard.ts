@@ -43,6 +43,8 @@ const W = words.console.dashboard;
 const PER_DAY_COLOURS = [
   ['--zz-color-primary', '#1749b3'],
   ['--zz-color-unmet', '#b42318'],
+  // 通知未涉及: answered by an entry that says the notice leaves the topic out, so told apart from 未能回答's red.
+  ['--zz-color-met', '#146c2e'],
   ['--zz-color-partial', '#8a4b00'],
   ['--zz-color-unknown', '#4a5565'],
 ] as const;
@@ -97,9 +99,6 @@ export class ZzConsoleDashboard extends LitElement {
         height: 12px;
         border-radius: 2px;
         flex: none;
-      }
-      select {
-        min-height: var(--zz-tap);
       }
     `,
   ];

@@ -109,7 +109,8 @@ export class ZzConsoleLog extends LitElement {
 
   private get _filter(): URLSearchParams {
     const q = new URLSearchParams();
-    if (this._refusedOnly) q.set('refused', 'true');
+    // 未能回答 as the rows are tagged: a refusal a 通知未涉及 entry gave answered, and is tagged and left out apart.
+    if (this._refusedOnly) q.set('result', 'unanswered');
     if (this._source) q.set('source', this._source);
     if (this._text.trim()) q.set('q', this._text.trim());
     return q;
@@ -179,7 +180,7 @@ export class ZzConsoleLog extends LitElement {
             ${this._items.map(
               (q) => html`<tr data-id=${q.id}>
                 <td data-label=${at} class="nowrap">${beijingTime(q.at)}</td>
-                <td data-label=${c.source}>${this._sources[q.source] ?? ''}</td>
+                <td data-label=${c.source} class="nowrap">${this._sources[q.source] ?? ''}</td>
                 <td data-label=${c.question} class="q">
                   <details>
                     <summary>${q.question}</summary>

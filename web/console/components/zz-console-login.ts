@@ -4,6 +4,7 @@ import { controls } from '../../components/shared-styles';
 import { consoleStyles } from './styles';
 import { call, type Identity } from '../api';
 import { words } from '../../lib/messages';
+import { firstProblem } from '../form-check';
 
 const W = words.console.login;
 
@@ -36,9 +37,9 @@ export class ZzConsoleLogin extends LitElement {
     return html`<div class="card">
       <h2>${W.heading}</h2>
       <p class="muted">${W.intro}</p>
-      <form @submit=${this._submit}>
-        <div><label for="u">${W.username}</label><input id="u" name="username" type="text" autocomplete="username" required /></div>
-        <div><label for="p">${W.password}</label><input id="p" name="password" type="password" autocomplete="current-password" required /></div>
+      <form @submit=${this._submit} novalidate>
+        <div><label for="u">${W.username}</label><input id="u" name="username" type="text" autocomplete="username" required aria-required="true" /></div>
+        <div><label for="p">${W.password}</label><input id="p" name="password" type="password" autocomplete="current-password" required aria-required="true" /></div>
         ${this._error ? html`<div class="error" role="alert">${this._error}</div>` : ''}
         <button class="btn primary" type="submit" ?disabled=${this._busy}>${this._busy ? W.busy : W.submit}</button>
       </form>
@@ -49,6 +50,12 @@ export class ZzConsoleLogin extends LitElement {
     e.preventDefault();
     const form = e.target as HTMLFormElement;
     const data = new FormData(form);
+    const box = (name: string) => form.elements.namedItem(name) as HTMLInputElement;
+    this._error = firstProblem([
+      [box('username'), !String(data.get('username') ?? '').trim() && W.usernameMissing],
+      [box('password'), !data.get('password') && W.passwordMissing],
+    ]);
+    if (this._error) return;
     this._busy = true;
     this._error = '';
     try {

@@ -3,7 +3,9 @@ import { customElement, state } from 'lit/decorators.js';
 import { controls } from '../../components/shared-styles';
 import { consoleStyles } from './styles';
 import { call, ConsoleError, setCsrf, type Identity } from '../api';
-import { words } from '../../lib/messages';
+import { fill, words } from '../../lib/messages';
+import { firstProblem } from '../form-check';
+import { PASSWORD_MIN } from '../../../server/staff/schemas';
 
 const W = words.console.password;
 
@@ -23,9 +25,9 @@ export class ZzConsolePassword extends LitElement {
     return html`<div class="card">
       <h2>${W.heading}</h2>
       <p class="muted">${W.intro}</p>
-      <form @submit=${this._submit} aria-busy=${this._busy ? 'true' : 'false'}>
-        <div><label for="cur">${W.current}</label><input id="cur" type="password" autocomplete="current-password" required ?readonly=${this._busy} /></div>
-        <div><label for="next">${W.next}</label><input id="next" type="password" autocomplete="new-password" minlength="12" required ?readonly=${this._busy} /></div>
+      <form @submit=${this._submit} aria-busy=${this._busy ? 'true' : 'false'} novalidate>
+        <div><label for="cur">${W.current}</label><input id="cur" type="password" autocomplete="current-password" required aria-required="true" ?readonly=${this._busy} /></div>
+        <div><label for="next">${W.next}</label><input id="next" type="password" autocomplete="new-password" minlength=${PASSWORD_MIN} required aria-required="true" ?readonly=${this._busy} /></div>
         ${this._error ? html`<div class="error" role="alert">${this._error}</div>` : nothing}
         <div class="row">
           <button class="btn primary" type="submit" ?disabled=${this._busy}>${this._busy ? W.saving : W.save}</button>
@@ -40,12 +42,13 @@ export class ZzConsolePassword extends LitElement {
     if (this._busy) return;
     const cur = this.renderRoot.querySelector<HTMLInputElement>('#cur')!;
     const next = this.renderRoot.querySelector<HTMLInputElement>('#next')!;
-    this._error = '';
-    if (next.value === cur.value) {
-      this._error = W.sameAsCurrent;
-      next.focus();
-      return;
-    }
+    // Counted as the server counts a string's length, so a password it would refuse is never sent.
+    const n = next.value.length;
+    this._error = firstProblem([
+      [cur, !cur.value && W.currentMissing],
+      [next, !n ? fill(W.nextMissing, { min: PASSWORD_MIN }) : n < PASSWORD_MIN ? fill(W.nextShort, { min: PASSWORD_MIN, n }) : next.value === cur.value && W.sameAsCurrent],
+    ]);
+    if (this._error) return;
     this._busy = true;
     try {
       // The server starts a fresh session after a password change, with a new CSRF token.

@@ -98,14 +98,6 @@ export class ZzConsoleReview extends LitElement {
       .field {
         margin-bottom: var(--zz-space-3);
       }
-      select {
-        max-width: 100%;
-        min-height: var(--zz-tap);
-        padding: 0 var(--zz-space-2);
-        border: 1px solid var(--zz-color-border);
-        border-radius: var(--zz-radius);
-        background: var(--zz-color-surface);
-      }
       .quote {
         display: grid;
         grid-template-columns: 9em 1fr auto;
@@ -206,8 +198,8 @@ export class ZzConsoleReview extends LitElement {
                       ? html`<p class="muted interview-what" data-testid="interview-what">${q.interview.what}</p>`
                       : ''}</td>
                   <td data-label=${W.columns.reason}>
-                    ${q.interview ? html`<span class="tag partial" data-testid="interview-tag">${q.interview.tag}</span> ` : q.refused ? html`<span class="tag unmet">${W.refused}</span> ` : ''}
-                    ${!q.refused && q.confidence < 0.5 ? html`<span class="tag partial">${fill(W.confidence, { percent: Math.round(q.confidence * 100) })}</span> ` : ''}
+                    ${q.interview ? html`<span class="tag partial" data-testid="interview-tag">${q.interview.tag}</span> ` : q.refused ? this._refusedTag(q) : ''}
+                    ${(!q.refused || q.entries.length > 0) && q.confidence < 0.5 ? html`<span class="tag partial">${fill(W.confidence, { percent: Math.round(q.confidence * 100) })}</span> ` : ''}
                     ${q.feedback === 'down' ? html`<span class="tag unmet">${W.unhelpful}</span>` : ''}
                   </td>
                   <td data-label=${W.columns.basis}>${q.clauses.join(words.common.listSep) || '—'}</td>
@@ -477,7 +469,7 @@ export class ZzConsoleReview extends LitElement {
       // The server's refusal names each field by its path (entry.quotes.0.find): shown by the form's own names.
       const details = err instanceof ConsoleError && err.code === 'ENTRY_REJECTED' && Array.isArray(err.details) ? (err.details as { field: string; message: string }[]) : [];
       this._saveError = details.length
-        ? fill(W.refused, { list: details.map((d) => (d.field.startsWith('entry.') ? `${fieldLabel(d.field.slice('entry.'.length))}：${d.message}` : d.message)).join(W.fixSep) })
+        ? fill(W.saveRefused, { list: details.map((d) => (d.field.startsWith('entry.') ? `${fieldLabel(d.field.slice('entry.'.length))}：${d.message}` : d.message)).join(W.fixSep) })
         : (err as Error).message;
     } finally {
       this._busy = false;
@@ -485,6 +477,16 @@ export class ZzConsoleReview extends LitElement {
   }
 
   /** Marks the boxes a refusal names (id, questions, quotes.0.find …) as invalid and takes the focus to the first. */
+  /**
+   * A refusal a 通知未涉及 entry gave answered, as the question log tags it: queued because staff wrote the entry for
+   * other words (or it was matched unsurely, or rated 👎), not because nothing answered it.
+   */
+  private _refusedTag(q: QueueItem) {
+    return q.entries.length
+      ? html`<span class="tag partial" data-testid="not-covered-tag" title=${words.console.log.notCoveredTitle}>${words.console.log.notCovered}</span> `
+      : html`<span class="tag unmet">${W.refused}</span> `;
+  }
+
   private _markInvalid(keys: string[]) {
     const boxes = this.renderRoot.querySelectorAll<HTMLElement>('[data-testid=entry-editor] form input, [data-testid=entry-editor] form textarea');
     const named = keys.map((k) => {
