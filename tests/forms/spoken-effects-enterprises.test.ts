@@ -132,6 +132,20 @@ describe('two enterprises telling their effects in spoken words, drafted as 附�
   });
 });
 
+describe('二(一) 申报单位概况 and the 一(一) table', () => {
+  it.each(['smartWorkshop', 'discreteFactory', 'processFactory'] as const)('as %s: the address the table shows is not restated; 成立时间 and 资本性质, which 二(一) asks for, are', (category) => {
+    const { form } = drafted('A', category);
+    const profile = form.drafts['overview.profile']!.text;
+    expect(profile).toMatch(/^鹤壁市嘉禾电器有限公司成立于2011年4月，注册资本3600万元，资本性质为民营。/u);
+    expect(profile).not.toContain('嘉禾路9号');
+    expect(form.drafts.enterpriseIntro!.text).toContain('位于鹤壁市淇滨区嘉禾路9号');
+    // An address not given is asked for where the table has it, not in 二(一).
+    const noAddress = fillForm(ctx, DraftProfile.parse({ ...profileOf('A'), form: { ...ENTERPRISES.A, address: undefined } }), category);
+    expect(noAddress.drafts['overview.profile']!.text).not.toContain('单位地址');
+    expect(noAddress.drafts['overview.profile']!.missingFacts).not.toContain(ctx.formDrafting.factLabels.address);
+  });
+});
+
 describe('spoken words these enterprises used, in written form', () => {
   it.each([
     ['用了金蝶ERP', '采用了金蝶ERP'],
