@@ -1204,8 +1204,15 @@ function cellUnits(ctx: Ctx, field: FormField, perWs: boolean): Unit[] {
     units.push({ order: order++, required: true, priority: 0, text: x.text, numbers: x.numbers, facts: x.facts, missing: x.missing });
   };
   const ws = ctx.facts.workshops?.[ctx.ws];
-  const descSrc = perWs && ws?.descriptions?.[field.id] !== undefined ? `form.workshops.${ctx.ws}.descriptions.${field.id}` : `form.elements.${field.id}`;
-  const typed = perWs ? ws?.descriptions?.[field.id] ?? (ctx.category === 'smartWorkshop' ? ctx.facts.elements?.[field.id] : undefined) : ctx.facts.elements?.[field.id];
+  // A 智能车间 form's cells are its one workshop's: what the enterprise wrote for that workshop's cell (kept from a
+  // factory form it drafted first) stands there when the cell itself is empty, rather than being dropped unsaid.
+  const ownWorkshop = !perWs && ctx.category === 'smartWorkshop' && ctx.facts.elements?.[field.id] === undefined && ctx.facts.workshops?.length === 1;
+  const descSrc = (perWs || ownWorkshop) && ws?.descriptions?.[field.id] !== undefined ? `form.workshops.${ctx.ws}.descriptions.${field.id}` : `form.elements.${field.id}`;
+  const typed = perWs
+    ? ws?.descriptions?.[field.id] ?? (ctx.category === 'smartWorkshop' ? ctx.facts.elements?.[field.id] : undefined)
+    : ownWorkshop
+      ? ws?.descriptions?.[field.id]
+      : ctx.facts.elements?.[field.id];
   // A ratio the text states against the workshop's own counts is left out with its clause: the draft states the one the
   // counts give, as the form view's flag says, so the signed form never prints two figures for one ratio.
   const against = perWs || ctx.category === 'smartWorkshop' ? ratiosAgainstCounts(typed ?? '', ws, ctx.kb.formDrafting.ratios) : [];
