@@ -5,7 +5,7 @@ import type { AnswerValue, Progress, QuestionView, Recorded } from '../schemas/i
 import type { Category } from '../schemas/profile';
 import { applyAnswer, describeAnswers, evaluate, interpret } from '../engine';
 import { applyingUnitsOf, isGhostwriting, isGreeting, isInstruction, isQuestion, loneEquipmentCounts, ownFactsIn } from '../engine/interpret';
-import { applyingCategory, readByHardCondition, viewOf } from '../engine/plan';
+import { applyingCategory, evaluationOf, readByHardCondition, viewOf } from '../engine/plan';
 import { correctionOfNamedItem, withdrawsAnswer } from '../engine/named-correction';
 import { acksOnly, asksVerdict, correctedYes, yesOnly, categoryFit, categoryRequest, startsOnly, switchReply } from '../engine/category-request';
 import { indexOf } from '../engine/kb';
@@ -97,7 +97,7 @@ export function createRules(kb: KnowledgeBase, forms: FormPhase | null = createF
         if (!forms) return { ok: false, error: `未知的问题：${questionId}` };
         return skipRead(forms.applyFormAnswer(answers, questionId, value, evaluate(data, answers).assessment.category.recommended));
       }
-      return skipRead(applyAnswer(data, answers, questionId, value));
+      return skipRead(withoutLoneWorkshopName(data, answers, applyAnswer(data, answers, questionId, value)));
     },
     skipGroup(answers: Answers, questionId: string, section?: string): ApplyResult {
       const category = evaluate(data, answers).assessment.category.recommended;
@@ -175,7 +175,8 @@ export function createRules(kb: KnowledgeBase, forms: FormPhase | null = createF
       if (resumed !== undefined) return { kind: 'answers', items: [{ questionId: GATE, value: resumed }] };
       const category = answers ? applyingCategory(data, answers) : null;
       const units = applyingUnitsOf(answers, category);
-      return withApplyingUnitKept(forms, withFormFacts(data, forms, text, interpret(data, text, pending, category, units), category), category, units);
+      const factory = !!answers && scopeOf(data, answers) === 'factory';
+      return withApplyingUnitKept(forms, withFormFacts(data, forms, text, interpret(data, text, pending, category, units), category), category, units, factory);
     },
     factsInQuestion(text: string, answers: Answers): OfferedFact[] {
       if (isInstruction(data, text) || isGhostwriting(data, text)) return [];
@@ -316,12 +317,30 @@ const WORKSHOP_NAME = 'form.ws.1.name';
  * Before the category is chosen a workshop named as the one applying says a workshop applies, so it is kept then too.
  * A name already given is not replaced by one said in passing, and a factory applies with no one workshop.
  */
-function withApplyingUnitKept(forms: FormPhase | null, r: Interpretation, category: Category | null, units: string[]): Interpretation {
+function withApplyingUnitKept(forms: FormPhase | null, r: Interpretation, category: Category | null, units: string[], factory: boolean): Interpretation {
   const name = r.kind === 'unclear' && r.reason === 'applyingUnit' ? r.choices?.[0] : r.kind === 'answers' ? r.unit : undefined;
-  if (!name || (category !== 'smartWorkshop' && category !== null) || units.length || !forms?.isFormQuestion(WORKSHOP_NAME)) return r;
+  if (!name || factory || (category !== 'smartWorkshop' && category !== null) || units.length || !forms?.isFormQuestion(WORKSHOP_NAME)) return r;
   const kept = { questionId: WORKSHOP_NAME, value: name, extra: true as const };
   if (r.kind === 'answers') return r.items.some((i) => i.questionId === WORKSHOP_NAME) ? r : { ...r, items: [...r.items, kept] };
   return { kind: 'answers', items: [kept], pendingLeft: { reason: 'applyingUnit', choices: [name] } };
+}
+
+/** The scope chosen (智能车间 or 智能工厂), before the production mode settles which factory category applies. */
+function scopeOf(data: KnowledgeBase['data'], answers: Answers): 'workshop' | 'factory' | undefined {
+  return evaluationOf(data, answers).facts.scope;
+}
+
+/**
+ * The one workshop said to apply is kept as a 智能车间 form's 车间名称, before the category is chosen too. A 智能工厂
+ * chosen after it applies with the plant, whose form asks for each of its workshops in turn: that name alone is not
+ * said to be the factory's first workshop, so it is let go and the factory's 车间1 is asked like the others. A workshop
+ * form begun (any other field of its workshops) is left as it stands.
+ */
+function withoutLoneWorkshopName(data: KnowledgeBase['data'], before: Answers, r: ApplyResult): ApplyResult {
+  if (!r.ok || typeof r.answers[WORKSHOP_NAME] !== 'string' || scopeOf(data, before) === 'factory' || scopeOf(data, r.answers) !== 'factory') return r;
+  if (Object.keys(r.answers).some((k) => k !== WORKSHOP_NAME && /^form\.(?:ws\.|workshopCount$)/u.test(k))) return r;
+  const { [WORKSHOP_NAME]: _dropped, ...rest } = r.answers;
+  return { ...r, answers: Object.freeze(rest) };
 }
 
 /** The form's count fields of the one workshop applied for, by what they count. */

@@ -44,7 +44,7 @@ interface Vocab {
   spokenWh: RegExp | null;
   registration: { question: string; cues: RegExp | null; home: RegExp | null; elsewhere: RegExp | null; otherUnits: RegExp | null; parentUnits: RegExp | null; ownUnits: RegExp | null };
   onlyBefore: RegExp | null;
-  partScope: { regex: RegExp | null; some: RegExp | null; notAll: RegExp | null; notRestricting: RegExp | null; whole: string[]; parts: string[]; unitParts: string[]; applying: string[]; otherUnit: string[]; naming: RegExp | null; categoryNames: string[] };
+  partScope: { regex: RegExp | null; some: RegExp | null; notAll: RegExp | null; notRestricting: RegExp | null; whole: string[]; parts: string[]; unitParts: string[]; applying: string[]; otherUnit: string[]; naming: RegExp | null; changes: string[]; answeredBeside: string[]; categoryNames: string[] };
 }
 
 const vocabCache = new WeakMap<object, Vocab>();
@@ -135,6 +135,8 @@ function vocabOf(kb: KnowledgeData): Vocab {
       applying: (ps?.applyingUnit?.applying ?? []).map((w) => w.toLowerCase()),
       otherUnit: (ps?.applyingUnit?.otherUnit ?? []).map((w) => w.toLowerCase()),
       naming: namingRegex(ps?.applyingUnit),
+      answeredBeside: ps?.applyingUnit?.answeredBeside ?? [],
+      changes: [...(ps?.applyingUnit?.naming?.changes ?? [])].map((w) => w.toLowerCase()).sort((a, b) => b.length - a.length),
       // 「就打算报一个智能车间」 names the category, no workshop: the category question's own words for its options.
       categoryNames: (kb.interview.questions.find((q) => q.id === kb.interview.vocabulary.anotherOfThisNotice?.category)?.choices ?? []).flatMap((c) => [c.label, ...(c.aliases ?? [])]).map((w) => w.toLowerCase()),
     },
@@ -1057,7 +1059,17 @@ function applyingUnitNamed(vocab: Vocab, text: string): { name: string; other: b
   // no workshop; 一车间 is a name.
   const bare = name?.replace(/^(?:[这那哪每该本此][一两几]?[个座]?|[一两几]?[个座])/u, '');
   if (!name || !bare || vocab.partScope.unitParts.includes(bare) || vocab.partScope.categoryNames.includes(bare)) return undefined;
-  return { name, other: vocab.partScope.otherUnit.some((w) => name.includes(w)) };
+  // 「这回换喷漆车间报」: a change word opening the name is no part of it, where two characters or more are left before
+  // the unit (换热车间, 改装车间 are names of their own).
+  const change = vocab.partScope.changes.find((w) => name.startsWith(w) && unitCore(vocab, name.slice(w.length)).length >= 2);
+  const named = change ? name.slice(change.length) : name;
+  return { name: named, other: vocab.partScope.otherUnit.some((w) => named.includes(w)) };
+}
+
+/** A name without the unit word that ends it (总装 of 总装车间). */
+function unitCore(vocab: Vocab, name: string): string {
+  const part = vocab.partScope.unitParts.find((w) => name.endsWith(w));
+  return part ? name.slice(0, -part.length) : name;
 }
 
 /**
@@ -1807,16 +1819,22 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
   const asTyped = tagged.text;
   if (isInstruction(kb, asTyped)) return { kind: 'unclear', reason: 'instruction' };
   // 「我们申报的是发酵车间」 at a capability's yes/no item says which workshop applies; its 是 is a name's, not a yes to the
-  // item. Items about the applying workshop itself (whether it is the one titled before) are answered by such a name.
-  // The 另有申报 question asks of another application: 「我们这次报的是总装车间」 names this one and answers it no more.
+  // item. The 另有申报 question asks of another application: 「我们这次报的是总装车间」 names this one and answers it no more.
+  // Nor does it say whether the workshop is the one titled before (已获称号车间), unless the question's own words for an
+  // answer go with it (「换成总装车间来报」「就报原来那个总装车间」); another one said to apply (「报的是其他车间」) reads as it would.
   const another = pending?.id === kb.interview.vocabulary.anotherOfThisNotice?.question;
   const capability = (pending?.id.startsWith('cap.') || another) && (pending?.kind === 'yesNo' || pending?.kind === 'yesNoPartial');
-  const unit = capability ? applyingUnitNamed(vocab, asTyped) : undefined;
+  const besideAnswer = !!pending && vocab.partScope.answeredBeside.includes(pending.id);
+  // 「是，报的就是总装车间」 there opens with its answer, the name beside it (read below).
+  const unit = capability || (besideAnswer && !opensWithBareAnswer(kb, spacesAsClauseBreaks(asTyped))) ? applyingUnitNamed(vocab, asTyped) : undefined;
   // 「报的是另一个车间」 says the applying workshop is not the one in mind, and answers the item no more than a name does.
-  if (unit?.other) return { kind: 'unclear' };
-  if (unit) return { kind: 'unclear', reason: 'applyingUnit', choices: [unit.name] };
-  // 「没有，我们这次报的是总装车间」: the name in a clause of its own is read apart, and the rest answers.
-  const beside = another ? applyingUnitBeside(vocab, asTyped) : undefined;
+  if (unit?.other && capability) return { kind: 'unclear' };
+  const described = unit && !unit.other && !capability ? describedValue(kb, pending!.id, asTyped.toLowerCase(), asTyped.toLowerCase(), []) : undefined;
+  if (typeof described === 'boolean') return { kind: 'answers', items: [{ questionId: pending!.id, value: described }], unit: unit!.name };
+  if (unit && !unit.other) return { kind: 'unclear', reason: 'applyingUnit', choices: [unit.name] };
+  // 「没有，我们这次报的是总装车间」 at the 另有申报 question, 「不是，这次报的是总装车间」 at the 已获称号车间 one: the name in
+  // a clause of its own is read apart, and the rest answers.
+  const beside = besideAnswer ? applyingUnitBeside(vocab, asTyped) : undefined;
   if (beside) {
     const r = interpretAsTyped(kb, beside.rest, pending, category);
     return r.kind === 'answers' ? { ...r, unit: beside.name } : { kind: 'unclear', reason: 'applyingUnit', choices: [beside.name] };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { serveForFile } from './serve';
-import { discreteFactory, workshop } from './enterprises';
-import { replyAt } from './steer';
+import { discreteFactory, workshop, type ScriptedEnterprise } from './enterprises';
+import { answerOn, replyAt } from './steer';
 
 /*
  * A reply at a capability item that only names the applying workshop, typed over the socket: nothing is stored for the
@@ -55,6 +55,49 @@ describe('the applying workshop named at the 另有申报 question, before any c
     expect(r.stored).toEqual({ 'form.ws.1.name': '焊装车间' });
     expect(r.said).toContain('这一项还没有回答，“本年度另有申报”');
     expect(r.next?.id).toBe('ent.appliedThisYear');
+    await r.client.close();
+  }, 120_000);
+});
+
+describe('the applying workshop named at the 已获称号车间 question', () => {
+  const holder: ScriptedEnterprise = { ...workshop, facts: { ...workshop.facts, 'ent.priorTitles': 'smartWorkshop' } };
+
+  it('「不是，这次报的是总装车间」 stores the no and keeps 总装车间 as the form\'s 车间名称', async () => {
+    const r = await replyAt(srv.url, holder, 'ent.titledWorkshopAgain', '不是，这次报的是总装车间');
+    expect(r.stored).toEqual({ 'ent.titledWorkshopAgain': false, 'form.ws.1.name': '总装车间' });
+    expect(r.next?.id).not.toBe('ent.titledWorkshopAgain');
+    await r.client.close();
+  }, 120_000);
+
+  it('「这次报的是总装车间」 alone keeps the name and asks the question again: whether it is the titled one is not said', async () => {
+    const r = await replyAt(srv.url, holder, 'ent.titledWorkshopAgain', '这次报的是总装车间');
+    expect(r.stored).toEqual({ 'form.ws.1.name': '总装车间' });
+    expect(r.said).toContain('这一项还没有回答');
+    expect(r.next?.id).toBe('ent.titledWorkshopAgain');
+    await r.client.close();
+  }, 120_000);
+
+  it('near miss: 「是的，总装车间去年评上了」 stores the yes and keeps no name', async () => {
+    const r = await replyAt(srv.url, holder, 'ent.titledWorkshopAgain', '是的，总装车间去年评上了');
+    expect(r.stored).toEqual({ 'ent.titledWorkshopAgain': true });
+    await r.client.close();
+  }, 120_000);
+});
+
+describe('a workshop named at the 另有申报 question, and then 智能工厂 chosen', () => {
+  it('the name is no factory\'s name nor its first workshop: both are asked in the form', async () => {
+    const r = await replyAt(srv.url, discreteFactory, 'ent.appliedThisYear', '没有，我们这次报的是总装车间');
+    expect(r.stored).toEqual({ 'ent.appliedThisYear': false, 'form.ws.1.name': '总装车间' });
+    const seen: string[] = [];
+    const named = await answerOn(r.client, discreteFactory, r.next, (q) => {
+      seen.push(q.id);
+      return q.id === 'form.project.name';
+    });
+    expect(seen).toContain('cat.scope');
+    expect(named.id).toBe('form.project.name');
+    const count = await answerOn(r.client, discreteFactory, named, (q) => q.id === 'form.workshopCount');
+    const first = await answerOn(r.client, discreteFactory, count, (q) => q.id !== 'form.workshopCount');
+    expect(first.id).toBe('form.ws.1.name');
     await r.client.close();
   }, 120_000);
 });

@@ -44,7 +44,9 @@ describe('四(一): the titled workshop, asked in the interview', () => {
   it('another workshop passes, and the interview goes on', async () => {
     const s = await steer(srv.url, table, (q) => q.id === 'ent.titledWorkshopAgain');
     const { msgs, next } = await typed(s.client, 't-1', '不是，这回换喷漆车间报');
-    expect(recordedIds(msgs)).toEqual(['ent.titledWorkshopAgain']);
+    // The workshop changed to is kept as the form's 车间名称 beside the no.
+    expect(recordedIds(msgs)).toEqual(['ent.titledWorkshopAgain', 'form.ws.1.name']);
+    expect(msgs.flatMap((m) => (m.type === 'recorded' ? m.items : [])).find((i) => i.questionId === 'form.ws.1.name')?.value).toBe('喷漆车间');
     expect(next).not.toBeNull();
     expect(next!.id).not.toBe('ent.titledWorkshopAgain');
     const a = await assessmentOf(s);

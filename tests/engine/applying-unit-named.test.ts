@@ -17,6 +17,12 @@ const read = (id: string, text: string, category: Category | null = null): Recor
   return { kind: r.kind, ...('reason' in r && r.reason ? { reason: r.reason } : {}), ...('choices' in r && r.choices ? { choices: r.choices } : {}) };
 };
 
+/** The applying workshop a reply names beside its answer, if any. */
+const unitAt = (id: string, text: string, category: Category | null = null) => {
+  const r = interpret(realKb(), text, q(id), category);
+  return r.kind === 'answers' ? r.unit : undefined;
+};
+
 describe('a reply that only names the applying workshop answers no yes/no item', () => {
   it.each([
     // As reported.
@@ -57,12 +63,35 @@ describe('a reply that only names the applying workshop answers no yes/no item',
   });
 });
 
-describe('an item about the applying workshop itself is answered by its name, as before', () => {
+describe('the 已获称号车间 question, asked of the applying workshop itself', () => {
   it.each([
     ['还报这个木门车间', true],
+    ['还报原来那个', true],
+    ['就是那个车间', true],
+    ['报的还是总装车间', true],
     ['报的是其他车间', false],
-  ])('at ent.titledWorkshopAgain 「%s」 is %s', (text, value) => {
+    ['报的是另一个车间', false],
+    ['这回换了个总装车间来报', false],
+  ])('is answered by words that say whether it is the one titled: 「%s」 is %s', (text, value) => {
     expect(read('ent.titledWorkshopAgain', text)).toEqual({ 'ent.titledWorkshopAgain': value });
+  });
+
+  it.each([
+    // A name alone says which workshop applies, not whether it is the one titled: its 是 is a name's.
+    ['这次报的是总装车间', '总装车间'],
+    ['我们申报的是涂装车间', '涂装车间'],
+    ['拿焊装车间来报', '焊装车间'],
+  ])('「%s」 names %s and answers nothing', (text, unit) => {
+    expect(read('ent.titledWorkshopAgain', text, 'smartWorkshop')).toEqual({ kind: 'unclear', reason: 'applyingUnit', choices: [unit] });
+  });
+
+  it.each([
+    ['换成总装车间来报', '总装车间'],
+    ['这回改成冲压车间申报', '冲压车间'],
+    ['换个焊装车间来报', '焊装车间'],
+  ])('a name with the question\'s own words for a no answers, with the name beside it: 「%s」 names %s', (text, unit) => {
+    expect(read('ent.titledWorkshopAgain', text, 'smartWorkshop')).toEqual({ 'ent.titledWorkshopAgain': false });
+    expect(unitAt('ent.titledWorkshopAgain', text, 'smartWorkshop')).toBe(unit);
   });
 });
 
@@ -86,11 +115,48 @@ describe('the named workshop is kept as the form\'s 车间名称 only where the 
   });
 });
 
-describe('the applying workshop named at the 另有申报 question', () => {
-  const unitOf = (text: string) => {
-    const r = interpret(realKb(), text, q('ent.appliedThisYear'));
-    return r.kind === 'answers' ? r.unit : undefined;
+describe('the applying workshop named beside an answer, kept as a 智能车间 form\'s 车间名称', () => {
+  const rules = createRules(createKnowledgeBase(realKb()));
+  const NAME = 'form.ws.1.name';
+
+  it('at the 已获称号车间 question the no is stored with the name beside it', () => {
+    expect(rules.interpret('不是，这次报的是总装车间', q('ent.titledWorkshopAgain'), { 'cat.scope': 'workshop', 'cat.productionMode': 'discrete' })).toMatchObject({
+      kind: 'answers',
+      items: [{ questionId: 'ent.titledWorkshopAgain', value: false }, { questionId: NAME, value: '总装车间', extra: true }],
+    });
+  });
+
+  it('a 智能工厂 chosen before the production mode keeps no workshop name, alone or beside an answer', () => {
+    const factory = { 'cat.scope': 'factory' };
+    expect(rules.interpret('没有，我们这次报的是总装车间', q('ent.appliedThisYear'), factory)).toEqual({ kind: 'answers', items: [{ questionId: 'ent.appliedThisYear', value: false }], unit: '总装车间' });
+    expect(rules.interpret('这回拿焊装车间来报', q('ent.appliedThisYear'), factory)).toEqual({ kind: 'unclear', reason: 'applyingUnit', choices: ['焊装车间'] });
+  });
+
+  const kept = { 'ent.appliedThisYear': false, [NAME]: '总装车间' };
+  const applied = (answers: Record<string, unknown>, id: string, value: string) => {
+    const r = rules.apply(answers as never, id, value);
+    if (!r.ok) throw new Error(r.error);
+    return r.answers;
   };
+
+  it('choosing 智能工厂 after it lets the name go, so the factory\'s 车间1 is asked like its others', () => {
+    const a = applied(kept, 'cat.scope', 'factory');
+    expect(a).toEqual({ 'ent.appliedThisYear': false, 'cat.scope': 'factory' });
+    expect(applied(a, 'cat.productionMode', 'discrete')).not.toHaveProperty(NAME);
+  });
+
+  it.each([
+    ['智能车间 chosen', kept, 'cat.scope', 'workshop'],
+    ['another answer before the category', kept, 'ent.city', '郑州市'],
+    ['a workshop form begun', { ...kept, 'cat.scope': 'workshop', 'form.ws.1.lines': '总装一线' }, 'cat.scope', 'factory'],
+    ['a factory\'s own workshops', { 'cat.scope': 'factory', 'form.workshopCount': 2, [NAME]: '总装车间' }, 'cat.productionMode', 'discrete'],
+  ] as const)('near miss: %s keeps the name', (_, answers, id, value) => {
+    expect(applied(answers, id, value)).toHaveProperty(NAME, '总装车间');
+  });
+});
+
+describe('the applying workshop named at the 另有申报 question', () => {
+  const unitOf = (text: string) => unitAt('ent.appliedThisYear', text);
   it.each([
     // As reported.
     ['没有，我们这次报的是总装车间', '总装车间'],
@@ -130,6 +196,60 @@ describe('the applying workshop named at the 另有申报 question', () => {
   ] as const)('near miss: 「%s」 reads %j', (text, expected, unit) => {
     expect(read('ent.appliedThisYear', text)).toEqual(expected);
     expect(unitOf(text)).toBe(unit);
+  });
+});
+
+describe('the applying workshop named at the 已获称号车间 question, beside the answer', () => {
+  const Q = 'ent.titledWorkshopAgain';
+  const unitOf = (text: string) => unitAt(Q, text, 'smartWorkshop');
+  it.each([
+    // As reported.
+    ['不是，这次报的是总装车间', false, '总装车间'],
+    // Phrasings of our own.
+    ['不是，报的是总装车间', false, '总装车间'],
+    ['不是的。申报的是涂装车间。', false, '涂装车间'],
+    ['不是那个 俺们这回拿冲压车间来申报', false, '冲压车间'],
+    ['不是的，申报单位是装配车间', false, '装配车间'],
+    ['不是，我们打算报的是二车间哈', false, '二车间'],
+    ['不是同一个，报的是焊装车间', false, '焊装车间'],
+    ['不是，这次换成总装车间来报', false, '总装车间'],
+    ['不是，改成冲压车间申报了', false, '冲压车间'],
+    ['不是，这回换喷漆车间报', false, '喷漆车间'],
+    // A yes beside the name: the titled workshop applies again, and that is the one named.
+    ['是，报的就是总装车间', true, '总装车间'],
+    ['对的 申报的是涂装车间', true, '涂装车间'],
+  ])('「%s」 is %s, with %s beside it', (text, value, unit) => {
+    expect(read(Q, text, 'smartWorkshop')).toEqual({ [Q]: value });
+    expect(unitOf(text)).toBe(unit);
+  });
+
+  it.each([
+    // As reported: the titled workshop is the one said, no applying one.
+    ['是的，总装车间去年评上了', { [Q]: true }],
+    ['是，就是总装车间', { [Q]: true }],
+    ['对，还是总装车间', { [Q]: true }],
+    ['是的，这次报的还是总装车间', { [Q]: true }],
+    // Another workshop said to apply, named by no name.
+    ['不是，是别的车间', { [Q]: false }],
+    ['不是，报的是别的车间', { [Q]: false }],
+    ['没有，报的是另一个车间', { [Q]: false }],
+    // The workshop said to have been titled is no applying one.
+    ['不是，评上的是总装车间', { kind: 'unclear' }],
+    ['不是，总装车间评上了', { kind: 'unclear' }],
+  ] as const)('near miss: 「%s」 reads %j with no workshop beside it', (text, expected) => {
+    expect(read(Q, text, 'smartWorkshop')).toEqual(expected);
+    expect(unitOf(text)).toBeUndefined();
+  });
+
+  it('a changed-to workshop names no 换成 with it, at the other questions too', () => {
+    expect(read('ent.appliedThisYear', '换成总装车间来报')).toEqual({ kind: 'unclear', reason: 'applyingUnit', choices: ['总装车间'] });
+    expect(read('cap.mes', '这回改成冲压车间申报')).toEqual({ kind: 'unclear', reason: 'applyingUnit', choices: ['冲压车间'] });
+    // 改装、换热 open a workshop's own name.
+    expect(read('cap.mes', '报的是改装车间')).toEqual({ kind: 'unclear', reason: 'applyingUnit', choices: ['改装车间'] });
+    expect(read('cap.mes', '改装车间申报')).toEqual({ kind: 'unclear', reason: 'applyingUnit', choices: ['改装车间'] });
+    expect(read('ent.appliedThisYear', '换热车间来报')).toEqual({ kind: 'unclear', reason: 'applyingUnit', choices: ['换热车间'] });
+    expect(read('ent.appliedThisYear', '没有，报的是换热车间')).toEqual({ 'ent.appliedThisYear': false });
+    expect(unitAt('ent.appliedThisYear', '没有，报的是换热车间')).toBe('换热车间');
   });
 });
 

@@ -664,13 +664,17 @@ export const InterviewFile = z
           // `otherUnit`: words that put the applying workshop elsewhere (申报的是另一个车间); with one in the
           // reply, an applying word confirms nothing and the question stays open.
           // `naming`: a reply that only says which workshop applies (「我们申报的是发酵车间」「是包装车间申报」): `before` words
-          // lead the workshop's name, `after` words follow it, `fillers` may open the reply. It answers no yes/no item.
+          // lead the workshop's name, `after` words follow it, `fillers` may open the reply, `changes` (换成, 换) opening
+          // the name say the workshop is changed to it and are no part of it. It answers no yes/no item.
+          // `answeredBeside`: the questions whose answer may stand beside such a name in a clause of its own
+          // (「不是，这次报的是总装车间」): the other clauses answer, and the name is kept for the form's 车间名称.
           applyingUnit: z
             .object({
               unitParts: Words,
               applying: Words.default([]),
               otherUnit: Words.default([]),
-              naming: z.object({ before: Words.default([]), after: Words.default([]), fillers: Words.default([]) }).optional(),
+              naming: z.object({ before: Words.default([]), after: Words.default([]), fillers: Words.default([]), changes: Words.default([]) }).optional(),
+              answeredBeside: z.array(z.string().min(1)).default([]),
             })
             .optional(),
         })
