@@ -111,7 +111,7 @@ describe('two enterprises telling their effects in spoken words, drafted as 附�
 
   it('A as 附件1: the one workshop\'s own cells stand in the 智能车间 form, not a request for what it said', () => {
     const { form } = drafted('A', 'smartWorkshop');
-    expect(form.drafts['ws.run']!.text).toContain('MES投入使用后，报工都在系统里，〔请补充：排产用时由…缩短至…〕。');
+    expect(form.drafts['ws.run']!.text).toContain('MES投入使用后，报工均通过系统完成，〔请补充：排产用时由…缩短至…〕。');
     expect(form.drafts['ws.logistics']!.text).toBe('公司配置了6台AGV送料，AGV投入使用后，〔请补充：送料用时由…缩短至…〕。');
     expect(form.drafts['ws.quality']!.text).toContain('〔请补充：不良品由…降低至…〕');
   });
@@ -208,5 +208,36 @@ describe('a steadier or more exact effect said with no figure', () => {
     const { text } = drafted('A', 'discreteFactory');
     expect(text).toContain('〔请补充：质量波动由…降低至…〕');
     expect(text).not.toContain('更加稳定');
+  });
+});
+
+describe('a task said to be done all in a system, in written form', () => {
+  it.each([
+    ['报工都在系统里', '报工均通过系统完成'],
+    ['报工都走系统', '报工均通过系统完成'],
+    ['领料都走系统了', '领料均通过系统完成'],
+    ['报工都在MES里做', '报工均通过MES完成'],
+    ['采购审批都走OA', '采购审批均通过OA完成'],
+    ['审批全在线上', '审批均在线上完成'],
+    ['审批都在网上走', '审批均在线上完成'],
+  ])('「%s」 reads 「%s」', (said, written) => {
+    expect(formalText(ctx.formDrafting, said)).toBe(written);
+  });
+
+  it.each([
+    // What is kept in a system is no task done through it; a past or planned one is not done now; paper is no system;
+    // not all of it, a question, a system named in Han characters.
+    '订单全在系统里',
+    '质检数据都在系统里面',
+    '库存都在ERP里',
+    '以前报工都在系统里',
+    '计划报工都走系统',
+    '以前报工都在纸上',
+    '报工不在系统里',
+    '报工有一半在系统里',
+    '报工都在系统里吗',
+    '请假审批都在钉钉上',
+  ])('near miss: 「%s」 stands as typed', (said) => {
+    expect(formalText(ctx.formDrafting, said)).toBe(said);
   });
 });
