@@ -920,8 +920,8 @@ const COUNT_FIGURE = '[\\d零〇一二两三四五六七八九十百千万几]+(
 
 /**
  * What a reply counts when it is nothing but counts (「二十七个」, 「技术人员八十几个」, 「车间里一共一百二十台设备，联网的九十台」):
- * each clause a few words, a figure, a measure and at most the thing counted. A name holding a count goes on past it
- * (「年产50万台电机智能车间」) and is none. The label of the thing counted (countedThings), else the vocabulary's
+ * each clause a few words (Han or Latin letters, 「CNC30台」), a figure, a measure and at most the thing counted. A name
+ * holding a count goes on past it (「年产50万台电机智能车间」) and is none. The label of the thing counted (countedThings), else the vocabulary's
  * word for a count; undefined when the reply is not counts alone.
  */
 export function countOnly(v: FormVocabulary, text: string): string | undefined {
@@ -929,8 +929,9 @@ export function countOnly(v: FormVocabulary, text: string): string | undefined {
   if (!spec) return undefined;
   const measures = [...new Set([...spec.measures, ...v.countedThings.flatMap((x) => x.measures)])];
   const things = v.countedThings.flatMap((x) => x.words);
-  const clause = new RegExp(`^(\\p{Script=Han}{0,8}?)(?:约|大约|大概|将近|近|有|共|一共|总共|共有)?\\s*${COUNT_FIGURE}\\s*(?:${anyOf(measures)})(?:左右|上下|多)?(${anyOf(things)})?[吧啊呢了的。.!！]*$`, 'u');
-  const clauses = text.split(/[，,；;、\s]+/u).filter(Boolean);
+  const clause = new RegExp(`^((?:\\p{Script=Han}|[A-Za-z]){0,10}?)(?:约|大约|大概|将近|近|有|共|一共|总共|共有)?\\s*${COUNT_FIGURE}\\s*(?:${anyOf(measures)})(?:左右|上下|多)?(${anyOf(things)})?[吧啊呢了的。.!！]*$`, 'u');
+  // A Latin name spaced from its count (「CNC 30台」) is one clause; a model with digits of its own (「S7 1200」) is not joined.
+  const clauses = text.replace(/(?<=(?:^|[^A-Za-z0-9])[A-Za-z]+)\s+(?=\d)/gu, '').split(/[，,；;、\s]+/u).filter(Boolean);
   const read = clauses.map((x) => clause.exec(x));
   const first = read[0];
   if (!first || read.some((m) => !m)) return undefined;

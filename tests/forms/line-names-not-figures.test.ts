@@ -38,3 +38,41 @@ describe('a figure alone where the lines are asked', () => {
     expect(box(said)).toMatchObject({ ok: true, value: said });
   });
 });
+
+describe('a count typed after a Latin name of the equipment', () => {
+  it.each([
+    // As reported, and new phrasings: a Latin name, spaced or not, two counts, a Han word before it.
+    'CNC30台',
+    'CNC 30台',
+    'AGV6台',
+    'CNC加工中心30台',
+    '大概CNC30台',
+    'AGV 6台 CNC 30台',
+    '数控机床30台',
+  ])('「%s」 is asked back as 设备的台（套）数 and nothing is stored', (said) => {
+    expect(read(said)).toEqual({ kind: 'unclear', reason: 'wrongKind', choices: [said, '设备的台（套）数', '生产线名称'], field: '车间2有哪些生产线' });
+    const checked = box(said);
+    expect(checked.ok).toBe(false);
+    expect(checked.ok ? '' : checked.error).toContain(`「${said}」是设备的台（套）数`);
+  });
+
+  it.each([
+    // A line named with a Latin word and counted, a system's count, a model whose name holds digits, a name holding a count.
+    'CNC加工线',
+    'CNC线2条',
+    'SMT贴片线3条',
+    'MES3套',
+    'S7 1200两套',
+    'S7-1200两套',
+    'CNC30台加工线',
+  ])('near miss: 「%s」 is stored as typed', (said) => {
+    expect(read(said)).toEqual({ kind: 'answers', items: [{ questionId: LINES, value: said }] });
+    expect(box(said)).toMatchObject({ ok: true, value: said });
+  });
+
+  it('at the name of the workshop 「CNC30台」 is a count of equipment; 「CNC加工车间」 and 「CNC30台智能车间」 are names', () => {
+    const name = (text: string) => interpretForm(ctx, text, formView(ctx, 'form.project.name', 'discreteFactory'));
+    expect(name('CNC30台')).toMatchObject({ kind: 'unclear', reason: 'wrongKind', choices: ['CNC30台', '设备的台（套）数', '车间或工厂的名称'] });
+    for (const said of ['CNC加工车间', 'CNC30台智能车间']) expect(name(said)).toEqual({ kind: 'answers', items: [{ questionId: 'form.project.name', value: said }] });
+  });
+});
