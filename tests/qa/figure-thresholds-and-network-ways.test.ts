@@ -6,7 +6,8 @@ import { answerQuestion } from '../../server/qa/answer';
 
 /*
  * 「…有硬指标没」 after a part asking a ratio asks whether that ratio has a fixed figure, not the quotas (指标 is also
- * the quotas' word); asked alone, it is about the figures of the element conditions.
+ * the quotas' word); asked alone, it is about the figures of the element conditions. A workshop without Ethernet
+ * asking whether it may apply is answered on the way it networks, not on whether 5G is required.
  */
 const kb = createKnowledgeBase(loadKnowledgeData(resolve(import.meta.dirname, '../../knowledge'), 'henan-2023'));
 const ask = (q: string) => answerQuestion(kb, q);
@@ -59,5 +60,29 @@ describe('a part asking whether a figure is fixed leans on the part before it', 
     const a = ask('联网率要多少，要交哪些材料');
     expect(a.answer).toMatch(/^1\. /u);
     expect(a.answer).toContain('2. 要交哪些材料？');
+  });
+});
+
+describe('a workshop without Ethernet, its devices on 5G, asking whether it may apply', () => {
+  const OPEN = /^通知没有规定联网方式：没有要求一定用有线网络或以太网/u;
+
+  it.each(['车间里没布以太网，设备都走5G，能申报吗', '我们没拉网线，全靠5G，可以报吗', '以太网没有，用的5G专网，行不行', '厂里不用以太网，机器都连5G，能报不'])(
+    '「%s」 is told first that the notice requires no Ethernet, not whether 5G is required',
+    (q) => {
+      expect(lead(q)).toMatch(OPEN);
+      expect(lead(q)).not.toContain('不要求5G');
+      expect(ask(q).citations.map((c) => c.clause)[0]).toBe('三(一)1');
+    },
+  );
+
+  it.each([
+    ['没有5G能不能报', '不要求5G'],
+    ['申报智能工厂必须建5G网络吗', '不要求5G'],
+    ['车间用WiFi联网行不行', '通知没有规定联网方式'],
+    ['车间没有以太网，用的无线，能报吗', '通知没有规定联网方式'],
+    ['只有以太网没有物联网行不行', '不要求每一种都有'],
+    ['车间没有以太网能报吗', '不要求每一种都有'],
+  ])('「%s」 keeps its own entry (regression guards)', (q, opening) => {
+    expect(lead(q).startsWith(opening), lead(q)).toBe(true);
   });
 });
