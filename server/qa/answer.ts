@@ -3619,6 +3619,8 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
   const unmatched: string[] = [];
   // Of those, the parts whose own words name a thing their entry never speaks of (namesBeyond).
   const beyond = new Set<string>();
+  // Of those, the parts that ask only whether the figure the part before them asked is fixed: that part's answer answers them.
+  const leaning = new Set<string>();
   let byGuardsOnly = false;
   const { pieces: typedParts, said, resubjected } = parts(q, kb.data.intents.attributes);
   const pieces = typedParts.flatMap((p) => runOn(kb, p));
@@ -3634,6 +3636,7 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
     const matchedPart = new Map<string, EntryMatch>();
     unmatched.splice(0);
     beyond.clear();
+    leaning.clear();
     for (const piece of asking) {
       // A part that shares few words with any phrasing (「开封能往省里报多少家」) is still about the entry
       // whose two or more required word groups it meets, as a whole question would be.
@@ -3651,6 +3654,18 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
       // 「视频文件最大多少兆，超了咋整」: a short part that names no concept of its own, found loosely by a word it shares
       // with another entry (超, the quota overrun), is read so too.
       const loose = m !== undefined && m.score < VERIFIED && understanderFor(kb.data).findConcepts(piece).length === 0;
+      // 「联网率要多高，有硬指标没」: a short part asking only whether a figure is fixed, naming nothing of its own, asks it
+      // of what the part before it asked; that part's answer answers it, and it is not answered again.
+      const threshold = kb.data.intents.thresholdAsks.filter((w) => piece.includes(w));
+      // Its subject may have been put in from the part before it (联网率有没有量化指标): it names nothing that part did not.
+      const named = (x: string) => understanderFor(kb.data).findConcepts(x).map((c) => c.canonical);
+      const beforeNamed = before ? named(before) : [];
+      const leant = Boolean(before && matchedPart.has(before) && threshold.length > 0 && piece.length <= SELF_CONTAINED + 4 && named(threshold.reduce((t, w) => t.split(w).join(''), piece)).every((c) => beforeNamed.includes(c)));
+      if (leant) {
+        matchedPart.set(piece, matchedPart.get(before!)!);
+        leaning.add(piece);
+        continue;
+      }
       if ((!m || loose) && before && piece.length <= SELF_CONTAINED + 4 && !said.has(piece) && findRegions(kb, piece).length === 0) {
         const at = before.search(PREDICATE);
         const required = matchedPart.get(before)?.prepared.requires[0]?.filter((w) => before.includes(w)).sort((x, y) => before.indexOf(x) - before.indexOf(y))[0];
@@ -3757,7 +3772,9 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
     const part = chosen.splice(0);
     // A part left unanswered because its entry never speaks of what it names keeps the other parts' own
     // answers: the whole question, those words included, would find the entry for both again.
-    const keepParts = beyond.size > 0 && part.length > 0;
+    // So does a part that leans on the one before it for its figure: the whole question, its threshold words
+    // included, would find the general entry on figures in place of the figure asked.
+    const keepParts = (beyond.size > 0 || leaning.size > 0) && part.length > 0;
     let m = keepParts ? undefined : accepted(whole);
     if (m) m = measuredOwner(q, m, whole) ?? tradeOwner(kb, q, m, found, whole) ?? contextOwner(kb, q, m) ?? m;
     // 「车间改造完成后要交视频吗」: an opening that only says when the question arises dilutes its wording; the

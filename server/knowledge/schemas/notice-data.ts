@@ -346,6 +346,11 @@ export const IntentsFile = z.object({
    */
   attributes: z.array(z.string().min(1)).default([]),
   /**
+   * Words asking whether a figure is fixed (硬指标, 量化指标, 硬杠杠): a short part asking only that, after a part that
+   * asked a figure (「联网率要多高，有硬指标没」), asks it of that part's subject, not of the quotas or of figures in general.
+   */
+  thresholdAsks: z.array(z.string().min(1)).default([]),
+  /**
    * 「我们厂想报智能工厂，行不行」: a tag asking for leave (`tags`) closing a message that says what the enterprise applies
    * for (`applying` before it) asks whether it may apply; the tag is read as `reading` (「，能报吗」), the words the
    * answer base asks this with.
