@@ -1244,6 +1244,17 @@ const figureKind = (u: string | undefined) => (u === undefined ? undefined : UNI
 /** A verdict already in the conclusion's first words (「不对，…」「是，…」「对，…」): it is not said twice. */
 const OPENS_WITH_VERDICT = /^(?:对|是|不对|不是|不)[，。,]/u;
 
+const lexiconTerms = new WeakMap<KnowledgeBase, Set<string>>();
+/** Every canonical term and alias of the lexicon, upper-cased: 「5G」 there names a technology, not five of a unit. */
+function termsOfLexicon(kb: KnowledgeBase): Set<string> {
+  let set = lexiconTerms.get(kb);
+  if (!set) {
+    set = new Set(kb.data.lexicon.entries.flatMap((e) => [e.canonical, ...e.aliases]).map((w) => w.normalize('NFKC').toUpperCase()));
+    lexiconTerms.set(kb, set);
+  }
+  return set;
+}
+
 const noticeFigures = new WeakMap<KnowledgeBase, Set<string>>();
 /** Every figure the notice states anywhere, as value and unit kind: a figure outside it is stated by no clause. */
 function figuresOfNotice(kb: KnowledgeBase): Set<string> {
@@ -1327,6 +1338,9 @@ function misquoted(kb: KnowledgeBase, entry: AnswerEntry, typed: string, questio
       // 「一家能报两个对吧」 answered 「不能同时报两个」: the conclusion names the figure to deny it; the
       // clauses it quotes say which figure is the notice's.
       const notice = findQuantities(normalise(quoted)).filter((g) => figureKind(g.unit) === figureKind(x.unit));
+      // 「一定要用5G吗」 answered 「不要求5G」: a figure that is a term of the lexicon names a thing, which the
+      // quoted clauses must state before it is agreed with.
+      if (notice.length === 0 && termsOfLexicon(kb).has(x.text.normalize('NFKC').toUpperCase())) continue;
       const same = given.filter((g) => figureKind(g.unit) === figureKind(x.unit) && (notice.length === 0 || notice.some((n) => n.value === g.value)));
       // 「3月31号」 is one date: its month is said with its day.
       const before = said[i - 1];

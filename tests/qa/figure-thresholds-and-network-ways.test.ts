@@ -86,3 +86,17 @@ describe('a workshop without Ethernet, its devices on 5G, asking whether it may 
     expect(lead(q).startsWith(opening), lead(q)).toBe(true);
   });
 });
+
+describe('a figure that is a term of the lexicon names a thing, not a figure the notice gives', () => {
+  it.each(['车间网络一定要用5G吗', '工厂是不是必须上5G吧', '车间必须用5G对吧'])('「%s」 is not agreed with: the notice does not name 5G', (q) => {
+    expect(lead(q)).not.toMatch(/^对/u);
+    expect(lead(q)).toMatch(/^不要求5G/u);
+  });
+
+  it.each([
+    ['郑州推荐20家对吧', '对，通知写的就是20家。'],
+    ['清晰度1080P对吧', '对，通知写的就是1080P。'],
+  ])('「%s」, a figure the quoted clauses state, is still confirmed', (q, opening) => {
+    expect(lead(q).startsWith(opening)).toBe(true);
+  });
+});
