@@ -100,3 +100,14 @@ describe('a figure that is a term of the lexicon names a thing, not a figure the
     expect(lead(q).startsWith(opening)).toBe(true);
   });
 });
+
+describe('指标 said with 推荐 or 名额 is the quotas, not the benefit figures', () => {
+  it.each(['推荐指标有几个', '名额指标多少'])('「%s」 gives the quotas', (q) => {
+    expect(lead(q)).toContain(QUOTA);
+    expect(ask(q).citations.map((c) => c.clause)).toContain('四(三)');
+  });
+
+  it.each(['效益指标有哪几项', '智能工厂要填哪些指标'])('「%s」 still lists the benefit figures', (q) => {
+    expect(lead(q)).toMatch(/^五项/u);
+  });
+});
