@@ -69,3 +69,34 @@ describe('zz-help-actions: choosing the bureau', () => {
     expect(root.querySelector('[data-testid=area-warning]')).toBeNull();
   });
 });
+
+describe('zz-help-actions: the helpline code', () => {
+  it('keeps a code given while the page-load read of the help state is still on its way', async () => {
+    let releaseFirst: () => void = () => {};
+    const held = new Promise<void>((r) => (releaseFirst = r));
+    let reads = 0;
+    let issued = false;
+    vi.stubGlobal('fetch', async (url: string, init?: RequestInit) => {
+      const json = (body: unknown) => new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+      if (url.endsWith('/assist') && init?.method === 'POST') {
+        issued = true;
+        return json({ code: '123456', expiresAt: new Date(Date.now() + 600_000).toISOString(), helpline: { unit: '热线', phone: '0371—65507698' } });
+      }
+      if (url.endsWith('/assist')) {
+        // The page-load read answers as the server stood before the code: no code pending.
+        const before = !issued;
+        if (++reads === 1) await held;
+        return json({ pendingCodeExpiresAt: before ? null : new Date(Date.now() + 600_000).toISOString(), viewers: [] });
+      }
+      return json({ submission: null, regions: ['郑州市'], suggested: '郑州市' });
+    });
+    const el = await mounted();
+    const root = el.shadowRoot!;
+    [...root.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent?.includes('请热线协助'))!.click();
+    await settle(el);
+    expect(root.querySelector('[data-testid=assist-code]')?.textContent).toBe('123456');
+    releaseFirst();
+    await settle(el);
+    expect(root.querySelector('[data-testid=assist-code]')?.textContent, 'the older read does not take the code away').toBe('123456');
+  });
+});

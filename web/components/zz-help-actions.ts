@@ -123,6 +123,11 @@ export class ZzHelpActions extends LitElement {
   @state() private _error = '';
   private _timer: ReturnType<typeof setInterval> | undefined;
   private _loadedFor = '';
+  /**
+   * Counts the reads of the help state: only the latest one's answer is shown. A read sent before a code was given
+   * (the one at page load) may come back after it, and would otherwise take the new code away.
+   */
+  private _assistRead = 0;
 
   disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -167,8 +172,10 @@ export class ZzHelpActions extends LitElement {
 
   private async _refreshAssist() {
     if (!this.session) return;
+    const read = ++this._assistRead;
     try {
       const s = await apiJson<AssistState>(this._url('assist'), { token: this.session.token });
+      if (read !== this._assistRead) return;
       this._assist = s;
       if (!s.pendingCodeExpiresAt && this._code) this._code = null;
       if (s.pendingCodeExpiresAt || s.viewers.length) this._startPolling();
@@ -180,6 +187,8 @@ export class ZzHelpActions extends LitElement {
 
   private async _revoke() {
     if (!this.session) return;
+    // A read in flight from before the end would show the ended help again.
+    this._assistRead++;
     try {
       this._assist = await apiJson<AssistState>(this._url('assist'), { token: this.session.token, method: 'DELETE' });
       this._code = null;
