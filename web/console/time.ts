@@ -28,12 +28,12 @@ export function beijingTime(iso: string): string {
   return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
 }
 
-/** The 推荐汇总表 deadline as the server sends it: whole days left, negative once it has passed. */
 /** A time in 北京时间 inside a sentence, kept on one line (the console's .time): a phone never breaks it at its hyphen. */
 export function beijingTimeSpan(iso: string): TemplateResult {
   return html`<span class="time">${beijingTime(iso)}</span>`;
 }
 
+/** The 推荐汇总表 deadline as the server sends it: whole days left, negative once it has passed. */
 export interface DeadlineView {
   label: string;
   daysLeft: number;
