@@ -1905,7 +1905,7 @@ function formPart(kb: KnowledgeBase, question: string): { text: string; citation
   const n = numeral(part[1]!)!;
   rest = byNumber ? rest.replace(byNumber[0], ' ') : q.slice(explicit!.index + explicit![0].length + part[0].length);
   // Whatever else the question says must only ask what the part holds.
-  for (const w of [...categories.flatMap((c) => c.words), ...(at.otherCategory.choice?.factory ?? []), ...kb.data.lexicon.entries.filter((e) => e.id && at.otherCategory.ignore.includes(e.id)).flatMap((e) => [e.canonical, ...e.aliases]), ...t.formWords, ...t.asks, ...t.particles].sort((a, b) => b.length - a.length)) rest = rest.split(w).join(' ');
+  for (const w of [...categories.flatMap((c) => c.words), ...(at.otherCategory.choice?.factory ?? []), ...typeWordsOf(kb), ...t.formWords, ...t.asks, ...t.particles].sort((a, b) => b.length - a.length)) rest = rest.split(w).join(' ');
   if (rest.replace(/[\p{P}\s]/gu, '').length > 0) return undefined;
   const said: { forms: string[]; text: string }[] = [];
   const cites: Citation[] = [];
@@ -1959,7 +1959,7 @@ function elementClause(kb: KnowledgeBase, question: string): { text: string; cit
   if (found.some((f) => f.hits.length !== 1)) return undefined;
   let rest = q;
   for (const f of found) rest = rest.split(f.hits[0]!.said!).join(' ');
-  const typeWords = kb.data.lexicon.entries.filter((e) => e.id && at.otherCategory.ignore.includes(e.id)).flatMap((e) => [e.canonical, ...e.aliases]);
+  const typeWords = typeWordsOf(kb);
   for (const w of [...typeWords, ...categories.flatMap((c) => c.words), ...(at.otherCategory.choice?.factory ?? []), ...t.asks, ...t.particles].sort((a, b) => b.length - a.length)) rest = rest.split(w).join(' ');
   if (rest.replace(/[\p{P}\s\d]/gu, '').length > 0 || !t.asks.some((w) => q.includes(w))) return undefined;
   const texts: string[] = [];
@@ -1978,18 +1978,23 @@ function elementClause(kb: KnowledgeBase, question: string): { text: string; cit
 
 type Reading = 'required' | 'asNeeded' | 'option' | 'branch';
 
+/** The lexicon's names of the two production types (离散型, 流程型行业 …): the concepts `otherCategory.ignore` lists. */
+function typeWordsOf(kb: KnowledgeBase): string[] {
+  const ignore = kb.data.intents.answerText.otherCategory.ignore;
+  return kb.data.lexicon.entries.filter((e) => e.id && ignore.includes(e.id)).flatMap((e) => [e.canonical, ...e.aliases]);
+}
+
 /**
  * How one category's element conditions (its section, 三(一)…) read a lexicon concept: the clauses under it that the
  * lexicon names, each read as required, 「根据…需要」 (asNeeded), one of an 「等」 list to choose from (option) or one
  * industry branch of the clause (branch), with the sentence of each that names it, quoted.
  */
 function categoryReadings(kb: KnowledgeBase, entry: LexiconEntry, section: string): { ids: string[]; readings: Map<Reading, { ids: string[]; branch?: string }>; cites: Citation[] } {
-  const at = kb.data.intents.answerText;
   const under = (id: string, root: string) => id === root || (id.startsWith(root) && /^[\d(]/u.test(id.slice(root.length)));
   const forms = [entry.canonical, ...entry.aliases].map(norm);
   const names = (text: string) => forms.some((f) => norm(text).includes(f));
   // The industry branches of a clause (三(一)4's 离散型行业, 流程型行业) are the lexicon's names of the two types.
-  const branches = kb.data.lexicon.entries.filter((e) => e.id && at.otherCategory.ignore.includes(e.id)).flatMap((e) => [e.canonical, ...e.aliases]).filter((w) => w.endsWith('行业'));
+  const branches = typeWordsOf(kb).filter((w) => w.endsWith('行业'));
   const requirements = Object.values(kb.data.elements.categories).flatMap((c) => c.elements.flatMap((e) => (e.requirements ?? []).map((r) => ({ clause: e.clause, r }))));
   const ids = (entry.clauses ?? []).filter((id) => under(id, section) && id !== section);
   const readings = new Map<Reading, { ids: string[]; branch?: string }>();
