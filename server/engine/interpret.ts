@@ -1110,18 +1110,41 @@ function titledReply(kb: KnowledgeData, vocab: Vocab, text: string, pending: Que
  * The applying workshop a reply only names (see namingRegex), with whether it names it only as another unit (「报的是另一个
  * 车间」: the applying one is elsewhere, and no name to keep); undefined for any other reply.
  */
-function applyingUnitNamed(vocab: Vocab, text: string): { name: string; other: boolean } | undefined {
+function applyingUnitNamed(vocab: Vocab, text: string): { name: string; other: boolean; changed: boolean } | undefined {
   const m = vocab.partScope.naming?.exec(text.normalize('NFKC').toLowerCase().replace(/[\s，,。.！!~～…]+/gu, ''));
   const name = m ? (m[1] ?? m[2]) : undefined;
   // 「就报这一个车间」「准备报个车间」「就打算报一个智能车间」 count or point at a workshop, or name the category, and name
   // no workshop; 一车间 is a name.
-  const bare = name?.replace(/^(?:[这那哪每该本此][一两几]?[个座]?|[一两几]?[个座])/u, '');
+  const pointedAt = (n: string) => n.replace(/^(?:[这那哪每该本此][一两几]?[个座]?|[一两几]?[个座])/u, '');
+  const bare = name === undefined ? undefined : pointedAt(name);
   if (!name || !bare || vocab.partScope.unitParts.includes(bare) || vocab.partScope.categoryNames.includes(bare)) return undefined;
+  // 「换个车间报」「我们换一个车间申报」: the workshop changed to is counted or pointed at, another one that has no name here.
+  if (vocab.partScope.changes.some((w) => name.startsWith(w) && vocab.partScope.unitParts.includes(pointedAt(name.slice(w.length))))) return { name, other: true, changed: true };
   // 「这回换喷漆车间报」: a change word opening the name is no part of it, where two characters or more are left before
   // the unit (换热车间, 改装车间 are names of their own).
   const change = vocab.partScope.changes.find((w) => name.startsWith(w) && unitCore(vocab, name.slice(w.length)).length >= 2);
   const named = change ? name.slice(change.length) : name;
-  return { name: named, other: vocab.partScope.otherUnit.some((w) => named.includes(w)) };
+  return { name: named, other: vocab.partScope.otherUnit.some((w) => named.includes(w)), changed: !!change };
+}
+
+/**
+ * Whether a reply changes the applying workshop, and to which: 「这回换成涂装车间来报」 to one it names (`name`),
+ * 「换个车间报」「我们换一个车间申报」「换成别的车间」 to another it does not name (no `name`). A `changes` word opens the
+ * workshop; 换热车间 and 改装车间 are names of their own, and a name said with no change word (「报的是涂装车间」) changes nothing.
+ */
+export function applyingUnitChange(kb: KnowledgeData, text: string): { name?: string } | undefined {
+  const vocab = vocabOf(kb);
+  const { changes, unitParts, otherUnit } = vocab.partScope;
+  if (!changes.length || !unitParts.length) return undefined;
+  const clauses = text.match(/[^，,。；;！!？?\s]+/gu) ?? [];
+  for (const clause of clauses) {
+    const named = applyingUnitNamed(vocab, clause);
+    if (named?.changed && !named.other) return { name: named.name };
+  }
+  const lower = text.normalize('NFKC').toLowerCase().replace(/\s+/gu, '');
+  // The workshop changed to is counted or pointed at (一个, 另一个, 别的) and named by no name of its own.
+  const unnamed = new RegExp(`(?:${alternationOf(changes)})(?:一下|[一两]?个|${alternationOf(otherUnit.filter((w) => !/[不没]/u.test(w)))})*(?:${alternationOf(unitParts)})(?![\\p{Script=Han}a-z0-9]*?(?:${alternationOf(unitParts)}))`, 'u');
+  return unnamed.test(lower) ? {} : undefined;
 }
 
 /** A name without the unit word that ends it (总装 of 总装车间). */
