@@ -349,6 +349,8 @@ export class Conversation {
       // with what it replaced, and the reply is stored with the transcript, so a reload shows it too.
       if (msg.type === 'edit' && res.recorded.length) await this.say(sessionId, this.confirmChange(res.recorded, answers), []);
       if (roundFigure !== undefined && msg.questionId.startsWith('form.')) await this.say(sessionId, phrases.approximate, []);
+      const letGo = workshopNameLetGo(answers, res.answers);
+      if (letGo) await this.say(sessionId, letGo, []);
       if (res.newlyBlocking.length) await this.warn(sessionId, msg.questionId, res.newlyBlocking, answers);
       const after = this.step(res.answers);
       await this.confirmUnblocked(sessionId, answers, after);
@@ -597,6 +599,7 @@ export class Conversation {
         const figureDay = yearly.length ? (dated?.today ?? lateDay ?? (await sessionDay(this.deps.store, sessionId))) : undefined;
         if (figureDay) confirm += figureYearEcho(data, split?.head ?? msg.text, yearly, figureDay) ?? '';
         confirm += phrases.passing(passing) + (keptFlips.length === 1 ? phrases.keptFlipOffer(keptFlips[0]!.value) : '');
+        confirm += workshopNameLetGo(answers, next);
         // 「去年亏了点」: an item left to confirm from what was said is told what the bureau judges and what to check.
         for (const r of recorded) {
           const note = r.value === null ? indexOf(data).questions.get(r.questionId)?.unsureNote : undefined;
@@ -1345,6 +1348,15 @@ export class Conversation {
  * the database) counts as different, which costs a recomputation, never a wrong step.
  */
 /** A digest of an answer map that does not depend on the order of its keys. */
+/**
+ * A workshop named as the one applying (kept as the form's 车间名称) and let go when 智能工厂 is chosen after it: the
+ * user is told the name was not taken as the factory's, in the reply that chose it.
+ */
+function workshopNameLetGo(before: Answers, after: Answers): string {
+  const name = before['form.ws.1.name'];
+  return typeof name === 'string' && name.trim() && after['form.ws.1.name'] === undefined ? phrases.workshopNameLetGo(name) : '';
+}
+
 function answersDigest(answers: Answers): string {
   const entries = Object.keys(answers)
     .sort()

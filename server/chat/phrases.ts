@@ -62,6 +62,7 @@ const PLACEHOLDERS = {
   whichWorkshop: ['words', 'question'],
   applyingUnit: ['unit', 'label', 'question'],
   applyingUnitKept: ['unit', 'label', 'question'],
+  workshopNameLetGo: ['unit'],
   pendingNotRead: ['said', 'question'],
   pendingStill: ['question'],
   switchAck: ['said', 'question'],
@@ -430,6 +431,8 @@ export const phrases = {
     q ? say('applyingUnit', { unit, label: label ?? q.text, question: q.text }) : T.unclearNoQuestion,
   /** The same, with the name kept as the form's 车间名称 (none was given before). */
   applyingUnitKept: (q: QuestionView, unit: string, label: string | undefined) => say('applyingUnitKept', { unit, label: label ?? q.text, question: q.text }),
+  /** The workshop named before 智能工厂 was chosen, let go from the form's 车间名称: said, so its going is seen. */
+  workshopNameLetGo: (unit: string) => say('workshopNameLetGo', { unit }),
   whichWorkshop: (q: QuestionView | null, words: string[]) => (q ? say('whichWorkshop', { words: words.join(T.nameSeparator), question: q.text }) : T.unclearNoQuestion),
   hedge: (q: QuestionView | null, words: string[], field?: string) =>
     !q ? T.unclearNoQuestion

@@ -4,7 +4,7 @@ import type { KnowledgeBase } from '../knowledge/base';
 import type { AnswerValue, Progress, QuestionView, Recorded } from '../schemas/interview';
 import type { Category } from '../schemas/profile';
 import { applyAnswer, describeAnswers, evaluate, interpret } from '../engine';
-import { applyingUnitsOf, isGhostwriting, isGreeting, isInstruction, isQuestion, loneEquipmentCounts, ownFactsIn } from '../engine/interpret';
+import { applyingUnitChange, applyingUnitsOf, isGhostwriting, isGreeting, isInstruction, isQuestion, loneEquipmentCounts, ownFactsIn } from '../engine/interpret';
 import { applyingCategory, evaluationOf, readByHardCondition, viewOf } from '../engine/plan';
 import { correctionOfNamedItem, withdrawsAnswer } from '../engine/named-correction';
 import { acksOnly, asksVerdict, correctedYes, yesOnly, categoryFit, categoryRequest, startsOnly, switchReply } from '../engine/category-request';
@@ -176,7 +176,8 @@ export function createRules(kb: KnowledgeBase, forms: FormPhase | null = createF
       const category = answers ? applyingCategory(data, answers) : null;
       const units = applyingUnitsOf(answers, category);
       const factory = !!answers && scopeOf(data, answers) === 'factory';
-      return withApplyingUnitKept(forms, withFormFacts(data, forms, text, interpret(data, text, pending, category, units), category), category, units, factory);
+      const read = withApplyingUnitKept(forms, withFormFacts(data, forms, text, interpret(data, text, pending, category, units), category), category, units, factory);
+      return withApplyingUnitChanged(data, forms, text, read, answers, factory);
     },
     factsInQuestion(text: string, answers: Answers): OfferedFact[] {
       if (isInstruction(data, text) || isGhostwriting(data, text)) return [];
@@ -323,6 +324,24 @@ function withApplyingUnitKept(forms: FormPhase | null, r: Interpretation, catego
   const kept = { questionId: WORKSHOP_NAME, value: name, extra: true as const };
   if (r.kind === 'answers') return r.items.some((i) => i.questionId === WORKSHOP_NAME) ? r : { ...r, items: [...r.items, kept] };
   return { kind: 'answers', items: [kept], pendingLeft: { reason: 'applyingUnit', choices: [name] } };
+}
+
+/**
+ * 「换个车间报」「这回换成涂装车间来报」 after a workshop was named and kept as the form's 车间名称: the name no longer holds.
+ * Changed to a workshop named, that name replaces it; to one not named, it is left empty (a skip the user can fill in
+ * later), so no stale name is carried into the form. A factory applicant keeps no such name, and a reply that names the
+ * kept workshop again changes nothing.
+ */
+function withApplyingUnitChanged(data: KnowledgeBase['data'], forms: FormPhase | null, text: string, r: Interpretation, answers: Answers | undefined, factory: boolean): Interpretation {
+  const kept = answers?.[WORKSHOP_NAME];
+  if (typeof kept !== 'string' || !kept.trim() || factory || !forms?.isFormQuestion(WORKSHOP_NAME)) return r;
+  const change = applyingUnitChange(data, text);
+  if (!change || change.name === kept) return r;
+  const item = { questionId: WORKSHOP_NAME, value: change.name ?? null };
+  if (r.kind !== 'answers') return { kind: 'answers', items: [item] };
+  const { unit: _said, pendingLeft, ...rest } = r;
+  const left = pendingLeft?.reason === 'applyingUnit' ? {} : pendingLeft ? { pendingLeft } : {};
+  return { ...rest, ...left, items: [...r.items.filter((i) => i.questionId !== WORKSHOP_NAME), item] };
 }
 
 /** The scope chosen (智能车间 or 智能工厂), before the production mode settles which factory category applies. */

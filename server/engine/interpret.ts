@@ -44,7 +44,7 @@ interface Vocab {
   spokenWh: RegExp | null;
   registration: { question: string; cues: RegExp | null; home: RegExp | null; elsewhere: RegExp | null; otherUnits: RegExp | null; parentUnits: RegExp | null; ownUnits: RegExp | null };
   onlyBefore: RegExp | null;
-  partScope: { regex: RegExp | null; some: RegExp | null; notAll: RegExp | null; notRestricting: RegExp | null; whole: string[]; parts: string[]; unitParts: string[]; applying: string[]; otherUnit: string[]; naming: RegExp | null; changes: string[]; answeredBeside: string[]; categoryNames: string[] };
+  partScope: { regex: RegExp | null; some: RegExp | null; notAll: RegExp | null; notRestricting: RegExp | null; whole: string[]; parts: string[]; unitParts: string[]; applying: string[]; otherUnit: string[]; naming: RegExp | null; changes: string[]; answeredBeside: string[]; categoryNames: string[]; titled: { question: string; said: RegExp | null; after: RegExp | null } | null };
 }
 
 const vocabCache = new WeakMap<object, Vocab>();
@@ -136,6 +136,7 @@ function vocabOf(kb: KnowledgeData): Vocab {
       otherUnit: (ps?.applyingUnit?.otherUnit ?? []).map((w) => w.toLowerCase()),
       naming: namingRegex(ps?.applyingUnit),
       answeredBeside: ps?.applyingUnit?.answeredBeside ?? [],
+      titled: ps?.applyingUnit?.titled ? titledRegexes(ps.applyingUnit.unitParts, ps.applyingUnit.titled) : null,
       changes: [...(ps?.applyingUnit?.naming?.changes ?? [])].map((w) => w.toLowerCase()).sort((a, b) => b.length - a.length),
       // 「就打算报一个智能车间」 names the category, no workshop: the category question's own words for its options.
       categoryNames: (kb.interview.questions.find((q) => q.id === kb.interview.vocabulary.anotherOfThisNotice?.category)?.choices ?? []).flatMap((c) => [c.label, ...(c.aliases ?? [])]).map((w) => w.toLowerCase()),
@@ -1038,32 +1039,112 @@ function namesWorkshopOf(clause: string, units: string[]): boolean {
  * fillers may open it, the name is one …车间 (a `unitParts` word) that joins no other and says nothing of having or lacking
  * (「发酵车间有」「包装车间和发酵车间」 are no name), and a closing particle is dropped. Group 1 or 2 holds the name.
  */
-function namingRegex(unit: { unitParts: string[]; naming?: { before: string[]; after: string[]; fillers: string[] } } | undefined): RegExp | null {
+function namingRegex(unit: { unitParts: string[]; naming?: { before: string[]; after: string[]; fillers: string[]; modifiers: string[] } } | undefined): RegExp | null {
   const n = unit?.naming;
   if (!unit || !n || (!n.before.length && !n.after.length)) return null;
-  const name = `((?:(?![有没无都和跟与及也还不的、了过])[\\p{Script=Han}a-z0-9]){1,10}(?:${alternationOf(unit.unitParts.map((w) => w.toLowerCase()))}))`;
+  // 「报的是新建的总装车间」: a word that describes the workshop leads the name and is no part of it.
+  const modifier = n.modifiers.length ? `(?:${alternationOf(n.modifiers.map((w) => w.toLowerCase()))})?` : '';
+  const name = `${modifier}((?:(?![有没无都和跟与及也还不的、了过])[\\p{Script=Han}a-z0-9]){1,10}(?:${alternationOf(unit.unitParts.map((w) => w.toLowerCase()))}))`;
   const fillers = n.fillers.length ? `(?:${alternationOf(n.fillers.map((w) => w.toLowerCase()))})*` : '';
   const before = n.before.length ? `(?:${alternationOf(n.before.map((w) => w.toLowerCase()))})${name}` : '(?!)';
   const after = n.after.length ? `${name}(?:${alternationOf(n.after.map((w) => w.toLowerCase()))})` : '(?!)';
   return new RegExp(`^${fillers}(?:${before}|${after})[的哈啊呀吧呢嘞哩了]*$`, 'u');
 }
 
+/** A workshop's name (…车间) in a clause, with no word before it that points, counts or says it has or lacks something. */
+const unitNameOf = (unitParts: string[]) => `((?:(?![有没无都和跟与及也还不的、了过是个那这])[\\p{Script=Han}a-z0-9]){1,10}(?:${alternationOf(unitParts.map((w) => w.toLowerCase()))}))`;
+
+/** The clauses that name the workshop titled before: a `said` word leading its name, or an `after` word following it. */
+function titledRegexes(unitParts: string[], t: { question: string; said: string[]; after: string[] }): { question: string; said: RegExp | null; after: RegExp | null } {
+  const name = unitNameOf(unitParts);
+  return {
+    question: t.question,
+    said: t.said.length ? new RegExp(`(?:${alternationOf(t.said.map((w) => w.toLowerCase()))})${name}`, 'u') : null,
+    // 「总装车间去年评上了」: a word or two of time may stand between the name and its `after` word.
+    after: t.after.length ? new RegExp(`${name}[^，,。；;！!？?\\s]{0,4}?(?:${alternationOf(t.after.map((w) => w.toLowerCase()))})`, 'u') : null,
+  };
+}
+
+/**
+ * At the question whether the applying workshop is the one titled before: the clause of a reply that names the titled
+ * workshop (「原来那个是总装车间」「总装车间去年评上了」), that name, and the other clauses as typed. Its 原来那个 or 是
+ * tells which workshop was titled and answers nothing of its own.
+ */
+function titledNamed(vocab: Vocab, text: string): { name: string; rest: string } | undefined {
+  const t = vocab.partScope.titled;
+  if (!t) return undefined;
+  const clauses = text.match(/[^，,。；;！!\s]+[，,。；;！!\s]*/gu) ?? [];
+  for (let k = 0; k < clauses.length; k++) {
+    const c = clauses[k]!.normalize('NFKC').toLowerCase();
+    const m = (t.said ? t.said.exec(c) : null) ?? (t.after ? t.after.exec(c) : null);
+    const name = m?.[1];
+    if (!name || vocab.partScope.unitParts.includes(name) || vocab.partScope.otherUnit.some((w) => name.includes(w))) continue;
+    return { name, rest: clauses.filter((_, i) => i !== k).join('').trim() };
+  }
+  return undefined;
+}
+
+/**
+ * The reply to the titled-workshop question that names the workshop titled (see titledNamed): beside the applying
+ * workshop's name (「原来那个是总装车间，这次报的是涂装车间」) it answers by whether the two are one, the applying name
+ * beside it; a bare answer that says otherwise leaves it open. With no applying name the other clauses answer alone
+ * (「是的，总装车间去年评上了」), and with none left nothing is answered.
+ */
+function titledReply(kb: KnowledgeData, vocab: Vocab, text: string, pending: QuestionView, category: Category | null): Interpretation | undefined {
+  if (vocab.partScope.titled?.question !== pending.id) return undefined;
+  const titled = titledNamed(vocab, text);
+  if (!titled) return undefined;
+  if (!titled.rest) return { kind: 'unclear' };
+  const alone = applyingUnitNamed(vocab, titled.rest);
+  const beside = alone ? undefined : applyingUnitBeside(vocab, titled.rest);
+  const unit = alone ?? (beside ? { name: beside.name, other: false } : undefined);
+  if (!unit || unit.other) return readReply(kb, titled.rest, pending, category);
+  const same = unitCore(vocab, unit.name) === unitCore(vocab, titled.name);
+  const said = beside && opensWithBareAnswer(kb, spacesAsClauseBreaks(beside.rest)) ? readReply(kb, beside.rest, pending, category) : undefined;
+  const answered = said?.kind === 'answers' ? said.items.find((i) => i.questionId === pending.id)?.value : undefined;
+  if (answered !== undefined && answered !== same) return { kind: 'unclear', reason: 'applyingUnit', choices: [unit.name] };
+  return { kind: 'answers', items: [{ questionId: pending.id, value: same }], unit: unit.name };
+}
+
 /**
  * The applying workshop a reply only names (see namingRegex), with whether it names it only as another unit (「报的是另一个
  * 车间」: the applying one is elsewhere, and no name to keep); undefined for any other reply.
  */
-function applyingUnitNamed(vocab: Vocab, text: string): { name: string; other: boolean } | undefined {
+function applyingUnitNamed(vocab: Vocab, text: string): { name: string; other: boolean; changed: boolean } | undefined {
   const m = vocab.partScope.naming?.exec(text.normalize('NFKC').toLowerCase().replace(/[\s，,。.！!~～…]+/gu, ''));
   const name = m ? (m[1] ?? m[2]) : undefined;
   // 「就报这一个车间」「准备报个车间」「就打算报一个智能车间」 count or point at a workshop, or name the category, and name
   // no workshop; 一车间 is a name.
-  const bare = name?.replace(/^(?:[这那哪每该本此][一两几]?[个座]?|[一两几]?[个座])/u, '');
+  const pointedAt = (n: string) => n.replace(/^(?:[这那哪每该本此][一两几]?[个座]?|[一两几]?[个座])/u, '');
+  const bare = name === undefined ? undefined : pointedAt(name);
   if (!name || !bare || vocab.partScope.unitParts.includes(bare) || vocab.partScope.categoryNames.includes(bare)) return undefined;
+  // 「换个车间报」「我们换一个车间申报」: the workshop changed to is counted or pointed at, another one that has no name here.
+  if (vocab.partScope.changes.some((w) => name.startsWith(w) && vocab.partScope.unitParts.includes(pointedAt(name.slice(w.length))))) return { name, other: true, changed: true };
   // 「这回换喷漆车间报」: a change word opening the name is no part of it, where two characters or more are left before
   // the unit (换热车间, 改装车间 are names of their own).
   const change = vocab.partScope.changes.find((w) => name.startsWith(w) && unitCore(vocab, name.slice(w.length)).length >= 2);
   const named = change ? name.slice(change.length) : name;
-  return { name: named, other: vocab.partScope.otherUnit.some((w) => named.includes(w)) };
+  return { name: named, other: vocab.partScope.otherUnit.some((w) => named.includes(w)), changed: !!change };
+}
+
+/**
+ * Whether a reply changes the applying workshop, and to which: 「这回换成涂装车间来报」 to one it names (`name`),
+ * 「换个车间报」「我们换一个车间申报」「换成别的车间」 to another it does not name (no `name`). A `changes` word opens the
+ * workshop; 换热车间 and 改装车间 are names of their own, and a name said with no change word (「报的是涂装车间」) changes nothing.
+ */
+export function applyingUnitChange(kb: KnowledgeData, text: string): { name?: string } | undefined {
+  const vocab = vocabOf(kb);
+  const { changes, unitParts, otherUnit } = vocab.partScope;
+  if (!changes.length || !unitParts.length) return undefined;
+  const clauses = text.match(/[^，,。；;！!？?\s]+/gu) ?? [];
+  for (const clause of clauses) {
+    const named = applyingUnitNamed(vocab, clause);
+    if (named?.changed && !named.other) return { name: named.name };
+  }
+  const lower = text.normalize('NFKC').toLowerCase().replace(/\s+/gu, '');
+  // The workshop changed to is counted or pointed at (一个, 另一个, 别的) and named by no name of its own.
+  const unnamed = new RegExp(`(?:${alternationOf(changes)})(?:一下|[一两]?个|${alternationOf(otherUnit.filter((w) => !/[不没]/u.test(w)))})*(?:${alternationOf(unitParts)})(?![\\p{Script=Han}a-z0-9]*?(?:${alternationOf(unitParts)}))`, 'u');
+  return unnamed.test(lower) ? {} : undefined;
 }
 
 /** A name without the unit word that ends it (总装 of 总装车间). */
@@ -1822,6 +1903,8 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
   // item. The 另有申报 question asks of another application: 「我们这次报的是总装车间」 names this one and answers it no more.
   // Nor does it say whether the workshop is the one titled before (已获称号车间), unless the question's own words for an
   // answer go with it (「换成总装车间来报」「就报原来那个总装车间」); another one said to apply (「报的是其他车间」) reads as it would.
+  const titled = pending ? titledReply(kb, vocab, asTyped, pending, category) : undefined;
+  if (titled) return titled;
   const another = pending?.id === kb.interview.vocabulary.anotherOfThisNotice?.question;
   const capability = (pending?.id.startsWith('cap.') || another) && (pending?.kind === 'yesNo' || pending?.kind === 'yesNoPartial');
   const besideAnswer = !!pending && vocab.partScope.answeredBeside.includes(pending.id);

@@ -935,8 +935,10 @@ export function countOnly(v: FormVocabulary, text: string): string | undefined {
   const read = clauses.map((x) => clause.exec(x));
   const first = read[0];
   if (!first || read.some((m) => !m)) return undefined;
-  const named = first[2] ?? [...first[1]!].map((_, i) => things.find((w) => first[1]!.startsWith(w, i))).find(Boolean);
-  return (named && v.countedThings.find((x) => x.words.includes(named))?.label) || spec.label;
+  // A Latin name is typed in either case (「cnc30台」 is CNC's count).
+  const lead = first[1]!.toLowerCase();
+  const named = first[2] ?? [...lead].map((_, i) => things.find((w) => lead.startsWith(w.toLowerCase(), i))).find(Boolean);
+  return (named && v.countedThings.find((x) => x.words.some((w) => w.toLowerCase() === named.toLowerCase()))?.label) || spec.label;
 }
 
 /** What a one-line field takes, said in a few words (地址, 职务, 人名): a count typed there is told apart from it. */
@@ -959,7 +961,7 @@ function figureAlone(v: FormVocabulary, text: string): string | undefined {
   const kinds = count ? [] : saidKinds(v, text).filter((k) => !k.series && k.kind !== 'date');
   if (!count && !kinds.length) return undefined;
   const words = [...(v.countReply?.measures ?? []), ...v.countedThings.flatMap((x) => [...x.measures, ...x.words]), ...kinds.flatMap((k) => [...k.marks, ...k.units])];
-  const rest = [...new Set(words)].sort((a, b) => b.length - a.length).reduce((x, w) => x.split(w).join(''), text.replace(new RegExp(`${NUMERAL}+(?:\\.\\d+)?`, 'gu'), ''));
+  const rest = [...new Set(words.map((w) => w.toLowerCase()))].sort((a, b) => b.length - a.length).reduce((x, w) => x.split(w).join(''), text.toLowerCase().replace(new RegExp(`${NUMERAL}+(?:\\.\\d+)?`, 'gu'), ''));
   return /^(?:约|大约|大概|将近|近|有|共|一共|总共|共有|左右|上下|多|余|来|几|[\s，,。.；;、吧啊呢了的!！])*$/u.test(rest) ? (count ?? kinds[0]!.label) : undefined;
 }
 
@@ -2580,7 +2582,10 @@ function onePartSaid(v: FormVocabulary, c: Concrete, t: string, plain: string): 
   if (!parts || c.q.kind !== 'number' || v.wholeWords.some((w) => t.includes(w))) return undefined;
   const figures = plain.match(FIGURE_SAID) ?? [];
   if (figures.length !== 1) return undefined;
-  const n = parseNumber(plain, c.q.unit);
+  // A part's Latin name typed in either case and right against its figure (「CNC30台」「cnc30台」) is no model number: the
+  // figure is read without it.
+  const latin = byLength(parts.words).find((w) => /^[A-Za-z]+$/u.test(w) && plain.toLowerCase().includes(w.toLowerCase()));
+  const n = parseNumber(plain, c.q.unit) ?? (latin ? parseNumber(plain.replace(new RegExp(latin, 'giu'), ' '), c.q.unit) : undefined);
   if (n === undefined) return undefined;
   // Only the clause the figure is said in names what it counts: 「联网的有96台，1号线全部联网」 is 96 of the whole,
   // with a remark on one line beside it.
@@ -2591,7 +2596,7 @@ function onePartSaid(v: FormVocabulary, c: Concrete, t: string, plain: string): 
   const said = typedClauses.length === plainClauses.length && at >= 0 ? typedClauses[at]! : t;
   const unit = [...said.matchAll(UNIT_NAMED)][0]?.[0];
   const workshop = workshopOf(c.id) === undefined ? [...said.matchAll(WORKSHOP_NAMED)][0]?.[0] : undefined;
-  const word = byLength(parts.words).find((w) => said.includes(w));
+  const word = byLength(parts.words).find((w) => said.toLowerCase().includes(w.toLowerCase()));
   const part = unit ?? workshop ?? word;
   if (!part) return undefined;
   const unitShown = (c.q.unit ?? '').replace(/（.*）$/u, '');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { serveForFile } from './serve';
 import { discreteFactory, workshop, type ScriptedEnterprise } from './enterprises';
-import { answerOn, replyAt } from './steer';
+import { answerOn, replyAt, said, turn, typed } from './steer';
 
 /*
  * A reply at a capability item that only names the applying workshop, typed over the socket: nothing is stored for the
@@ -99,6 +99,73 @@ describe('a workshop named at the 另有申报 question, and then 智能工厂 c
     const first = await answerOn(r.client, discreteFactory, count, (q) => q.id !== 'form.workshopCount');
     expect(first.id).toBe('form.ws.1.name');
     await r.client.close();
+  }, 120_000);
+});
+
+describe('the workshop name let go when 智能工厂 is chosen is said to the user', () => {
+  const LET_GO = '没有用作工厂名称';
+  const toScope = async () => {
+    const r = await replyAt(srv.url, discreteFactory, 'ent.appliedThisYear', '没有，我们这次报的是总装车间');
+    expect(r.stored).toEqual({ 'ent.appliedThisYear': false, 'form.ws.1.name': '总装车间' });
+    await answerOn(r.client, discreteFactory, r.next, (q) => q.id === 'cat.scope');
+    return r.client;
+  };
+
+  it('chosen on the card: the next reply says 「总装车间」 was not used as the factory\'s name', async () => {
+    const client = await toScope();
+    const text = said(await turn(client, { type: 'answer', clientId: 'scope', questionId: 'cat.scope', value: 'factory' })).join('\n');
+    expect(text).toContain(`「总装车间」是一个车间，申报智能工厂时${LET_GO}`);
+    await client.close();
+  }, 120_000);
+
+  it.each(['报智能工厂', '我们还是打算申报智能工厂吧'])('typed 「%s」: the confirmation says it too', async (reply) => {
+    const client = await toScope();
+    const r = await typed(client, 'scope', reply);
+    const text = said(r.msgs).join('\n');
+    expect(text).toContain('「总装车间」');
+    expect(text).toContain(LET_GO);
+    await client.close();
+  }, 120_000);
+
+  it('near miss: 智能车间 chosen keeps the name, and nothing is said of it', async () => {
+    const r = await replyAt(srv.url, workshop, 'ent.appliedThisYear', '没有，我们这次报的是总装车间');
+    await answerOn(r.client, workshop, r.next, (q) => q.id === 'cat.scope');
+    const text = said(await turn(r.client, { type: 'answer', clientId: 'scope', questionId: 'cat.scope', value: 'workshop' })).join('\n');
+    expect(text).not.toContain(LET_GO);
+    await r.client.close();
+  }, 120_000);
+});
+
+describe('the applying workshop changed after one was named', () => {
+  const holder: ScriptedEnterprise = { ...workshop, facts: { ...workshop.facts, 'ent.priorTitles': 'smartWorkshop' } };
+  const toTitled = async () => {
+    const r = await replyAt(srv.url, holder, 'ent.appliedThisYear', '没有，我们这次报的是总装车间');
+    expect(r.stored).toEqual({ 'ent.appliedThisYear': false, 'form.ws.1.name': '总装车间' });
+    return { client: r.client, q: await answerOn(r.client, holder, r.next, (q) => q.id === 'ent.titledWorkshopAgain') };
+  };
+
+  it.each([
+    // As reported.
+    ['换一个车间报', null],
+    ['我们换个车间申报', null],
+    // Phrasings of our own.
+    ['不是那个，换成别的车间', null],
+    ['这次换成涂装车间来报', '涂装车间'],
+  ])('「%s」 at the 已获称号车间 question is its no, and the form\'s 车间名称 is no longer 总装车间 (%s)', async (reply, name) => {
+    const { client } = await toTitled();
+    const r = await typed(client, 't2', reply);
+    const stored = Object.fromEntries(r.msgs.flatMap((m) => (m.type === 'recorded' ? m.items : [])).map((i) => [i.questionId, i.value]));
+    expect(stored).toEqual({ 'ent.titledWorkshopAgain': false, 'form.ws.1.name': name });
+    expect(said(r.msgs).join('\n')).toContain('总装车间');
+    await client.close();
+  }, 120_000);
+
+  it.each(['报的还是总装车间', '换热车间来报'])('near miss: 「%s」 leaves 总装车间 as it is', async (reply) => {
+    const { client } = await toTitled();
+    const r = await typed(client, 't2', reply);
+    const ids = r.msgs.flatMap((m) => (m.type === 'recorded' ? m.items : [])).map((i) => i.questionId);
+    expect(ids).not.toContain('form.ws.1.name');
+    await client.close();
   }, 120_000);
 });
 

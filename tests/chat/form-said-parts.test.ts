@@ -48,6 +48,18 @@ describe('the form fills what was said and asks only what is missing', () => {
     await s.client.close();
   }, 120_000);
 
+  it.each(['cnc30台', 'CNC30台'])('asks 「%s」 at the equipment total back as one kind\'s 30台, as 数控机床30台 is, and 「对的」 stores 30', async (text) => {
+    const s = await steer(srv.url, workshop, (q) => q.id === 'form.ws.1.equipmentTotal');
+    const part = await typed(s.client, 'c-1', text);
+    expect(recordedIds(part.msgs)).toEqual([]);
+    expect(said(part.msgs).join('')).toContain('30台');
+    expect(part.next?.id).toBe('form.ws.1.equipmentTotal');
+    const yes = await typed(s.client, 'c-2', '对的');
+    expect(recordedIds(yes.msgs)).toEqual(['form.ws.1.equipmentTotal']);
+    expect((await stored(s))['form.ws.1.equipmentTotal']).toBe(30);
+    await s.client.close();
+  }, 120_000);
+
   it('takes 「对的」 to a part ask-back as the figure offered, asks which for a yes to two offered, and never stores the yes', async () => {
     const s = await steer(srv.url, workshop, (q) => q.id === 'form.ws.1.equipmentTotal');
     await typed(s.client, 'p-5', '3号线有40台');

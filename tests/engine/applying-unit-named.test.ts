@@ -233,9 +233,13 @@ describe('the applying workshop named at the 已获称号车间 question, beside
     ['不是，是别的车间', { [Q]: false }],
     ['不是，报的是别的车间', { [Q]: false }],
     ['没有，报的是另一个车间', { [Q]: false }],
-    // The workshop said to have been titled is no applying one.
-    ['不是，评上的是总装车间', { kind: 'unclear' }],
-    ['不是，总装车间评上了', { kind: 'unclear' }],
+    // The workshop said to have been titled is no applying one: the 不是 beside it answers.
+    ['不是，评上的是总装车间', { [Q]: false }],
+    ['不是，总装车间评上了', { [Q]: false }],
+    ['不是，原来那个是总装车间', { [Q]: false }],
+    // Its name alone says which was titled, not whether it applies again.
+    ['原来那个是总装车间', { kind: 'unclear' }],
+    ['之前评上的是焊装车间', { kind: 'unclear' }],
   ] as const)('near miss: 「%s」 reads %j with no workshop beside it', (text, expected) => {
     expect(read(Q, text, 'smartWorkshop')).toEqual(expected);
     expect(unitOf(text)).toBeUndefined();
@@ -282,5 +286,59 @@ describe('a lack said of a part of the very workshop said to have the item', () 
     ['cap.industrialNetwork', '二楼三楼都有以太网', true],
   ])('near miss: at %s 「%s」 reads %s', (id, text, value) => {
     expect(read(id, text)).toEqual({ [id]: value });
+  });
+});
+
+describe('the 已获称号车间 question: the titled workshop named beside the applying one', () => {
+  const Q = 'ent.titledWorkshopAgain';
+  const unitOf = (text: string) => unitAt(Q, text, 'smartWorkshop');
+  it.each([
+    // As reported.
+    ['不是，原来那个是总装车间，这次报的是涂装车间', false, '涂装车间'],
+    // Phrasings of our own: two names are two workshops, whatever the 原来那个 or 是 of the titled one.
+    ['原来评上的是总装车间，今年报的是涂装车间', false, '涂装车间'],
+    ['不是，原来是总装车间，这次报涂装车间', false, '涂装车间'],
+    ['总装车间去年评上了，这回拿焊装车间来报', false, '焊装车间'],
+    ['之前那个是一车间 我们申报的是二车间', false, '二车间'],
+    ['不是，这次报的是涂装车间，总装车间已经评过了', false, '涂装车间'],
+    // One name for both: the titled workshop applies again.
+    ['评上的是总装车间，这次报的是总装车间', true, '总装车间'],
+    ['对，之前评上的是焊装车间，报的就是焊装车间', true, '焊装车间'],
+  ])('「%s」 is %s, with %s beside it', (text, value, unit) => {
+    // 「评过了」 beside it also says the 智能车间 title held, in passing.
+    expect(read(Q, text, 'smartWorkshop')).toMatchObject({ [Q]: value });
+    expect(unitOf(text)).toBe(unit);
+  });
+
+  it('a bare yes against two names leaves the item open, the applying name kept beside it', () => {
+    expect(read(Q, '是的，总装车间去年评上了，这次报的是涂装车间', 'smartWorkshop')).toEqual({ kind: 'unclear', reason: 'applyingUnit', choices: ['涂装车间'] });
+  });
+
+  it.each([
+    // As reported: a newly built workshop is not the one titled before.
+    ['报的是新建的总装车间', '总装车间'],
+    // Phrasings of our own.
+    ['这次报的是刚建好的涂装车间', '涂装车间'],
+    ['我们报的是新建的三号车间哈', '三号车间'],
+    ['拿新投产的喷漆车间来报', '喷漆车间'],
+  ])('「%s」 is a no, with %s beside it', (text, unit) => {
+    expect(read(Q, text, 'smartWorkshop')).toEqual({ [Q]: false });
+    expect(unitOf(text)).toBe(unit);
+  });
+
+  it('near miss: a newly built workshop named at other questions is its name only', () => {
+    expect(read('cap.mes', '我们报的是新建的发酵车间')).toEqual({ kind: 'unclear', reason: 'applyingUnit', choices: ['发酵车间'] });
+    expect(read('ent.appliedThisYear', '没有，报的是新建的总装车间')).toEqual({ 'ent.appliedThisYear': false });
+    expect(unitAt('ent.appliedThisYear', '没有，报的是新建的总装车间')).toBe('总装车间');
+    expect(read('cap.mes', '新建的车间有MES')).toEqual({ 'cap.mes': true });
+  });
+
+  it.each([
+    ['是的，总装车间去年评上了', true],
+    ['是，就是那个车间，原来的', true],
+    ['还报原来那个', true],
+    ['不是原来那个', false],
+  ])('near miss: 「%s」 reads %s as before', (text, value) => {
+    expect(read(Q, text, 'smartWorkshop')).toEqual({ [Q]: value });
   });
 });

@@ -49,6 +49,11 @@ describe('a count typed after a Latin name of the equipment', () => {
     '大概CNC30台',
     'AGV 6台 CNC 30台',
     '数控机床30台',
+    // A Latin name typed in lower or mixed case is the same name.
+    'cnc30台',
+    'Cnc 30台',
+    'agv6台',
+    '大概cnc三十台',
   ])('「%s」 is asked back as 设备的台（套）数 and nothing is stored', (said) => {
     expect(read(said)).toEqual({ kind: 'unclear', reason: 'wrongKind', choices: [said, '设备的台（套）数', '生产线名称'], field: '车间2有哪些生产线' });
     const checked = box(said);
@@ -65,6 +70,9 @@ describe('a count typed after a Latin name of the equipment', () => {
     'S7 1200两套',
     'S7-1200两套',
     'CNC30台加工线',
+    'cnc加工线',
+    'cnc线2条',
+    'mes3套',
   ])('near miss: 「%s」 is stored as typed', (said) => {
     expect(read(said)).toEqual({ kind: 'answers', items: [{ questionId: LINES, value: said }] });
     expect(box(said)).toMatchObject({ ok: true, value: said });
@@ -74,5 +82,29 @@ describe('a count typed after a Latin name of the equipment', () => {
     const name = (text: string) => interpretForm(ctx, text, formView(ctx, 'form.project.name', 'discreteFactory'));
     expect(name('CNC30台')).toMatchObject({ kind: 'unclear', reason: 'wrongKind', choices: ['CNC30台', '设备的台（套）数', '车间或工厂的名称'] });
     for (const said of ['CNC加工车间', 'CNC30台智能车间']) expect(name(said)).toEqual({ kind: 'answers', items: [{ questionId: 'form.project.name', value: said }] });
+  });
+});
+
+describe('a count typed after a Latin name of the equipment, where the workshop\'s equipment total is asked', () => {
+  const TOTAL = 'form.ws.2.equipmentTotal';
+  const total = (text: string) => interpretForm(ctx, text, formView(ctx, TOTAL, 'discreteFactory'));
+  it.each([
+    // As reported, and new phrasings: either case, spaced or not, another Latin name, a Han name beside it.
+    ['CNC30台', 'CNC', '30台'],
+    ['cnc30台', 'CNC', '30台'],
+    ['Cnc 30台', 'CNC', '30台'],
+    ['AGV6台', 'AGV', '6台'],
+    ['cnc加工中心三十台', '加工中心', '30台'],
+    // Read as a Han name of a machine is.
+    ['数控机床30台', '机床', '30台'],
+  ])('「%s」 is one kind of machine\'s count, asked whether it is the whole (%s, %s)', (said, part, figure) => {
+    expect(total(said)).toEqual({ kind: 'unclear', reason: 'onePart', choices: [said, part, figure, '全车间'], field: '车间2设备总数' });
+  });
+
+  it.each([
+    ['30台', 30],
+    ['一共120台，cnc30台', 120],
+  ])('near miss: 「%s」 is the total %s', (said, value) => {
+    expect(total(said)).toEqual({ kind: 'answers', items: [{ questionId: TOTAL, value }] });
   });
 });

@@ -666,15 +666,22 @@ export const InterviewFile = z
           // `naming`: a reply that only says which workshop applies (「我们申报的是发酵车间」「是包装车间申报」): `before` words
           // lead the workshop's name, `after` words follow it, `fillers` may open the reply, `changes` (换成, 换) opening
           // the name say the workshop is changed to it and are no part of it. It answers no yes/no item.
+          // `modifiers` (新建的) between the leading words and the name describe the workshop and are no part of its name.
           // `answeredBeside`: the questions whose answer may stand beside such a name in a clause of its own
           // (「不是，这次报的是总装车间」): the other clauses answer, and the name is kept for the form's 车间名称.
+          // `titled`: at its `question` (whether the applying workshop is the one titled before), a clause that names the
+          // titled workshop (`said` words lead its name: 原来那个是总装车间; `after` words follow it: 总装车间去年评上了)
+          // is no answer of its own: beside the applying workshop's name it answers by whether the two names are one.
           applyingUnit: z
             .object({
               unitParts: Words,
               applying: Words.default([]),
               otherUnit: Words.default([]),
-              naming: z.object({ before: Words.default([]), after: Words.default([]), fillers: Words.default([]), changes: Words.default([]) }).optional(),
+              naming: z
+                .object({ before: Words.default([]), after: Words.default([]), fillers: Words.default([]), changes: Words.default([]), modifiers: Words.default([]) })
+                .optional(),
               answeredBeside: z.array(z.string().min(1)).default([]),
+              titled: z.object({ question: z.string().min(1), said: Words.default([]), after: Words.default([]) }).optional(),
             })
             .optional(),
         })
