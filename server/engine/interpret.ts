@@ -173,7 +173,8 @@ function readNumber(text: string, unit?: string): { value: number; unit?: string
   const ratio = wanted === '%' ? ratioOf(t, found) ?? pointsCounted(t, found) : undefined;
   if (ratio) return ratio;
   // 「80-90」「80到90」: a range reads as its lower end, as 「七八十」 does, and is approximate.
-  const ranged = /\d\s*%?\s*(?:-|~|～|到|至)\s*\d/u.test(t);
+  // A model name's digits (「s7-1200」) are no range.
+  const ranged = /(?<![a-z\d.])\d+(?:\.\d+)?\s*%?\s*(?:-|~|～|到|至)\s*\d/u.test(t);
   for (const q of found) {
     const v = inUnit(q, wanted);
     if (v === undefined) continue;

@@ -159,6 +159,13 @@ const QUANTITY = new RegExp(
 );
 
 /**
+ * The Latin-led head of a model name an Arabic number continues: 「s7-1200」「irb-6700」「x-200型」, and 「s7 1200」 where
+ * the head holds digits of its own. Its digits name the model, not a count and no minus sign, so 「S7-1200两套」 counts
+ * 两套; 「CNC 30台」 (a head without digits) still counts 30台.
+ */
+const MODEL_TAIL = /(?:[a-z][a-z\d]*-|[a-z][a-z]*\d[a-z\d]*\s)$/u;
+
+/**
  * Every quantity in already-normalised text (NFKC, lower case). A Chinese numeral counts only
  * with a unit or magnitude after it, so 一下, 统一, 三维 and clause numbers such as 四(一) are not numbers.
  */
@@ -196,8 +203,8 @@ export function findQuantities(text: string): Quantity[] {
     const num = g.num!;
     const chinese = !/^\d/.test(num) || /[十百千万亿]/.test(num);
     // An Arabic number must not be the tail of a longer token (ISO dates, codes, 1080p is kept as a number with unit p).
-    const before = text[m.index! - 1 + (g.hedge4?.length ?? 0)] ?? '';
-    if (!chinese && /[a-z]/.test(before)) continue;
+    const lead = text.slice(0, m.index! + (g.hedge4?.length ?? 0));
+    if (!chinese && (/[a-z]$/.test(lead) || MODEL_TAIL.test(lead))) continue;
     let unit = g.unit;
     if (chinese && !unit && !g.mag && !/[万亿]/.test(num)) continue;
     // "一百" is a numeral; "百" after an Arabic number is a magnitude (3百人).
@@ -348,7 +355,7 @@ export function yearOf(text: string, thisYear: number): number | undefined {
  */
 const RANGE_FIGURE = String.raw`(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿点]+)`;
 const RANGE_UNIT = String.raw`(?:%|‰|个?百分点|个点|[万亿千百]?(?:元|人|台|套|项|天|吨|个|条|家|小时|分钟)?)?`;
-const FIGURE_RANGE = new RegExp(String.raw`(?<![\d.])${RANGE_FIGURE}\s*${RANGE_UNIT}\s*(?:-|~|—|–|－|至|到)\s*(?:百分之)?${RANGE_FIGURE}(?!\s*[年月日号])`, 'u');
+const FIGURE_RANGE = new RegExp(String.raw`(?<![\d.a-zA-Z])${RANGE_FIGURE}\s*${RANGE_UNIT}\s*(?:-|~|—|–|－|至|到)\s*(?:百分之)?${RANGE_FIGURE}(?!\s*[年月日号])`, 'u');
 
 /** Whether a text says a range of figures: two figures joined (1500-2000万), or neighbouring digits (六七十, 十七八). */
 export function isRange(text: string): boolean {
