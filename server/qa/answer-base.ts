@@ -25,7 +25,7 @@ export interface PreparedEntry {
   /** Lexicon concepts every phrasing names: a question without one of them asks something else. */
   anchors: string[];
   /** The entry's items (AnswerEntry.items), their words normalised and their quotes resolved. */
-  items: { words: string[]; unless: string[]; answer: string; citations: Citation[] }[];
+  items: { words: string[]; unless: string[]; answer: string; subject?: string; citations: Citation[] }[];
 }
 
 export interface EntryMatch {
@@ -459,7 +459,8 @@ function prepare(entry: AnswerEntry, clause: (id: string) => Clause | undefined,
       if (!text) throw new KnowledgeError(where, `${at}：条款 ${q.clause} 中没有原文“${q.find}”`);
       return cite(c.id, text);
     });
-    return { words: item.words.map(norm), unless: (item.unless ?? []).map(norm), answer: item.answer, citations: oncePerClause(quoted, (id) => clause(id)?.text) };
+    if (item.subject && !item.answer.includes(item.subject)) throw new KnowledgeError(where, `items.${i}.subject：回答中没有“${item.subject}”`);
+    return { words: item.words.map(norm), unless: (item.unless ?? []).map(norm), answer: item.answer, subject: item.subject, citations: oncePerClause(quoted, (id) => clause(id)?.text) };
   });
   let anchors: string[] = [];
   if (!entry.requires) {

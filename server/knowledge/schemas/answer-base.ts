@@ -119,10 +119,21 @@ export const AnswerEntry = z.object({
    * A list answer whose items a question may name one by one: a question naming some of the items
    * (and not all) is answered with those items alone, each with its own quote (and `also`, where the
    * item rests on the same words in more than one form); otherwise `answer`. `unless`: words that name a narrower
-   * item (离散 beside 工厂), so this one is not named where they are.
+   * item (离散 beside 工厂), so this one is not named where they are. `subject`: the words the item's answer
+   * names its thing with, right after the verdict (仓储管理系统（WMS）); items asked together whose answers read
+   * the same after their subjects are said in one sentence naming the subjects together (answerText.sameReading).
    */
   items: z
-    .array(z.object({ words: z.array(z.string().min(1)).min(1), unless: z.array(z.string().min(1)).min(1).optional(), answer: z.string().min(4), quote: AnswerQuote, also: z.array(AnswerQuote).min(1).optional() }))
+    .array(
+      z.object({
+        words: z.array(z.string().min(1)).min(1),
+        unless: z.array(z.string().min(1)).min(1).optional(),
+        answer: z.string().min(4),
+        subject: z.string().min(1).optional(),
+        quote: AnswerQuote,
+        also: z.array(AnswerQuote).min(1).optional(),
+      }),
+    )
     .min(2)
     .optional(),
 });
