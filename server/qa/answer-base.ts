@@ -152,7 +152,8 @@ export class AnswerIndex {
     const counties = data.regions.regions.filter((r) => r.kind === '县' || r.kind === '县级市').flatMap((r) => [r.name, r.short, ...r.aliases]).filter((n) => n.length >= 2);
     const districts = data.regions.regions.filter((r) => r.kind === '市辖区').flatMap((r) => [r.name, r.short, ...r.aliases]).filter((n): n is string => Boolean(n) && n!.length >= 2);
     const industries = data.industries.divisions.flatMap((d) => [d.name, ...(d.aliases ?? [])]);
-    const kinds: Record<string, string[]> = { '@county': [...new Set(counties)], '@district': [...new Set(districts)], '@industry': [...new Set(industries)] };
+    const otherTrades = (data.industries.otherDivisions ?? []).flatMap((d) => d.aliases ?? []);
+    const kinds: Record<string, string[]> = { '@county': [...new Set(counties)], '@district': [...new Set(districts)], '@industry': [...new Set(industries)], '@otherTrade': [...new Set(otherTrades)] };
     // The guards repeat many words across entries (about half of them), and reading a text (its
     // typo repair) is the costly part of building the index: each distinct text is read once.
     const norm = (w: string): string => {
