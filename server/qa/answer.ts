@@ -2698,8 +2698,11 @@ function readBack(part: string): string {
 
 function render(kb: KnowledgeBase, texts: string[], cites: Citation[], note: string, asked: string[] = []): string {
   const t = kb.data.intents.answerText;
+  // 「离散型的安灯系统要不要上，防错系统呢」: parts given the very same answer are one part, naming each question asked.
+  const answers = [...new Set(texts)];
+  const questions = answers.map((a) => texts.flatMap((x, i) => (x === a && asked[i] ? [`${readBack(asked[i]!)}？`] : [])).join(''));
   // Each part of a several-part answer names the question it answers, in the answer base's own words.
-  const body = texts.length > 1 ? texts.map((a, i) => fill(t.part, { n: i + 1, question: asked[i] ? `${readBack(asked[i]!)}？` : '', answer: a })).join('\n') : texts[0]!;
+  const body = answers.length > 1 ? answers.map((a, i) => fill(t.part, { n: i + 1, question: questions[i]!, answer: a })).join('\n') : answers[0]!;
   const proof = cites.map((c) => fill(t.quoteLine, { clause: c.clause, title: c.title, quote: c.quote })).join('\n');
   return `${note}${body}${proof ? `\n${t.basis}\n${proof}` : ''}`;
 }
