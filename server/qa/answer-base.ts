@@ -25,7 +25,7 @@ export interface PreparedEntry {
   /** Lexicon concepts every phrasing names: a question without one of them asks something else. */
   anchors: string[];
   /** The entry's items (AnswerEntry.items), their words normalised and their quotes resolved. */
-  items: { words: string[]; unless: string[]; answer: string; citations: Citation[] }[];
+  items: { words: string[]; unless: string[]; answer: string; subject?: string; citations: Citation[] }[];
 }
 
 export interface EntryMatch {
@@ -152,7 +152,8 @@ export class AnswerIndex {
     const counties = data.regions.regions.filter((r) => r.kind === '县' || r.kind === '县级市').flatMap((r) => [r.name, r.short, ...r.aliases]).filter((n) => n.length >= 2);
     const districts = data.regions.regions.filter((r) => r.kind === '市辖区').flatMap((r) => [r.name, r.short, ...r.aliases]).filter((n): n is string => Boolean(n) && n!.length >= 2);
     const industries = data.industries.divisions.flatMap((d) => [d.name, ...(d.aliases ?? [])]);
-    const kinds: Record<string, string[]> = { '@county': [...new Set(counties)], '@district': [...new Set(districts)], '@industry': [...new Set(industries)] };
+    const otherTrades = (data.industries.otherDivisions ?? []).flatMap((d) => d.aliases ?? []);
+    const kinds: Record<string, string[]> = { '@county': [...new Set(counties)], '@district': [...new Set(districts)], '@industry': [...new Set(industries)], '@otherTrade': [...new Set(otherTrades)] };
     // The guards repeat many words across entries (about half of them), and reading a text (its
     // typo repair) is the costly part of building the index: each distinct text is read once.
     const norm = (w: string): string => {
@@ -459,7 +460,8 @@ function prepare(entry: AnswerEntry, clause: (id: string) => Clause | undefined,
       if (!text) throw new KnowledgeError(where, `${at}：条款 ${q.clause} 中没有原文“${q.find}”`);
       return cite(c.id, text);
     });
-    return { words: item.words.map(norm), unless: (item.unless ?? []).map(norm), answer: item.answer, citations: oncePerClause(quoted, (id) => clause(id)?.text) };
+    if (item.subject && !item.answer.includes(item.subject)) throw new KnowledgeError(where, `items.${i}.subject：回答中没有“${item.subject}”`);
+    return { words: item.words.map(norm), unless: (item.unless ?? []).map(norm), answer: item.answer, subject: item.subject, citations: oncePerClause(quoted, (id) => clause(id)?.text) };
   });
   let anchors: string[] = [];
   if (!entry.requires) {

@@ -692,6 +692,31 @@ function varsOf(kb: KnowledgeBase): Record<string, string | number> {
   return vars;
 }
 
+/**
+ * The reasons of several items asked together, past their shared verdict: items whose reasons read the same
+ * after their subjects (WMS and SCM are both in the factories' 经营管理) are said once, naming the subjects
+ * together where the first of them stood; an item without a subject, or alone in its reading, keeps its own.
+ */
+function sameReadingsOnce(kb: KnowledgeBase, items: PreparedEntry['items'], reasons: string[]): string {
+  const t = kb.data.intents.answerText.sameReading;
+  const readingOf = (i: number) => {
+    const subject = items[i]!.subject;
+    return t && subject && reasons[i]!.startsWith(subject) ? reasons[i]!.slice(subject.length) : undefined;
+  };
+  const said = new Set<string>();
+  return reasons
+    .map((reason, i) => {
+      const reading = readingOf(i);
+      if (reading === undefined) return reason;
+      if (said.has(reading)) return '';
+      const alike = reasons.map((_, j) => j).filter((j) => readingOf(j) === reading);
+      if (alike.length < 2) return reason;
+      said.add(reading);
+      return fill(t!.lead, { subjects: alike.map((j) => items[j]!.subject!).join(t!.separator), reading });
+    })
+    .join('');
+}
+
 /** The conclusion of one entry for this question, with its clauses; structured entries compute theirs. */
 function entryAnswer(kb: KnowledgeBase, p: PreparedEntry, q: string): { text: string; citations: Citation[] } {
   const vars = varsOf(kb);
@@ -705,7 +730,7 @@ function entryAnswer(kb: KnowledgeBase, p: PreparedEntry, q: string): { text: st
       // 「智能车间要求WMS和SCM吗」 names two items of one entry: a verdict they open with alike is said once, then each item's reason.
       const texts = named.map((i) => fill(i.answer, vars!));
       const verdict = texts[0]!.match(/^[^。，,：]{1,6}。/u)?.[0];
-      const once = verdict !== undefined && texts.every((x) => x.startsWith(verdict)) ? verdict + texts.map((x) => x.slice(verdict.length)).join('') : texts.join('');
+      const once = verdict !== undefined && texts.every((x) => x.startsWith(verdict)) ? verdict + sameReadingsOnce(kb, named, texts.map((x) => x.slice(verdict.length))) : texts.join('');
       return { text: once, citations: named.flatMap((i) => i.citations) };
     }
   }
@@ -2673,8 +2698,11 @@ function readBack(part: string): string {
 
 function render(kb: KnowledgeBase, texts: string[], cites: Citation[], note: string, asked: string[] = []): string {
   const t = kb.data.intents.answerText;
+  // 「离散型的安灯系统要不要上，防错系统呢」: parts given the very same answer are one part, naming each question asked.
+  const answers = [...new Set(texts)];
+  const questions = answers.map((a) => texts.flatMap((x, i) => (x === a && asked[i] ? [`${readBack(asked[i]!)}？`] : [])).join(''));
   // Each part of a several-part answer names the question it answers, in the answer base's own words.
-  const body = texts.length > 1 ? texts.map((a, i) => fill(t.part, { n: i + 1, question: asked[i] ? `${readBack(asked[i]!)}？` : '', answer: a })).join('\n') : texts[0]!;
+  const body = answers.length > 1 ? answers.map((a, i) => fill(t.part, { n: i + 1, question: questions[i]!, answer: a })).join('\n') : answers[0]!;
   const proof = cites.map((c) => fill(t.quoteLine, { clause: c.clause, title: c.title, quote: c.quote })).join('\n');
   return `${note}${body}${proof ? `\n${t.basis}\n${proof}` : ''}`;
 }

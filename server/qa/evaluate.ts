@@ -75,3 +75,15 @@ export function evaluate(kb: KnowledgeBase, items: readonly EvalItem[]): EvalRep
 export function percent(n: number, of: number): number {
   return of === 0 ? 100 : Math.round((n / of) * 1000) / 10;
 }
+
+/** A report's figures as shares, the form the quality tests guard: what `npm run eval:qa` prints, without the counts. */
+export function figures(r: EvalReport) {
+  return {
+    hit3: percent(r.hit3, r.inScope),
+    facts: percent(r.factsFound, r.withFacts),
+    concluded: percent(r.concluded, r.inScope),
+    factsInConclusion: percent(r.factsInConclusion, r.withFacts),
+    inScopeRefused: r.inScopeRefused,
+    outOfScopeRefused: percent(r.outOfScopeRefused, r.outOfScope),
+  };
+}

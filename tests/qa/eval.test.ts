@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createKnowledgeBase } from '../../server/knowledge/base';
 import { loadKnowledgeData } from '../../server/knowledge/load';
-import { evaluate, percent } from '../../server/qa/evaluate';
+import { evaluate, figures } from '../../server/qa/evaluate';
 import devSet from '../fixtures/questions.json';
 import devFacts from '../fixtures/questions-facts.json';
 import paraphrases from '../fixtures/paraphrase-questions.json';
@@ -48,19 +48,9 @@ import fresh39 from '../fixtures/fresh39.json';
 import fresh40 from '../fixtures/fresh40.json';
 import fresh41 from '../fixtures/fresh41.json';
 import fresh42 from '../fixtures/fresh42.json';
-import type { EvalReport } from '../../server/qa/evaluate';
 
 const kb = createKnowledgeBase(loadKnowledgeData('knowledge', 'henan-2023'));
 const facts = devFacts as Record<string, string[]>;
-
-const figures = (r: EvalReport) => ({
-  hit3: percent(r.hit3, r.inScope),
-  facts: percent(r.factsFound, r.withFacts),
-  concluded: percent(r.concluded, r.inScope),
-  factsInConclusion: percent(r.factsInConclusion, r.withFacts),
-  inScopeRefused: r.inScopeRefused,
-  outOfScopeRefused: percent(r.outOfScopeRefused, r.outOfScope),
-});
 
 /** The figures `npm run eval:qa` prints, as measured: a regression guard, not a target. */
 describe('offline Q&A quality as measured by npm run eval:qa', () => {

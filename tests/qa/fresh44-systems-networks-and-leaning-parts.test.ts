@@ -19,8 +19,7 @@ const clauses = (q: string) => ask(q).citations.map((c) => c.clause);
 
 describe('two systems of one entry, asked of the workshop', () => {
   it.each([
-    ['智能车间要求WMS和SCM吗', ['仓储管理系统（WMS）', '供应链管理（SCM）']],
-    ['车间级的SCM跟WMS得有不', ['供应链管理（SCM）', '仓储管理系统（WMS）']],
+    // Systems with one reading (WMS and SCM) are named together: tests/qa/same-reading-items.test.ts.
     ['车间要不要上LIMS和SIS', ['试验数据管理系统（LIMS）', '安全仪表系统（SIS）']],
     ['智能车间需要立体库、WMS吗', ['自动化立体仓库', '仓储管理系统（WMS）']],
   ])('「%s」 says 不要求 once, then each system where the notice writes it, in the order asked', (q, names) => {

@@ -36,9 +36,9 @@ export const AnswerEntry = z.object({
    * Word groups that must all be present (any word of each group) for the entry to answer a question.
    * A word may also name a kind of region from regions.json (@county: every 县 and 县级市; @district: every
    * 市辖区; by name, short name and alias), or any industry of industries.json (@industry: each division by
-   * name and alias), so those lists are not copied here.
+   * name and alias; @otherTrade: every everyday name of a trade outside manufacturing), so those lists are not copied here.
    */
-  requires: z.array(z.array(z.union([z.string().min(1).regex(/^[^@]/u), z.literal('@county'), z.literal('@district'), z.literal('@industry')])).min(1)).optional(),
+  requires: z.array(z.array(z.union([z.string().min(1).regex(/^[^@]/u), z.literal('@county'), z.literal('@district'), z.literal('@industry'), z.literal('@otherTrade')])).min(1)).optional(),
   /**
    * The required words decide: when all are present (and no excluded word), this entry answers
    * ahead of entries that are only closer in wording. For a question form that is never asked of
@@ -51,7 +51,7 @@ export const AnswerEntry = z.object({
    */
   acrossYears: z.boolean().optional(),
   /** Words whose presence means the question is about something else; a kind (@industry …) as in `requires`. */
-  excludes: z.array(z.union([z.string().min(1).regex(/^[^@]/u), z.literal('@county'), z.literal('@district'), z.literal('@industry')])).optional(),
+  excludes: z.array(z.union([z.string().min(1).regex(/^[^@]/u), z.literal('@county'), z.literal('@district'), z.literal('@industry'), z.literal('@otherTrade')])).optional(),
   /**
    * The name staff know the entry by (the question log, the review queue, the console's chips), where its first
    * question names one case of what it answers: 「MES是什么意思」 would tag an SIS question with MES. An entry whose
@@ -119,10 +119,21 @@ export const AnswerEntry = z.object({
    * A list answer whose items a question may name one by one: a question naming some of the items
    * (and not all) is answered with those items alone, each with its own quote (and `also`, where the
    * item rests on the same words in more than one form); otherwise `answer`. `unless`: words that name a narrower
-   * item (离散 beside 工厂), so this one is not named where they are.
+   * item (离散 beside 工厂), so this one is not named where they are. `subject`: the words the item's answer
+   * names its thing with, right after the verdict (仓储管理系统（WMS）); items asked together whose answers read
+   * the same after their subjects are said in one sentence naming the subjects together (answerText.sameReading).
    */
   items: z
-    .array(z.object({ words: z.array(z.string().min(1)).min(1), unless: z.array(z.string().min(1)).min(1).optional(), answer: z.string().min(4), quote: AnswerQuote, also: z.array(AnswerQuote).min(1).optional() }))
+    .array(
+      z.object({
+        words: z.array(z.string().min(1)).min(1),
+        unless: z.array(z.string().min(1)).min(1).optional(),
+        answer: z.string().min(4),
+        subject: z.string().min(1).optional(),
+        quote: AnswerQuote,
+        also: z.array(AnswerQuote).min(1).optional(),
+      }),
+    )
     .min(2)
     .optional(),
 });

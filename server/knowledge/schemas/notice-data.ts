@@ -539,6 +539,11 @@ export const IntentsFile = z.object({
     notCoveredPart: z.string(),
     /** A part of a several-part question that no entry and no rule answers: the notice does not settle it, who to ask ({unit}, {phone}). */
     unansweredPart: z.string().optional(),
+    /**
+     * Several items of one answer asked together (「智能车间要求WMS和SCM吗」) whose answers read the same after
+     * their subjects: said once, {subjects} joined by `separator`, {reading} the words they share.
+     */
+    sameReading: z.object({ lead: z.string().min(1), separator: z.string() }).optional(),
     /** One acronym read from the notice's own 「全称（简称）」 wording: {abbr}, {name}, {clause}. */
     glossaryItem: z.string(),
     /** An everyday acronym the notice does not use, related to the notice's term for the same thing. */
