@@ -905,6 +905,13 @@ function indicatorsBrief(ctx: Ctx, ids: IndicatorId[], name: 'indicatorsBrief' |
   return [fill(ctx, named(ctx, name), { changes, unitNoun: { text: ctx.spec.unitNoun.replace(/^智能/, ''), numbers: [] } })];
 }
 
+/** Whether one clause of the text holds every figure given, each as a whole number (96 is not in 196). */
+function saidInOneClause(text: string | undefined, figures: string[]): boolean {
+  if (!text) return false;
+  const has = (c: string, n: string) => new RegExp(`(?<![\\d.])${n.replace('.', '\\.')}(?![\\d.]*\\d)`, 'u').test(c);
+  return text.split(/[，,。；;！!？?\n]/u).some((c) => figures.every((n) => has(c, n)));
+}
+
 function indicatorSentences(ctx: Ctx, ids: IndicatorId[], brief = false): Filled[] {
   const out: Filled[] = [];
   for (const ind of ctx.kb.formDrafting.indicators) {
@@ -922,7 +929,8 @@ function indicatorSentences(ctx: Ctx, ids: IndicatorId[], brief = false): Filled
     const unit: Piece = { text: ind.unit === '%' ? '%' : ind.unit, numbers: [] };
     const indLabel: Piece = { text: ind.label, numbers: [] };
     if (id === 'headcount') {
-      if (brief) continue;
+      // The enterprise's own 效益 words that state both counts in one clause say it; the count is stated once.
+      if (brief || saidInOneClause(ctx.facts.benefits, [b.display, a.display])) continue;
       out.push(fill(ctx, named(ctx, 'headcount'), { before, after, unit: { text: ctx.spec.unitNoun.replace(/^智能/, ''), numbers: [] } }));
       continue;
     }
