@@ -1345,32 +1345,6 @@ function engineConditions(ctx: Ctx): Map<string, Assessment['conditions'][number
  * Section 三, element by element: each cell's sentences once. Sentences a workshop shares with the
  * others (the enterprise's capabilities, requests for facts) are written once, not per workshop.
  */
-/** A figure of the equipment counts (or a share of them), or of the workshop's name that states whose they are. */
-const COUNT_SOURCE = /(?:^|[(:,])form\.(?:workshops\.\d+\.(?:equipmentTotal|automatedEquipment|networkedEquipment|name)|unitEquipment\.\w+)\b/;
-
-/**
- * The sentences of a cell of 一 that state the equipment counts, in 三's element: the cell is printed in 一 with them, so
- * a filled form states each count once, where the form asks for it; 三 says where they stand (`countsAt`), resting on
- * the same facts. The cell's other sentences stay.
- */
-function countsReferred(ctx: Ctx, f: FormField, units: Unit[]): Unit[] {
-  const at = ctx.kb.formDrafting.countsAt[f.id.split('.').pop()!];
-  const counted = (u: Unit) => u.numbers.some((n) => !/workshops\.\d+\.name\b/.test(n.source)) && u.numbers.every((n) => COUNT_SOURCE.test(n.source));
-  const stated = units.filter(counted);
-  if (!at || !stated.length) return units;
-  const ws = [...new Set(stated.flatMap((u) => u.facts.map((x) => /^form\.workshops\.(\d+)\./.exec(x)?.[1]).filter((x): x is string => x !== undefined)))].map(Number);
-  const names = ws.map((i) => workshopName(ctx, i)).filter((p): p is Piece => !!p);
-  const refer: Unit = {
-    ...stated[0]!,
-    text: fillText(at, { who: names.map((p) => p.text).join('、'), where: f.label.replace(/（[^）]*）/gu, '') }),
-    numbers: names.flatMap((p) => p.numbers),
-    facts: [...new Set(stated.flatMap((u) => u.facts))],
-    missing: [],
-  };
-  const first = units.indexOf(stated[0]!);
-  return [...units.slice(0, first).filter((u) => !counted(u)), refer, ...units.slice(first).filter((u) => !counted(u))];
-}
-
 function elementsUnits(ctx: Ctx): { units: Unit[]; unmet: string[] } {
   const conds = engineConditions(ctx);
   const units: Unit[] = [];
@@ -1386,8 +1360,6 @@ function elementsUnits(ctx: Ctx): { units: Unit[]; unmet: string[] } {
     push({ text: `\n【${el.title}】\n`, numbers: [], facts: [], missing: [] });
     const start = units.length;
     const written = new Set<string>();
-    // What the element's cells state, the counts 一 holds included, which the whole unit's metric would repeat.
-    let cellsSaid = '';
     let metricTails = new Set<string>();
     // An element's cells may ask about the same system (the factory's network cell and each workshop's): it is stated,
     // or asked about, in the first of them only.
@@ -1422,8 +1394,7 @@ function elementsUnits(ctx: Ctx): { units: Unit[]; unmet: string[] } {
       const capsOf = (u: Unit) => u.facts.filter((x) => x.startsWith('capabilities.'));
       const covers = (o: Unit, u: Unit) => capsOf(u).every((c) => capsOf(o).includes(c));
       const once = shared.filter((u, k) => !capsOf(u).length || !shared.some((o, j) => j !== k && covers(o, u) && (capsOf(o).length > capsOf(u).length || j < k)));
-      for (const u of countsReferred(ctx, f, [...once, ...own])) push(u);
-      cellsSaid += [...once, ...own].map((u) => u.text).join('');
+      for (const u of [...once, ...own]) push(u);
       for (const [lab, names] of asks) {
         const full = names.length === nWs ? lab : `${lab}（${names.join('、')}）`;
         push({ text: placeholder(full), numbers: [], facts: [], missing: [full] });
@@ -1436,7 +1407,7 @@ function elementsUnits(ctx: Ctx): { units: Unit[]; unmet: string[] } {
       // The assessment's metrics describe the whole factory: said once, under the element they belong to.
       if (metricTails.has('equipment')) for (const k of ['automationRatio', 'networkedRatio'] as const) {
         const m = unitMetric(ctx, k);
-        if (m && !repeats(units.slice(start).map((u) => u.text).join('') + cellsSaid, m)) push(m);
+        if (m && !repeats(units.slice(start).map((u) => u.text).join(''), m)) push(m);
       }
       if (metricTails.has('run') && ctx.category === 'processFactory') {
         const m = unitMetric(ctx, 'dataCollectionRate');

@@ -211,9 +211,13 @@ describe('accepted, the suggestions draft a 申报书 that claims only them', ()
     const drafts = (await b.app.inject({ method: 'GET', url: `/api/sessions/${s.sessionId}/drafts?category=processFactory`, headers: own })).json().sections as { section: string; text: string }[];
     const intro = drafts.find((d) => d.section === 'overview.profile')!.text;
     expect(intro).toContain(`${NAME}成立于2014年9月26日，注册资本3000万元`);
-    // The figures stand once, in the 近三年主要经济指标 table; 二(一) points at it.
-    expect(intro).toContain('2020—2022年营业收入、利润、上缴税金、总资产等主要经济指标见“近三年主要经济指标”。');
-    expect(intro).not.toMatch(/26410|32105\.8|45218\.36/u);
+    expect(intro).toContain('营业收入分别为26410万元、29876.4万元、32105.8万元');
+    expect(intro).toContain('总资产分别为38761万元、41002.1万元、45218.36万元');
+    // 负债合计/资产总计, computed from the accepted figures.
+    expect(intro).toContain('资产负债率分别为44.9%、46.3%、43.9%');
+    // No statement gave 税金: each year is asked for, never guessed.
+    expect(intro).toMatch(/〔请补充：[^〕]*税金[^〕]*〕/);
+    expect(intro).not.toMatch(/税金[^〔。]*\d/);
     // The documents named systems (用友U8, PCS7, a planned MES), but none is a fact until the enterprise says so.
     const all = drafts.map((d) => d.text.replace(/〔请补充：[^〕]*〕/g, '').replace(/【[^】]*】/g, '')).join('\n');
     const systems = [...capabilityTerms(b.app.kb.data.formDrafting).values()].flat().filter((w) => /^[A-Z]{2,}$/.test(w));

@@ -1298,11 +1298,6 @@ export const FormDrafting = z.object({
   oneHome: z.array(z.string().min(1)).default([]),
   referTo: z.string().includes('{what}').includes('{where}').default('{what}见“{where}”。'),
   /**
-   * The equipment counts a cell of 一 states (its id's last part: equipment, network), which 三's element would state
-   * again: there it says where they stand instead ({who} the workshops counted, {where} the cell's label).
-   */
-  countsAt: z.record(z.string(), z.string().includes('{where}')).default({}),
-  /**
    * A ratio the form asks for (设备联网率), and the words that state it in the enterprise's own text: a
    * stated ratio that its own counts contradict is flagged, never printed beside the computed one silently.
    */
