@@ -6,7 +6,7 @@ import { controls } from './shared-styles';
 import { ChatClient, type ConnectionStatus, type UserMessage } from '../lib/chat-client';
 import { Conversation, isRejection } from '../lib/conversation';
 import { dropSession, forget, formatHash, listSessions, loadMode, pickSession, rememberSession, save, saveMode, type SessionRef } from '../lib/session-link';
-import { CATEGORY_LABEL, VERDICT_SHORT, doneNote } from '../lib/format';
+import { VERDICT_SHORT, doneNote, listedCategory } from '../lib/format';
 import { fill, words } from '../lib/messages';
 import { newClientId } from '../lib/ids';
 import { loadQueued, saveQueued } from '../lib/outbox-store';
@@ -503,12 +503,8 @@ export class ZzApp extends LitElement {
       }
       case 'assessment':
       case 'assessment.changes': {
-        // 我的会话 names the direction only when there is one to apply for.
         const a = this._conv.assessment;
-        if (this._session && a)
-          rememberSession(safeStorage(), this._session, {
-            category: a.eligible && a.category.recommended ? CATEGORY_LABEL[a.category.recommended] : null,
-          });
+        if (this._session && a) rememberSession(safeStorage(), this._session, { category: listedCategory(a, this._conv.answers) });
         break;
       }
       case 'recorded': {
