@@ -50,12 +50,6 @@ export class ZzConsoleLog extends LitElement {
       background: var(--zz-color-unknown-soft);
       border-radius: var(--zz-radius);
     }
-    /* A time or a version name broken over lines is hard to read; on a phone the cells are stacked anyway. */
-    @media (min-width: 601px) {
-      td.nowrap {
-        white-space: nowrap;
-      }
-    }
     /* An entry is named by its standard question, a sentence: it wraps rather than widening the table. */
     .basis {
       display: flex;
