@@ -68,6 +68,7 @@ export const QuestionLogQuery = z.object({
   /** Words the question or its answer holds, each of them (a caller's 「视频 大小」): the log is searched, not scrolled. */
   q: z.string().trim().max(100).optional(),
 });
+export type QuestionLogQuery = z.infer<typeof QuestionLogQuery>;
 
 export const QuestionLogEntry = z.object({
   id: z.string(),

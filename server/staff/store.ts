@@ -855,7 +855,12 @@ export class StaffStore {
     }
   }
 
-  /** Redeems a code once; returns the new read-only grant, or undefined for an unknown, used, revoked or expired code. */
+  /**
+   * Redeems a code once; returns the read-only grant, or undefined for an unknown, used, revoked or expired code. A
+   * code for a session the member already holds open (the enterprise gave a second one on a later call) renews that
+   * view to the new end rather than opening a second: the member's list and the enterprise's viewers show the
+   * session once.
+   */
   async claimAssistCode(code: string, username: string, viewDays: number): Promise<{ viewId: string; sessionId: string; expiresAt: string } | undefined> {
     return this.db.transaction(async (tx) => {
       const r = await tx.query<{ session_id: string }>(
@@ -865,8 +870,16 @@ export class StaffStore {
       );
       const sessionId = r.rows[0]?.session_id;
       if (!sessionId) return undefined;
-      const viewId = randomUUID();
       const expiresAt = new Date(Date.now() + viewDays * 86_400_000).toISOString();
+      const open = await tx.query<{ view_id: string; expires_at: Date }>(
+        `update staff_assist_grants set expires_at = greatest(expires_at, $3::timestamptz)
+         where view_id = (select view_id from staff_assist_grants where session_id = $1 and username = $2 and revoked_at is null and expires_at > now() order by created_at desc limit 1)
+         returning view_id, expires_at`,
+        [sessionId, username, expiresAt],
+      );
+      const renewed = open.rows[0];
+      if (renewed) return { viewId: renewed.view_id, sessionId, expiresAt: new Date(renewed.expires_at).toISOString() };
+      const viewId = randomUUID();
       await tx.query('insert into staff_assist_grants (view_id, session_id, username, created_at, expires_at) values ($1, $2, $3, now(), $4)', [viewId, sessionId, username, expiresAt]);
       return { viewId, sessionId, expiresAt };
     });

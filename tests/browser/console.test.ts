@@ -585,14 +585,14 @@ describe.skipIf(!HAS_CHROMIUM)('staff console in Chromium', () => {
       }
       expect(new Set(seen)).toEqual(new Set(Object.keys(ready)));
 
-      // On a desktop the taller checkbox label still sits on one line with the heading and the buttons beside it.
+      // On a desktop the two filters still sit on one line with the heading, the search and the buttons beside them.
       await page.setViewportSize(DESKTOP.viewport);
       await context.clearCookies();
       await loginIn(page, 'touch-hotline', passwords.get('touch-hotline')!);
       await page.locator('zz-console-app nav button', { hasText: '问题记录' }).click();
       await page.locator('zz-console-log tbody tr').first().waitFor();
       const bar = await page.locator('zz-console-log .card > .row:first-child > *').evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => ({ top: r.top, bottom: r.bottom })));
-      // The heading, the search, the source, the refusal filter and the two buttons.
+      // The heading, the search, the source, the result filter and the two buttons.
       expect(bar.length).toBe(6);
       const tops = bar.map((r) => r.top);
       expect(Math.max(...tops) - Math.min(...tops)).toBeLessThan(44);

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DESKTOP, newPage } from './harness';
+import { DESKTOP, PHONE, newPage } from './harness';
 import { browser, browserSuite, server } from './suite';
 import { openSeeded, seed, storedAnswers } from './seed';
 import { discreteFactory } from '../chat/enterprises';
@@ -61,6 +61,22 @@ describe('the form view\'s boxes', () => {
     // Near miss: a box typed to other text still says 未保存 until it is saved.
     await input.fill('郑州市高新区科学大道101号');
     expect(await status(page, 'form.address')).toBe('typing');
+    await context.close();
+  });
+
+  it('an answer typed and left for the chat at once is saved, and shown when the form comes back', async () => {
+    const s = await seed(server.url, discreteFactory, (q) => q.phase === 'form');
+    const { context, page } = await newPage(browser, PHONE);
+    await openSeeded(page, s.link);
+    await openForm(page);
+    // Typed, then straight to the chat: the box's change fires on the way out and its check returns after the form closed.
+    await field(page, 'form.project.name').locator('input').fill('洛阳二号智能工厂');
+    await page.locator('zz-app button.form-toggle').click();
+    await page.locator('zz-app .scroller').waitFor({ state: 'visible' });
+    await vi.waitFor(async () => expect((await storedAnswers(server.url, s))['form.project.name']).toBe('洛阳二号智能工厂'), { timeout: 15_000, interval: 200 });
+    await page.locator('zz-app button.form-toggle').click();
+    await page.locator('zz-form-view .field[data-key="form.project.name"][data-status="filled"]').waitFor({ timeout: 15_000 });
+    expect(await field(page, 'form.project.name').locator('input').inputValue()).toBe('洛阳二号智能工厂');
     await context.close();
   });
 });

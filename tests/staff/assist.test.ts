@@ -120,6 +120,33 @@ describe('assisted sessions', () => {
     expect((await list(helpline)).some((v) => v.viewId === viewId), 'a revoked view leaves the list').toBe(false);
   });
 
+  it('a second code for a session the member holds open renews that view to the new end, listed once; a colleague\'s code opens their own', async () => {
+    const s = await newSession(b.app);
+    await b.app.store.setAnswers(s.sessionId, { 'form.name': '再次来电企业丁' });
+    const list = async (who: StaffLogin) => (await b.app.inject({ method: 'GET', url: '/api/staff/assist', headers: as(who) })).json().views as { viewId: string; name: string | null; until: string }[];
+    const first = (await claim(helpline, (await newCode(s)).code)).json() as { viewId: string; expiresAt: string };
+    await new Promise((r) => setTimeout(r, 20));
+    const again = await claim(helpline, (await newCode(s)).code);
+    expect(again.statusCode).toBe(200);
+    const second = again.json() as { viewId: string; expiresAt: string };
+    expect(second.viewId).toBe(first.viewId);
+    expect(Date.parse(second.expiresAt)).toBeGreaterThan(Date.parse(first.expiresAt));
+    const mine = (await list(helpline)).filter((v) => v.name === '再次来电企业丁');
+    expect(mine).toEqual([expect.objectContaining({ viewId: first.viewId, until: second.expiresAt })]);
+    expect((await view(helpline, first.viewId)).statusCode).toBe(200);
+    // A colleague's code for the same session is their own view; the enterprise sees each viewer once.
+    const theirs = (await claim(other, (await newCode(s)).code)).json() as { viewId: string };
+    expect(theirs.viewId).not.toBe(first.viewId);
+    const state = (await b.app.inject({ method: 'GET', url: `/api/sessions/${s.sessionId}/assist`, headers: bearer(s) })).json();
+    expect(state.viewers.map((x: { username: string }) => x.username).sort()).toEqual(['hotline', 'hotline2']);
+    // Once the enterprise revokes, a new code opens a new view: the revoked one stays ended.
+    await b.app.inject({ method: 'DELETE', url: `/api/sessions/${s.sessionId}/assist`, headers: bearer(s) });
+    const after = (await claim(helpline, (await newCode(s)).code)).json() as { viewId: string };
+    expect(after.viewId).not.toBe(first.viewId);
+    expect((await view(helpline, first.viewId)).statusCode).toBe(404);
+    expect((await view(helpline, after.viewId)).statusCode).toBe(200);
+  });
+
   it('a new code replaces the unused one, and revoking also kills an unused code', async () => {
     const s = await newSession(b.app);
     const first = await newCode(s);

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { extractedFieldLabel, uploadProblem } from '../../web/console/components/zz-console-knowledge';
+import { extractedFieldLabel, uploadProblem, versionNameProblem } from '../../web/console/components/zz-console-knowledge';
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 const LIMIT = 20 * 1024 * 1024;
 
@@ -13,6 +14,19 @@ describe('the notice upload on the knowledge page', () => {
     expect(big).toContain('超过 20 MB 的上限');
     expect(uploadProblem({ name: '通知.docx', size: LIMIT }, LIMIT), 'the limit itself is allowed').toBe('');
     expect(uploadProblem({ name: '通知.txt', size: 300_000 }, LIMIT)).toBe('');
+  });
+
+  it('refuses a version name the server would refuse before the upload, in words, not by the server\'s query field', () => {
+    for (const ok of ['henan-2024', 'shandong-2025', '2024', 'a'.repeat(40)]) expect(versionNameProblem(ok), ok).toBe('');
+    for (const bad of ['Bad Name!', 'Henan-2024', 'henan_2024', '河南2024', 'henan 2024', 'a'.repeat(41)]) {
+      const said = versionNameProblem(bad);
+      expect(said, bad).toBe(`版本名“${bad}”不能用：只能用小写字母、数字和“-”，不超过 40 个字符，如 henan-2024。`);
+      expect(said).not.toMatch(/query|\bas\b/);
+    }
+    expect(versionNameProblem('')).toBe('请填写新版本名，如 henan-2024。');
+    // The rule is the server's own: the ingest route takes the same names.
+    const route = readFileSync(resolve(__dirname, '../../server/routes/staff-knowledge.ts'), 'utf8');
+    expect(/const VersionName = z\.string\(\)\.regex\((\/[^/]+\/)/.exec(route)?.[1]).toBe('/^[a-z0-9-]{1,40}$/');
   });
 });
 

@@ -54,6 +54,7 @@ const pagerText = (el: Element) => el.shadowRoot!.querySelector('.pager')!.textC
 
 afterEach(() => {
   vi.unstubAllGlobals();
+  vi.restoreAllMocks();
   requests.length = 0;
   document.body.innerHTML = '';
 });
@@ -92,18 +93,58 @@ describe('zz-console-log', () => {
     expect([...el.shadowRoot!.querySelectorAll('tbody td[data-label=来源]')].every((td) => td.textContent === '对话')).toBe(true);
   });
 
-  it('asks 「只看未能回答」 of the server as the rows are tagged, leaving the 通知未涉及 refusals out', async () => {
-    fakeServer();
+  it('lists only the 未能回答 or only the 通知未涉及 refusals with one 结果 select, each counted in the total it shows and kept for a search and the CSV', async () => {
+    // Every fifth question was refused; of those, every other one by a 通知未涉及 entry (a refusal with an entry).
+    const kind = (i: number) => (i % 5 ? 'answered' : i % 10 ? 'notCovered' : 'unanswered');
+    const log = LOG.map((q, i) => ({ ...q, refused: kind(i) !== 'answered', entries: kind(i) === 'notCovered' ? ['not-covered-deposit'] : kind(i) === 'unanswered' ? [] : q.entries }));
+    vi.stubGlobal('fetch', async (url: string) => {
+      const u = new URL(url, 'http://console.test');
+      requests.push(u);
+      if (u.pathname.endsWith('.csv')) return new Response('x', { status: 200 });
+      const p = u.searchParams;
+      let rows = log.filter((q, i) => !p.get('result') || kind(i) === p.get('result'));
+      const total = rows.length;
+      if (p.get('before')) rows = rows.slice(rows.findIndex((q) => q.id === p.get('beforeId')) + 1);
+      return new Response(JSON.stringify({ items: rows.slice(0, Number(p.get('limit'))), entryQuestions: {}, total, retentionDays: 180, sources: SOURCES, feedback: { up: '有帮助', down: '没有帮助' } }), { status: 200, headers: { 'content-type': 'application/json' } });
+    });
+    // The download saves the CSV through an object URL; the test reads only what was asked for.
+    vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:csv');
+    vi.spyOn(URL, 'revokeObjectURL').mockReturnValue(undefined);
     const el = await mount();
-    const box = el.shadowRoot!.querySelector<HTMLInputElement>('input[type=checkbox]')!;
-    box.checked = true;
-    box.dispatchEvent(new Event('change'));
-    await vi.waitFor(() => expect(requests.at(-1)!.searchParams.get('result')).toBe('unanswered'));
-    // The stored flag holds the 通知未涉及 refusals too: it is not what the box asks.
+    const select = el.shadowRoot!.querySelector<HTMLSelectElement>('select[data-testid=result-filter]')!;
+    expect(select.getAttribute('aria-label')).toBe('结果');
+    expect([...select.options].map((o) => [o.value, o.textContent])).toEqual([['', '全部'], ['unanswered', '只看未能回答或未读懂的'], ['notCovered', '只看通知未涉及的']]);
+    expect(pagerText(el)).toContain('共 236 条');
+    const choose = (v: string) => {
+      select.value = v;
+      select.dispatchEvent(new Event('change'));
+    };
+    choose('notCovered');
+    await vi.waitFor(() => expect(pagerText(el)).toBe('共 24 条'));
+    expect(requests.at(-1)!.searchParams.get('result')).toBe('notCovered');
+    // The stored flag holds both kinds of refusal: it is not what either choice asks.
     expect(requests.at(-1)!.searchParams.has('refused')).toBe(false);
-    box.checked = false;
-    box.dispatchEvent(new Event('change'));
-    await vi.waitFor(() => expect(requests.at(-1)!.searchParams.has('result')).toBe(false));
+    const tags = () => [...el.shadowRoot!.querySelectorAll('tbody td[data-label=结果] .tag')].map((t) => t.textContent);
+    expect(tags()).toHaveLength(24);
+    expect(new Set(tags())).toEqual(new Set(['通知未涉及']));
+    choose('unanswered');
+    await vi.waitFor(() => expect(new Set(tags())).toEqual(new Set(['未能回答'])));
+    expect(pagerText(el)).toBe('共 24 条');
+    // The CSV asks for what the page shows.
+    [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent === '导出 CSV')!.click();
+    await vi.waitFor(() => expect(requests.at(-1)!.pathname).toBe('/api/staff/questions.csv'));
+    expect(requests.at(-1)!.searchParams.get('result')).toBe('unanswered');
+    // A search keeps the choice.
+    el.shadowRoot!.querySelector<HTMLInputElement>('#search')!.value = '问题 1';
+    el.shadowRoot!.querySelector('form')!.dispatchEvent(new Event('submit', { cancelable: true }));
+    await vi.waitFor(() => expect(requests.at(-1)!.searchParams.get('q')).toBe('问题 1'));
+    expect(requests.at(-1)!.searchParams.get('result')).toBe('unanswered');
+    choose('');
+    await vi.waitFor(() => expect(pagerText(el)).toContain('共 236 条'));
+    expect(requests.at(-1)!.searchParams.has('result')).toBe(false);
+    // The select shows the choice the list was loaded with after a re-render.
+    await el.updateComplete;
+    expect(select.value).toBe('');
   });
 
   it('shows the answer given under its question as text, with the entry that answered and the knowledge version', async () => {

@@ -33,6 +33,18 @@ const QUEUE = [
   item(4, { refused: true, entries: ['nc-reward'], confidence: 0.95, feedback: 'down' }),
 ];
 
+/** The review page on a server that queues QUEUE, once its rows are shown. */
+async function mountQueue() {
+  vi.stubGlobal('fetch', async (url: string) => {
+    const body = url.startsWith('/api/staff/review') ? { items: QUEUE } : { entries: [], versions: [], refusal: '' };
+    return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+  });
+  const el = document.createElement('zz-console-review');
+  document.body.append(el);
+  await vi.waitFor(() => expect(el.shadowRoot!.querySelectorAll('[data-testid=review-item]').length).toBe(QUEUE.length));
+  return el;
+}
+
 afterEach(() => {
   vi.unstubAllGlobals();
   document.body.innerHTML = '';
@@ -40,13 +52,7 @@ afterEach(() => {
 
 describe('the review queue\'s reasons', () => {
   it('tags a refusal no entry gave 未能回答 and one a 通知未涉及 entry gave 通知未涉及, with its confidence when unsure', async () => {
-    vi.stubGlobal('fetch', async (url: string) => {
-      const body = url.startsWith('/api/staff/review') ? { items: QUEUE } : { entries: [], versions: [], refusal: '' };
-      return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
-    });
-    const el = document.createElement('zz-console-review');
-    document.body.append(el);
-    await vi.waitFor(() => expect(el.shadowRoot!.querySelectorAll('[data-testid=review-item]').length).toBe(QUEUE.length));
+    const el = await mountQueue();
     const reasons = [...el.shadowRoot!.querySelectorAll('[data-testid=review-item] td[data-label=原因]')].map((td) =>
       [...td.querySelectorAll('.tag')].map((t) => `${t.textContent!.trim()} ${t.className.replace('tag ', '')}`),
     );
@@ -58,5 +64,18 @@ describe('the review queue\'s reasons', () => {
     ]);
     // No template is shown unfilled.
     expect(el.shadowRoot!.textContent).not.toMatch(/\{\w+\}/);
+  });
+
+  it('keeps each queued question\'s time on one line on a desktop, as the question log does; a phone stacks the cells', async () => {
+    const el = await mountQueue();
+    const times = [...el.shadowRoot!.querySelectorAll('[data-testid=review-item] td[data-label=时间（北京时间）]')];
+    expect(times.map((td) => [td.textContent, td.className])).toEqual(QUEUE.map((q) => [expect.stringMatching(/^2026-12-01 20:0\d$/), 'nowrap']));
+    const { ZzConsoleReview } = await import('../../web/console/components/zz-console-review');
+    const { ZzConsoleLog } = await import('../../web/console/components/zz-console-log');
+    // One shared rule, kept out of the phone's stacked cells.
+    for (const styles of [ZzConsoleReview.styles, ZzConsoleLog.styles]) {
+      const css = [styles].flat(Infinity).map((x) => String((x as { cssText?: string }).cssText ?? '')).join('\n').replace(/\s+/g, ' ');
+      expect(css).toContain('@media (min-width: 601px) { td.nowrap { white-space: nowrap; } }');
+    }
   });
 });

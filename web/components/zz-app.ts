@@ -6,7 +6,7 @@ import { controls } from './shared-styles';
 import { ChatClient, type ConnectionStatus, type UserMessage } from '../lib/chat-client';
 import { Conversation, isRejection } from '../lib/conversation';
 import { dropSession, forget, formatHash, listSessions, loadMode, pickSession, rememberSession, save, saveMode, type SessionRef } from '../lib/session-link';
-import { CATEGORY_LABEL, VERDICT_SHORT, doneNote } from '../lib/format';
+import { VERDICT_SHORT, doneNote, listedCategory } from '../lib/format';
 import { fill, words } from '../lib/messages';
 import { newClientId } from '../lib/ids';
 import { loadQueued, saveQueued } from '../lib/outbox-store';
@@ -326,6 +326,12 @@ export class ZzApp extends LitElement {
   @state() private _typingIn: 'composer' | 'card' | null = null;
   /** The chosen form as a form, in place of the chat; the side panel stays beside it. */
   @state() private _formView = false;
+  /**
+   * The session whose form view was opened: it stays on the page, hidden, while the chat is shown, so that an edit
+   * whose check is still running when the chat is opened is saved (its event reaches the app only from the page), and
+   * a refused edit's text is there on the return.
+   */
+  private _formOpenedFor: string | null = null;
   /** Drafts edited and not yet saved: leaving the page asks first. */
   private _draftsDirty = false;
 
@@ -503,12 +509,8 @@ export class ZzApp extends LitElement {
       }
       case 'assessment':
       case 'assessment.changes': {
-        // 我的会话 names the direction only when there is one to apply for.
         const a = this._conv.assessment;
-        if (this._session && a)
-          rememberSession(safeStorage(), this._session, {
-            category: a.eligible && a.category.recommended ? CATEGORY_LABEL[a.category.recommended] : null,
-          });
+        if (this._session && a) rememberSession(safeStorage(), this._session, { category: listedCategory(a, this._conv.answers) });
         break;
       }
       case 'recorded': {
@@ -773,6 +775,11 @@ export class ZzApp extends LitElement {
     return m;
   }
 
+  private _toggleForm(): void {
+    this._formView = !this._formOpen;
+    if (this._formView) this._formOpenedFor = this._session?.sessionId ?? null;
+  }
+
   /** Drafting is offered only once the assessment is done and says the enterprise may apply. */
   private get _showDrafts(): boolean {
     const a = this._conv.assessment;
@@ -946,7 +953,7 @@ export class ZzApp extends LitElement {
                 ${words.app.assessmentButton}${a && assessed ? html`<span class="badge">${VERDICT_SHORT[a.verdict]}</span>` : nothing}
               </button>`}
           ${this._showDrafts
-            ? html`<button class="btn form-toggle" type="button" aria-pressed=${this._formOpen ? 'true' : 'false'} @click=${() => (this._formView = !this._formOpen)}>${words.app.formButton}</button>`
+            ? html`<button class="btn form-toggle" type="button" aria-pressed=${this._formOpen ? 'true' : 'false'} @click=${this._toggleForm}>${words.app.formButton}</button>`
             : nothing}
           <button class="btn" type="button" @click=${this._newSession}>${words.app.newButton}</button>
         </div>
@@ -972,8 +979,10 @@ export class ZzApp extends LitElement {
               : nothing}
           </div>
           ${this._dock}
-          ${this._formOpen
+          ${this._formOpen || (this._showDrafts && this._formOpenedFor !== null && this._formOpenedFor === this._session?.sessionId)
             ? html`<zz-form-view
+                ?hidden=${!this._formOpen}
+                .shown=${this._formOpen}
                 .session=${this._session}
                 .category=${this._conv.assessment?.category.recommended ?? null}
                 .answers=${this._conv.answers}

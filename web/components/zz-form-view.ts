@@ -57,6 +57,9 @@ export class ZzFormView extends LitElement {
         overscroll-behavior: contain;
         background: var(--zz-color-bg);
       }
+      :host([hidden]) {
+        display: none;
+      }
       .wrap {
         max-width: 860px;
         margin: 0 auto;
@@ -274,6 +277,12 @@ export class ZzFormView extends LitElement {
   @property({ attribute: false }) answers: Record<string, AnswerValue> = {};
   /** The server's refusal of the latest answer; shown by its field when that field sent it. */
   @property({ attribute: false }) rejection: { message: string; questionId?: string } | null = null;
+  /**
+   * Whether the form is on screen. Closed, it stays on the page, hidden: an answer still being checked when the chat
+   * was opened is saved when its check returns, and an answer the server refused keeps its text and reason for the
+   * return. Hidden, it does not reload on every answer the chat records; it reloads when shown again.
+   */
+  @property({ attribute: false }) shown = true;
 
   @state() private _view: FormView | null = null;
   @state() private _loadError = '';
@@ -289,7 +298,7 @@ export class ZzFormView extends LitElement {
   }
 
   protected updated(changed: PropertyValues<this>): void {
-    if (changed.has('session') || changed.has('category') || changed.has('answers')) void this._load();
+    if (this.shown && (changed.has('session') || changed.has('category') || changed.has('answers') || changed.has('shown'))) void this._load();
   }
 
   /** Reloads the form from the server; an older response that arrives late is dropped. */

@@ -6,6 +6,16 @@ import { fill, words } from './messages';
 /** Names of the three recognitions as the notice writes them. */
 export const CATEGORY_LABEL: Record<Category, string> = words.format.category;
 
+/**
+ * The direction 我的会话 lists a session under: the one the assessment recommends, once the enterprise has answered
+ * something and may apply. Before the first answer (a session used only for questions) the assessment's
+ * recommendation is its starting point, not the enterprise's, and the session is listed as 申报方向待定, as the panel
+ * shows no result then either.
+ */
+export function listedCategory(a: Assessment, answers: Record<string, unknown>): string | null {
+  return Object.keys(answers).length > 0 && a.eligible && a.category.recommended ? CATEGORY_LABEL[a.category.recommended] : null;
+}
+
 export const VERDICT_LABEL: Record<Assessment['verdict'], string> = words.format.verdict;
 
 /** For the small badge on the phone's panel button. */

@@ -184,6 +184,12 @@ export const consoleStyles = css`
       margin-bottom: var(--zz-space-1);
     }
   }
+  /* A time or a version name broken over lines is hard to read; on a phone the cells are stacked anyway. */
+  @media (min-width: 601px) {
+    td.nowrap {
+      white-space: nowrap;
+    }
+  }
   table {
     width: 100%;
     border-collapse: collapse;

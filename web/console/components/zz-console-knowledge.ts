@@ -44,6 +44,16 @@ export function uploadProblem(file: { name: string; size: number }, maxBytes: nu
   return '';
 }
 
+/**
+ * What is wrong with a new version's name, said before the upload: the server takes only lowercase letters, digits
+ * and 「-」 (the version is a directory name), and its refusal names the query field it came in, which the operator
+ * never typed. '' when the name is fine.
+ */
+export function versionNameProblem(name: string): string {
+  if (!name) return W.noVersionName;
+  return /^[a-z0-9-]{1,40}$/.test(name) ? '' : fill(W.badVersionName, { name });
+}
+
 interface Stage {
   id: string;
   label: string;
@@ -356,7 +366,8 @@ export class ZzConsoleKnowledge extends LitElement {
     if (!file) return void (this._uploadError = W.noFile);
     const problem = uploadProblem(file, this._overview?.maxUploadBytes ?? 0);
     if (problem) return void (this._uploadError = problem);
-    if (!as) return void (this._uploadError = W.noVersionName);
+    const badName = versionNameProblem(as);
+    if (badName) return void (this._uploadError = badName);
     this._uploadError = '';
     this._busy = true;
     try {

@@ -5,7 +5,7 @@ import { consoleStyles } from './styles';
 import { beijingTime, TIME_ZONE_LABEL } from '../time';
 import { call, download } from '../api';
 import { fill, words } from '../../lib/messages';
-import type { QuestionLogEntry, QuestionLogPage, QuestionSource } from '../../../server/staff/schemas';
+import type { QuestionLogEntry, QuestionLogPage, QuestionLogQuery, QuestionSource } from '../../../server/staff/schemas';
 
 const W = words.console.log;
 
@@ -15,6 +15,14 @@ interface Cursor {
   beforeId: string;
 }
 
+/** The results the log can be narrowed to, as the server's `result` filter names them; '' lists every result. */
+type ResultFilter = '' | NonNullable<QuestionLogQuery['result']>;
+
+const RESULT_FILTERS: [ResultFilter, string][] = [
+  ['', W.all],
+  ['unanswered', W.unansweredOnly],
+  ['notCovered', W.notCoveredOnly],
+];
 
 /** The question log, newest first: what was asked, what was answered, what it rested on, and how the asker rated it. */
 @customElement('zz-console-log')
@@ -41,12 +49,6 @@ export class ZzConsoleLog extends LitElement {
       padding: var(--zz-space-2) var(--zz-space-3);
       background: var(--zz-color-unknown-soft);
       border-radius: var(--zz-radius);
-    }
-    /* A time or a version name broken over lines is hard to read; on a phone the cells are stacked anyway. */
-    @media (min-width: 601px) {
-      td.nowrap {
-        white-space: nowrap;
-      }
     }
     /* An entry is named by its standard question, a sentence: it wraps rather than widening the table. */
     .basis {
@@ -91,7 +93,11 @@ export class ZzConsoleLog extends LitElement {
   /** Each source and rating as the knowledge version names it; the export writes the same words. */
   @state() private _sources: Partial<Record<QuestionSource, string>> = {};
   @state() private _feedback: QuestionLogPage['feedback'] | null = null;
-  @state() private _refusedOnly = false;
+  /**
+   * Which results are listed: all, the questions 未能回答 (and replies 未读懂), or the deliberate 通知未涉及 refusals an
+   * answer entry gave. The two are apart as the rows are tagged, so each is one choice, not a box each.
+   */
+  @state() private _resultFilter: ResultFilter = '';
   @state() private _source: QuestionSource | '' = '';
   /** Words searched for in the questions and answers: a caller's question is found by what it said. */
   @state() private _text = '';
@@ -109,8 +115,8 @@ export class ZzConsoleLog extends LitElement {
 
   private get _filter(): URLSearchParams {
     const q = new URLSearchParams();
-    // 未能回答 as the rows are tagged: a refusal a 通知未涉及 entry gave answered, and is tagged and left out apart.
-    if (this._refusedOnly) q.set('result', 'unanswered');
+    // 未能回答 as the rows are tagged: a refusal a 通知未涉及 entry gave answered, and is tagged and listed apart.
+    if (this._resultFilter) q.set('result', this._resultFilter);
     if (this._source) q.set('source', this._source);
     if (this._text.trim()) q.set('q', this._text.trim());
     return q;
@@ -167,7 +173,11 @@ export class ZzConsoleLog extends LitElement {
             ${(Object.entries(this._sources) as [QuestionSource, string][]).map(([v, label]) => html`<option value=${v} ?selected=${this._source === v}>${label}</option>`)}
           </select>
         </label>
-        <label class="row" style="margin:0"><input type="checkbox" .checked=${this._refusedOnly} @change=${(e: Event) => { this._refusedOnly = (e.target as HTMLInputElement).checked; void this._load(); }} /> ${W.unansweredOnly}</label>
+        <label class="row" style="margin:0">${W.result}
+          <select aria-label=${W.result} data-testid="result-filter" @change=${(e: Event) => { this._resultFilter = (e.target as HTMLSelectElement).value as ResultFilter; void this._load(); }}>
+            ${RESULT_FILTERS.map(([v, label]) => html`<option value=${v} ?selected=${this._resultFilter === v}>${label}</option>`)}
+          </select>
+        </label>
         <button class="btn" @click=${() => this._load()}>${W.refresh}</button>
         <button class="btn" @click=${() => this._export()}>${W.exportCsv}</button>
       </div>

@@ -193,7 +193,7 @@ export class ZzConsoleReview extends LitElement {
             <tbody>
               ${this._queue.map(
                 (q) => html`<tr data-testid="review-item">
-                  <td data-label=${fill(W.columns.at, { zone: TIME_ZONE_LABEL })}>${beijingTime(q.at)}</td>
+                  <td data-label=${fill(W.columns.at, { zone: TIME_ZONE_LABEL })} class="nowrap">${beijingTime(q.at)}</td>
                   <td data-label=${W.columns.question} class="q wide" title=${q.interview ? '' : q.answer}>${q.question}${q.interview
                       ? html`<p class="muted interview-what" data-testid="interview-what">${q.interview.what}</p>`
                       : ''}</td>
@@ -351,7 +351,7 @@ export class ZzConsoleReview extends LitElement {
           ${d.revisions.map(
             (r) => html`<tr>
               <td>${fill(W.revision, { revision: r.revision })}${r.entry ? '' : W.revisionWithdrawn}</td>
-              <td>${beijingTime(r.at)}</td>
+              <td class="nowrap">${beijingTime(r.at)}</td>
               <td>${r.author}</td>
               <td>${revisionChanges(r)}</td>
               <td>${r.note}</td>
