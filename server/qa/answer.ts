@@ -2192,17 +2192,27 @@ function perSystem(kb: KnowledgeBase, question: string, entryText?: string): { t
   const read = systems.map((x) => ({ ...x, ...categoryReadings(kb, x.entry, category.section) }));
   const kinds = new Set(read.map((x) => [...x.readings.keys()].join('+')));
   // Read alike, the systems are left to an entry that names them all (「智能车间MES、ERP都要上吗」 is told their integration
-  // too); none named in the category is the entries' to say, with where the notice writes them instead.
+  // too, 「智能车间要WMS和SCM吗」 where the factories ask them). An entry naming only some would drop the others
+  // (「智能车间要EMS和罐区自动化吗」 answered on energy alone): each is then said here.
   const namesAll = entryText !== undefined && read.every((x) => [x.entry.canonical, ...x.entry.aliases].some((f) => norm(entryText).includes(norm(f))));
-  if (kinds.size < 2 && (namesAll || kinds.has(''))) return undefined;
+  if (kinds.size < 2 && namesAll) return undefined;
+  const cites: Citation[][] = [read.flatMap((x) => x.cites)];
   const said = read.map((x) => {
     // A Latin name is shown as the notice writes it (WMS), not as read (wms), after the lexicon's full name.
     const latin = /^[a-z0-9]+$/u.test(x.span);
     const term = latin ? x.span.toUpperCase() : x.span;
     const readings = [...x.readings].map(([reading, r]) => fill(t[reading], { category: category.name, clauses: r.ids.join('、'), branch: r.branch ?? '', term }));
-    return fill(t.system!, { term: latin ? `${x.entry.canonical}（${term}）` : term, said: readings.length ? readings.join('，') : fill(t.systemAbsent!, { category: category.name, section: category.section }) });
+    return fill(t.system!, { term: latin ? `${x.entry.canonical}（${term}）` : term, said: readings.length ? readings.join('，') : fill(t.systemAbsent!, { category: category.name, section: category.section }) + elsewhere(x.entry) });
   });
-  return { text: said.join(t.separator) + t.end, citations: oncePerClause(mergeCitations([read.flatMap((x) => x.cites)]), (id) => kb.clause(id)?.text) };
+  // A system the category does not name is told where the notice does write it, and that clause is quoted.
+  function elsewhere(entry: LexiconEntry): string {
+    if (!t?.systemElsewhere) return '';
+    const others = at.otherCategory.categories.filter((c) => c !== category).map((c) => ({ c, read: categoryReadings(kb, entry, c.section) })).filter((o) => o.read.cites.length > 0);
+    if (others.length === 0) return '';
+    cites.push(others.flatMap((o) => o.read.cites));
+    return fill(t.systemElsewhere, { categories: others.map((o) => o.c.name).join('、'), clauses: others.flatMap((o) => o.read.cites.map((c) => c.clause)).join('、') });
+  }
+  return { text: said.join(t.separator) + t.end, citations: oncePerClause(mergeCitations(cites), (id) => kb.clause(id)?.text) };
 }
 
 /** A system the text names in Chinese with its 系统 or 软件 (「排产软件」) that no clause of the notice writes; undefined when none. */
