@@ -400,7 +400,8 @@ export function tradeOf(kb: KnowledgeBase, q: string, found: Found = scan(kb, no
   add(unsure ?? [], 'unsure');
   const text = normalise(q);
   // 「系统是软件公司开发的」: a trade that did something for the enterprise is not the enterprise's trade.
-  if (!keepAgents) for (let i = spans.length - 1; i >= 0; i--) if (spans[i]!.kind === 'other' && tradeRole(text, norm(spans[i]!.said)) === 'agent') spans.splice(i, 1);
+  // So is a name that says no trade (「科技公司开发的」).
+  if (!keepAgents) for (let i = spans.length - 1; i >= 0; i--) if (spans[i]!.kind !== 'manufacturing' && tradeRole(text, norm(spans[i]!.said)) === 'agent') spans.splice(i, 1);
   // A compound's head comes last: 「服装贸易」「印刷品贸易公司」 trade in goods, they do not make them, so a trade
   // outside manufacturing said right after a manufacturing one (a character between at most, no conjunction) names the business.
   const heads = (s: Span, x: Span) => s.kind === 'manufacturing' && x.kind === 'other' && x.start >= s.end && /^[^\s和与及跟同或、，,]?$/u.test(text.slice(s.end, x.start));
@@ -2192,17 +2193,27 @@ function perSystem(kb: KnowledgeBase, question: string, entryText?: string): { t
   const read = systems.map((x) => ({ ...x, ...categoryReadings(kb, x.entry, category.section) }));
   const kinds = new Set(read.map((x) => [...x.readings.keys()].join('+')));
   // Read alike, the systems are left to an entry that names them all (「智能车间MES、ERP都要上吗」 is told their integration
-  // too); none named in the category is the entries' to say, with where the notice writes them instead.
+  // too, 「智能车间要WMS和SCM吗」 where the factories ask them). An entry naming only some would drop the others
+  // (「智能车间要EMS和罐区自动化吗」 answered on energy alone): each is then said here.
   const namesAll = entryText !== undefined && read.every((x) => [x.entry.canonical, ...x.entry.aliases].some((f) => norm(entryText).includes(norm(f))));
-  if (kinds.size < 2 && (namesAll || kinds.has(''))) return undefined;
+  if (kinds.size < 2 && namesAll) return undefined;
+  const cites: Citation[][] = [read.flatMap((x) => x.cites)];
   const said = read.map((x) => {
     // A Latin name is shown as the notice writes it (WMS), not as read (wms), after the lexicon's full name.
     const latin = /^[a-z0-9]+$/u.test(x.span);
     const term = latin ? x.span.toUpperCase() : x.span;
     const readings = [...x.readings].map(([reading, r]) => fill(t[reading], { category: category.name, clauses: r.ids.join('、'), branch: r.branch ?? '', term }));
-    return fill(t.system!, { term: latin ? `${x.entry.canonical}（${term}）` : term, said: readings.length ? readings.join('，') : fill(t.systemAbsent!, { category: category.name, section: category.section }) });
+    return fill(t.system!, { term: latin ? `${x.entry.canonical}（${term}）` : term, said: readings.length ? readings.join('，') : fill(t.systemAbsent!, { category: category.name, section: category.section }) + elsewhere(x.entry) });
   });
-  return { text: said.join(t.separator) + t.end, citations: oncePerClause(mergeCitations([read.flatMap((x) => x.cites)]), (id) => kb.clause(id)?.text) };
+  // A system the category does not name is told where the notice does write it, and that clause is quoted.
+  function elsewhere(entry: LexiconEntry): string {
+    if (!t?.systemElsewhere) return '';
+    const others = at.otherCategory.categories.filter((c) => c !== category).map((c) => ({ c, read: categoryReadings(kb, entry, c.section) })).filter((o) => o.read.cites.length > 0);
+    if (others.length === 0) return '';
+    cites.push(others.flatMap((o) => o.read.cites));
+    return fill(t.systemElsewhere, { categories: others.map((o) => o.c.name).join('、'), clauses: others.flatMap((o) => o.read.cites.map((c) => c.clause)).join('、') });
+  }
+  return { text: said.join(t.separator) + t.end, citations: oncePerClause(mergeCitations(cites), (id) => kb.clause(id)?.text) };
 }
 
 /** A system the text names in Chinese with its 系统 or 软件 (「排产软件」) that no clause of the notice writes; undefined when none. */
@@ -2882,7 +2893,8 @@ function tradeOwner(kb: KnowledgeBase, q: string, m: EntryMatch, found: Found, c
 /** The question without the trade it names, with the frame that says it (「是做…的」), or its 是 and 的 are all the words left to dilute. */
 function withoutTrade(kb: KnowledgeBase, q: string, found: Found): string | undefined {
   const trade = tradeOf(kb, q, found);
-  if (!trade) return undefined;
+  // A trade that made something for the asker (「ERP是软件开发公司给做的」) is what is asked about, not context.
+  if (!trade || tradeIsAgent(kb, q, found)) return undefined;
   const frame = (w: string) => new RegExp(`(?:是|做|搞|开)*${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:企业|公司|的)?`, 'gu');
   return trade.words.reduce((t, w) => t.replace(frame(w), ''), q);
 }
@@ -2891,16 +2903,16 @@ function scopedByTrade(m: EntryMatch): boolean {
   return m.prepared.entry.fill === 'tradeScope' || m.prepared.entry.fill === 'tradeScopeAfter';
 }
 
-/** Every trade outside manufacturing the text names is one that did something for the asker (软件公司开发的). */
+/** Every trade outside manufacturing (or name saying none) the text names is one that did something for the asker (软件公司开发的, 科技公司开发的). */
 function tradeIsAgent(kb: KnowledgeBase, text: string, found?: Found): boolean {
   const trade = tradeOf(kb, text, found, true);
-  return trade?.kind === 'other' && trade.words.every((w) => tradeRole(text, w) === 'agent');
+  return (trade?.kind === 'other' || trade?.kind === 'unsure') && trade.words.every((w) => tradeRole(text, w) === 'agent');
 }
 
 /** What a clause says before a trade named as the asker's business: 我们(公司)是(一家)做… and nothing else. */
 const BUSINESS_FRAME = /^(?:我们|我司|俺们|咱们|咱|我|本公司|我公司|我们公司|公司|企业|厂|本厂)?(?:是|属于)?(?:一家|一个|个|家)?(?:做|搞|从事|主营|干|开)?$/u;
-/** What follows a trade that made or did something for the asker: 软件公司开发的, 集成商做的. */
-const AGENT_AFTER = /^(?:给我们|帮我们|为我们)?(?:开发|做|提供|搭建|实施|部署|建设|集成|写)(?:的|了)/u;
+/** What follows a trade that made or did something for the asker: 软件公司开发的, 集成商做的, 软件开发公司给做的. */
+const AGENT_AFTER = /^(?:公司|企业|厂家|厂商|团队)?(?:给|帮|为|替)?(?:我们|咱们|俺们|我司)?(?:开发|做|提供|搭建|实施|部署|建设|集成|写)(?:的|了)/u;
 const AGENT_BEFORE = /(?:由|找|请|让|委托|外包给|交给)$/u;
 
 /** A trade word as the asker's own business, as someone who did something for the asker, or neither. */
@@ -2914,6 +2926,26 @@ function tradeRole(q: string, word: string): 'business' | 'agent' | undefined {
   }
   return role;
 }
+
+/**
+ * 「WMS是一家科技公司开发的，可以吗」: a trade named as who made something for the asker (tradeIsAgent) is what is asked
+ * about, not the system it made. An entry whose required words are said where the trade is (科技公司开发的 holds 公司开发)
+ * answers, ahead of one on the system alone; undefined when the entry found is already such a one.
+ */
+function agentOwner(kb: KnowledgeBase, q: string, m: EntryMatch, found: Found): EntryMatch | undefined {
+  if (!tradeIsAgent(kb, q, found)) return undefined;
+  // The trade's words with what follows them (「科技公司开发的」), where the maker is said.
+  const spans = (tradeOf(kb, q, found, true)?.words ?? []).flatMap((w) => (found.get(w) ?? []).map((at) => [at, at + w.length + AGENT_REACH] as const));
+  const at = (w: string) => [...q.matchAll(new RegExp(w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gu'))].map((x) => x.index);
+  const namesMaker = (x: EntryMatch) => !scopedByTrade(x) && x.prepared.requires.some((g) => g.some((w) => at(w).some((i) => spans.some(([s, e]) => i < e && i + w.length > s))));
+  if (namesMaker(m)) return undefined;
+  return answersOf(kb)
+    .match(q, 8)
+    .find((x) => x.score >= ACCEPT_GUARDED && namesMaker(x));
+}
+
+/** How far past a trade's name the words saying it made something reach (「公司给开发的」). */
+const AGENT_REACH = 6;
 
 /** The best answer-base matches of one text (already understood). */
 export function matchEntries(kb: KnowledgeBase, text: string, k = 3): EntryMatch[] {
@@ -3823,7 +3855,7 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
     // included, would find the general entry on figures in place of the figure asked.
     const keepParts = (beyond.size > 0 || leaning.size > 0) && part.length > 0;
     let m = keepParts ? undefined : accepted(whole);
-    if (m) m = measuredOwner(q, m, whole) ?? tradeOwner(kb, q, m, found, whole) ?? contextOwner(kb, q, m) ?? m;
+    if (m) m = measuredOwner(q, m, whole) ?? tradeOwner(kb, q, m, found, whole) ?? agentOwner(kb, q, m, found) ?? contextOwner(kb, q, m) ?? m;
     // 「车间改造完成后要交视频吗」: an opening that only says when the question arises dilutes its wording; the
     // question is matched once more without it, before its required words alone are taken as evidence.
     if (!m && !keepParts) {

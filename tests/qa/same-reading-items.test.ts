@@ -43,7 +43,7 @@ describe('near-misses that keep a sentence each (regression guards)', () => {
   });
 
   it('keeps systems of different readings and a single system as they were', () => {
-    expect(lead('智能车间要求MES和WMS吗')).toBe('制造执行系统（MES）：智能车间要（三(一)5）；仓储管理系统（WMS）：智能车间的要素条件（三(一)）没有点名它。');
+    expect(lead('智能车间要求MES和WMS吗')).toBe('制造执行系统（MES）：智能车间要（三(一)5）；仓储管理系统（WMS）：智能车间的要素条件（三(一)）没有点名它，写在离散型智能工厂、流程型智能工厂的要素条件里（三(二)4、三(三)4）。');
     expect(lead('智能车间要求WMS吗')).toBe('不要求。仓储管理系统（WMS）不在智能车间的要素条件（三(一)）里，写在智能工厂的经营管理要素条件里（离散型三(二)4、流程型三(三)4）。');
     expect(lead('车间要供应链管理系统不')).toBe('不要求。供应链管理（SCM）不在智能车间的要素条件（三(一)）里，写在智能工厂的经营管理要素条件里（离散型三(二)4、流程型三(三)4）。');
   });

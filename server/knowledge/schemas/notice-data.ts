@@ -665,10 +665,12 @@ export const IntentsFile = z.object({
         /**
          * One category asked of several systems whose readings there differ (「智能车间要求MES和WMS吗」): each system is
          * said as `system` ({term}, {said}: its reading as above, or `systemAbsent` ({category}, {section}) when the
-         * category's element conditions do not name it), joined by `separator`.
+         * category's element conditions do not name it), joined by `separator`. Such a system is also told where it is
+         * written, as `systemElsewhere` ({categories}, {clauses}) after it.
          */
         system: z.string().optional(),
         systemAbsent: z.string().optional(),
+        systemElsewhere: z.string().optional(),
       })
       .optional(),
     /**
