@@ -4,7 +4,7 @@ import type { AnswerValue, PassingNote, Progress, QuestionView, Recorded } from 
 import type { Category } from '../schemas/profile';
 import { FormFacts, isRealDate } from '../schemas/forms';
 import { checkCreditCode } from './creditCode';
-import { findQuantities, fullYear, parseChineseNumber, spokenDigits, YEAR_DIGIT } from '../understand/numbers';
+import { findQuantities, fullYear, MODEL_NAME, parseChineseNumber, spokenDigits, YEAR_DIGIT } from '../understand/numbers';
 import { readEdit, type Edit } from '../understand/edits';
 import { halfWidthAlnum } from '../understand/normalise';
 import { absoluteYears, figureNameCarried, respectiveYears, sameEachYear, yearBeforeFigure, yearSeries, yearsSaid } from '../understand/years';
@@ -2574,33 +2574,48 @@ function withoutNameNumbers(text: string, ownWorkshop: string | undefined, singl
 /**
  * A count's reply that gives one figure of a part of what the field totals, and no whole: a line, a building or a
  * section named by its number (3号线, 2#厂房), a workshop named at a count that is not a workshop's, or one of the
- * field's own part words (a kind of machine: 机器人, 加工中心). A whole word (一共, 全车间) makes it the total, and so does
- * naming nothing of a part (「车间里有40台」). `plain` is the reply with the numbers of names taken out.
+ * field's own part words (a kind of machine: 机器人, 加工中心; a maker: 西门子), or, where `parts.models` says so, a model
+ * name (「S7-1200两套」「KUKA KR-210 六台」). A whole word (一共, 全车间) makes it the total, and so does naming nothing of
+ * a part (「车间里有40台」). `plain` is the reply with the numbers of names taken out.
  */
 function onePartSaid(v: FormVocabulary, c: Concrete, t: string, plain: string): { part: string; figure: string; whole: string } | undefined {
   const parts = c.q.parts;
   if (!parts || c.q.kind !== 'number' || v.wholeWords.some((w) => t.includes(w))) return undefined;
-  const figures = plain.match(FIGURE_SAID) ?? [];
+  // A model's digits (「S7-1200两套」) and a part word's numeral (三菱) are no figure of the count: the figure is the one
+  // said beside them. When nothing is left, what looked like a model was the figure itself.
+  const named = byLength(parts.words).filter((w) => w.match(FIGURE_SAID) && plain.includes(w));
+  const models = parts.models ? [...plain.matchAll(MODEL_NAME)].map((m) => m[0]) : [];
+  const bare = [...named, ...models].reduce((x, w) => x.replace(w, ' '), plain);
+  const counted = (bare.match(FIGURE_SAID) ?? []).length ? bare : plain;
+  const figures = counted.match(FIGURE_SAID) ?? [];
   if (figures.length !== 1) return undefined;
   // A part's Latin name typed in either case and right against its figure (「CNC30台」「cnc30台」) is no model number: the
   // figure is read without it.
-  const latin = byLength(parts.words).find((w) => /^[A-Za-z]+$/u.test(w) && plain.toLowerCase().includes(w.toLowerCase()));
-  const n = parseNumber(plain, c.q.unit) ?? (latin ? parseNumber(plain.replace(new RegExp(latin, 'giu'), ' '), c.q.unit) : undefined);
+  const latin = byLength(parts.words).find((w) => /^[A-Za-z]+$/u.test(w) && counted.toLowerCase().includes(w.toLowerCase()));
+  const n = parseNumber(counted, c.q.unit) ?? (latin ? parseNumber(counted.replace(new RegExp(latin, 'giu'), ' '), c.q.unit) : undefined);
   if (n === undefined) return undefined;
   // Only the clause the figure is said in names what it counts: 「联网的有96台，1号线全部联网」 is 96 of the whole,
   // with a remark on one line beside it.
   const breaks = /[，,。；;！!？?]/u;
   const typedClauses = t.split(breaks);
   const plainClauses = plain.split(breaks);
-  const at = plainClauses.findIndex((x) => (x.match(FIGURE_SAID) ?? []).length > 0);
+  const at = counted.split(breaks).findIndex((x) => (x.match(FIGURE_SAID) ?? []).length > 0);
   const said = typedClauses.length === plainClauses.length && at >= 0 ? typedClauses[at]! : t;
   const unit = [...said.matchAll(UNIT_NAMED)][0]?.[0];
   const workshop = workshopOf(c.id) === undefined ? [...said.matchAll(WORKSHOP_NAMED)][0]?.[0] : undefined;
+  // A model names its kind more closely than the part word beside it (「IRB-6700机器人8台」 is IRB-6700's count).
+  const model = counted === plain ? undefined : models.find((m) => said.includes(m));
   const word = byLength(parts.words).find((w) => said.toLowerCase().includes(w.toLowerCase()));
-  const part = unit ?? workshop ?? word;
+  const part = unit ?? workshop ?? model ?? word;
   if (!part) return undefined;
   const unitShown = (c.q.unit ?? '').replace(/（.*）$/u, '');
   return { part, figure: `${n.value}${unitShown}`, whole: parts.whole };
+}
+
+/** The ask-back of words of a reply `t` (`said`, and `plain` as for `onePartSaid`) that give one part's figure. */
+function onePartAsked(v: FormVocabulary, c: Concrete, t: string, said: string, plain: string): Interpretation | undefined {
+  const part = onePartSaid(v, c, said, plain);
+  return part ? { kind: 'unclear', reason: 'onePart', choices: [clipQuote(t, 40), part.part, part.figure, part.whole], field: labelOf(c) } : undefined;
 }
 
 /** A none said plainly (「没有」「无」) or hedged in time (「暂时没有」「还没有」「目前没有」). */
@@ -2813,8 +2828,8 @@ function readForm(kb: FormsKnowledge, text: string, pending: QuestionView | null
     // 「车间2一共200台」 to 车间1's count: another workshop's figure is not this one's, so it is asked back.
     if (named.others.length) return { kind: 'unclear', reason: 'notAnAnswer' };
     // 「3号线有40台」 to a workshop's equipment total: one part's figure, not the whole, so it is asked back.
-    const part = onePartSaid(kb.formQuestions.vocabulary, c, t, named.text);
-    if (part) return { kind: 'unclear', reason: 'onePart', choices: [clipQuote(t, 40), part.part, part.figure, part.whole], field: labelOf(c) };
+    const part = onePartAsked(kb.formQuestions.vocabulary, c, t, t, named.text);
+    if (part) return part;
     if (named.text !== t) return interpretForm(kb, named.text, pending);
   }
   // 「没有发明专利」 to 「其中发明专利多少项」: a no naming the asked thing itself (every character of it in the question) is zero too.
@@ -3878,7 +3893,8 @@ function readAsked(kb: FormsKnowledge, c: Concrete, pending: QuestionView, said:
     // (「数控机床30台，机器人12台」) are asked back with their sum, since what else the count holds is not said.
     const counted = partsAndWhole(kb.formQuestions.vocabulary, c, t);
     if (counted?.parts) return { kind: 'unclear', reason: 'parts', choices: [clipQuote(t, 40), String(counted.sum), c.q.unit ?? ''], field: labelOf(c) };
-    if (counted?.whole !== undefined && counted.whole !== t) return readAsked(kb, c, pending, counted.whole);
+    // 「机器人8台，其中ABB 3台」: a whole that is itself one kind's figure is asked back as that kind's.
+    if (counted?.whole !== undefined && counted.whole !== t) return onePartAsked(kb.formQuestions.vocabulary, c, t, counted.whole, counted.whole) ?? readAsked(kb, c, pending, counted.whole);
     const own = ownFigure(kb.formQuestions.vocabulary, t);
     // 「集团合并报表是85亿」 with no figure of the enterprise itself: asked back for its own, never taken as its own.
     if (own === undefined) return { kind: 'unclear', reason: 'otherEntity', choices: otherEntitiesIn(kb.formQuestions.vocabulary, t), field: labelOf(c) };
@@ -4041,7 +4057,10 @@ function partsAndWhole(v: FormVocabulary, c: Concrete, t: string): { whole?: str
   const clauses = t.split(COUNT_CLAUSES).map((x) => x.trim()).filter(Boolean);
   const figures = clauses.filter((x) => /[\d零〇一二两三四五六七八九十百千]/u.test(x) && parseNumber(x, c.q.unit) !== undefined && !/^(?:19|20)?\d{2}\s*年/u.test(x));
   if (figures.length < 2) return undefined;
-  const wholes = figures.filter((x) => v.wholeWords.some((w) => x.includes(w)));
+  // 「120台，其中S7-1200两套」: what 其中 opens is a part of the figure said before it, which is the whole.
+  const cut = t.indexOf('其中');
+  const before = cut > 0 ? figures.filter((x) => t.indexOf(x) < cut) : [];
+  const wholes = before.length === 1 ? before : figures.filter((x) => v.wholeWords.some((w) => x.includes(w)));
   if (wholes.length === 1) return { whole: wholes[0]! };
   if (wholes.length > 1) return undefined;
   const values = figures.map((x) => parseNumber(x, c.q.unit));

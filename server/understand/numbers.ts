@@ -166,6 +166,15 @@ const QUANTITY = new RegExp(
 const MODEL_TAIL = /(?:[a-z][a-z\d]*-|[a-z][a-z]*\d[a-z\d]*\s)$/u;
 
 /**
+ * A model name whose digits are its name, not a count, in text of either case: a Latin head before a hyphen and digits
+ * (「S7-1200」「IRB-6700」「A-100」), a head holding digits and digits spaced after it (「S7 1200」), Latin letters with
+ * digits not followed by a measure word (「KR210六台」「S7三台」, but not 「CNC30台」, whose 30 is the count), or digits
+ * before 型 (「6700型」).
+ */
+export const MODEL_NAME =
+  /(?<![a-z\d])(?:[a-z][a-z\d]*-\d[a-z\d]*|[a-z]+\d[a-z\d]*\s\d[a-z\d]*|[a-z]+\d+[a-z\d]*(?![a-z\d]|\s*(?:台|套|个|件|条|人|项|万|千|百|%))|\d+型)/giu;
+
+/**
  * Every quantity in already-normalised text (NFKC, lower case). A Chinese numeral counts only
  * with a unit or magnitude after it, so 一下, 统一, 三维 and clause numbers such as 四(一) are not numbers.
  */
@@ -205,6 +214,8 @@ export function findQuantities(text: string): Quantity[] {
     // An Arabic number must not be the tail of a longer token (ISO dates, codes, 1080p is kept as a number with unit p).
     const lead = text.slice(0, m.index! + (g.hedge4?.length ?? 0));
     if (!chinese && (/[a-z]$/.test(lead) || MODEL_TAIL.test(lead))) continue;
+    // Digits before 型 (「6700型机器人」) name a model, as a Latin head's do.
+    if (!chinese && !g.unit && !g.mag && text.startsWith('型', m.index! + m[0].length)) continue;
     let unit = g.unit;
     if (chinese && !unit && !g.mag && !/[万亿]/.test(num)) continue;
     // "一百" is a numeral; "百" after an Arabic number is a magnitude (3百人).

@@ -137,7 +137,7 @@ describe.skipIf(!HAS_CHROMIUM)('a workshop interview answered by clicking the wi
 
     const [download] = await Promise.all([
       page.waitForEvent('download', { timeout: 30_000 }),
-      page.locator('zz-drafts-panel button', { hasText: '下载 Word 申报书' }).click(),
+      page.locator('zz-drafts-panel button', { hasText: '下载申报书（Word）' }).click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/\.docx$/);
     const bytes = await download.createReadStream().then(async (st) => {

@@ -213,7 +213,7 @@ describe.skipIf(!HAS_CHROMIUM)('the form view of the chosen 申报书', () => {
     await context.close();
   });
 
-  it('counts a refused field as 有误 in the line above, and exports a value typed just before 导出 Word is tapped', async () => {
+  it('counts a refused field as 有误 in the line above, and exports a value typed just before 下载申报书（Word） is tapped', async () => {
     const s = await seed(server.url, discreteFactory, (q) => q.phase === 'form');
     const { context, page } = await newPage(browser, { ...DESKTOP, acceptDownloads: true });
     await openSeeded(page, s.link);
@@ -224,7 +224,7 @@ describe.skipIf(!HAS_CHROMIUM)('the form view of the chosen 申报书', () => {
     // The field says 有误; a line above saying 有误 0 would contradict it.
     expect(await counts()).toContain('有误 1');
 
-    // Typed, and 导出 tapped at once: the field is committed on blur and its save must land in the file.
+    // Typed, and the download tapped at once: the field is committed on blur and its save must land in the file.
     await field(page, 'form.address').locator('input').fill('郑州市高新区导出前路1号');
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('zz-form-view button.export').click()]);
     expect(docxText(readFileSync((await download.path())!))).toContain('郑州市高新区导出前路1号');

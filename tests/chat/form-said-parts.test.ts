@@ -60,6 +60,25 @@ describe('the form fills what was said and asks only what is missing', () => {
     await s.client.close();
   }, 120_000);
 
+  it('asks a model\'s count back as one kind\'s at the equipment total, 「对的」 stores it, and a whole said with the model is stored at once', async () => {
+    const s = await steer(srv.url, workshop, (q) => q.id === 'form.ws.1.equipmentTotal');
+    const part = await typed(s.client, 'm-1', 'KUKA KR-210 六台');
+    expect(recordedIds(part.msgs)).toEqual([]);
+    expect(said(part.msgs).join('')).toContain('KR-210的数');
+    expect(said(part.msgs).join('')).toContain('“6台”');
+    expect(part.next?.id).toBe('form.ws.1.equipmentTotal');
+    const yes = await typed(s.client, 'm-2', '对的');
+    expect(recordedIds(yes.msgs)).toEqual(['form.ws.1.equipmentTotal']);
+    expect((await stored(s))['form.ws.1.equipmentTotal']).toBe(6);
+    await s.client.close();
+
+    const t = await steer(srv.url, workshop, (q) => q.id === 'form.ws.1.equipmentTotal');
+    const whole = await typed(t.client, 'm-3', '120台，其中西门子S7-1500三台');
+    expect(recordedIds(whole.msgs)).toEqual(['form.ws.1.equipmentTotal']);
+    expect((await stored(t))['form.ws.1.equipmentTotal']).toBe(120);
+    await t.client.close();
+  }, 180_000);
+
   it('takes 「对的」 to a part ask-back as the figure offered, asks which for a yes to two offered, and never stores the yes', async () => {
     const s = await steer(srv.url, workshop, (q) => q.id === 'form.ws.1.equipmentTotal');
     await typed(s.client, 'p-5', '3号线有40台');

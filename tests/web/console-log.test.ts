@@ -131,7 +131,7 @@ describe('zz-console-log', () => {
     await vi.waitFor(() => expect(new Set(tags())).toEqual(new Set(['未能回答'])));
     expect(pagerText(el)).toBe('共 24 条');
     // The CSV asks for what the page shows.
-    [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent === '导出 CSV')!.click();
+    [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent === '下载（CSV）')!.click();
     await vi.waitFor(() => expect(requests.at(-1)!.pathname).toBe('/api/staff/questions.csv'));
     expect(requests.at(-1)!.searchParams.get('result')).toBe('unanswered');
     // A search keeps the choice.

@@ -121,7 +121,7 @@ describe('zz-drafts-panel', () => {
       vi.stubGlobal('fetch', server.fetchFn);
       const el = await mountPanel();
       await type(el, '导出前改过的简介');
-      button(el, '下载 Word 申报书').click();
+      button(el, '下载申报书（Word）').click();
       await vi.waitFor(() => expect(exportIndex(server.calls)).toBeGreaterThan(-1));
       const put = server.calls.findIndex((c) => c.method === 'PUT');
       expect(put).toBeGreaterThan(-1);
@@ -135,7 +135,7 @@ describe('zz-drafts-panel', () => {
       vi.stubGlobal('fetch', server.fetchFn);
       const el = await mountPanel();
       await type(el, '报告前改过的简介');
-      button(el, '下载自评报告').click();
+      button(el, '下载自评报告（Word）').click();
       const report = () => server.calls.findIndex((c) => c.url.includes('/report.docx?'));
       await vi.waitFor(() => expect(report()).toBeGreaterThan(-1));
       const put = server.calls.findIndex((c) => c.method === 'PUT');
@@ -164,7 +164,7 @@ describe('zz-drafts-panel', () => {
       vi.stubGlobal('confirm', confirmFn);
       const el = await mountPanel();
       await type(el, '存不上的简介');
-      button(el, '下载 Word 申报书').click();
+      button(el, '下载申报书（Word）').click();
       await vi.waitFor(() => expect(el.shadowRoot!.textContent).toContain('未下载：企业简介 的修改尚未保存'));
       expect(confirmFn).toHaveBeenCalledOnce();
       expect(exportIndex(server.calls)).toBe(-1);
@@ -177,18 +177,20 @@ describe('zz-drafts-panel', () => {
     const server = fakeServer({ edited: false, pdf: true, holdFiles: new Promise<void>((r) => (release = r)) });
     vi.stubGlobal('fetch', server.fetchFn);
     const el = await mountPanel();
-    await vi.waitFor(() => expect(button(el, '下载 PDF 申报书')).toBeDefined());
-    button(el, '下载 PDF 申报书').click();
+    await vi.waitFor(() => expect(button(el, '下载申报书（PDF）')).toBeDefined());
+    button(el, '下载申报书（PDF）').click();
     const downloads = () => [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button[data-download]')];
     await vi.waitFor(() => expect(el.shadowRoot!.querySelector('[role=status]')!.textContent).toContain('请稍候'));
     const pdf = el.shadowRoot!.querySelector<HTMLButtonElement>('button[data-download="pdf"]')!;
     expect(pdf.textContent!.trim(), 'the PDF button, not the DOCX one, says it is working').toBe('正在生成…');
     expect(pdf.getAttribute('aria-busy')).toBe('true');
-    expect(el.shadowRoot!.querySelector('button[data-download="docx"]')!.textContent).toContain('下载 Word 申报书');
+    expect(el.shadowRoot!.querySelector('button[data-download="docx"]')!.textContent).toContain('下载申报书（Word）');
     expect(downloads().map((b) => b.disabled), 'a second tap cannot start another file').toEqual([true, true, true, true]);
     release();
     await vi.waitFor(() => expect(el.shadowRoot!.querySelector('[role=status]')!.textContent).toBe('申报书已开始下载'));
     expect(downloads().map((b) => b.disabled)).toEqual([false, false, false, false]);
+    // Every download names its file first and its format after it, in one style.
+    expect(downloads().map((b) => b.textContent!.trim())).toEqual(['下载申报书（Word）', '下载申报书（PDF）', '下载自评报告（Word）', '下载自评报告（PDF）']);
     expect(server.calls.filter((c) => /\/(export|report)\./.test(c.url)).map((c) => c.url.split('?')[0]!.split('/').at(-1))).toEqual(['export.pdf']);
   });
 
@@ -196,7 +198,7 @@ describe('zz-drafts-panel', () => {
     let release!: () => void;
     vi.stubGlobal('fetch', fakeServer({ edited: false, holdFiles: new Promise<void>((r) => (release = r)) }).fetchFn);
     const el = await mountPanel();
-    button(el, '下载自评报告').click();
+    button(el, '下载自评报告（Word）').click();
     await vi.waitFor(() => expect(el.shadowRoot!.querySelector('button[data-download="reportDocx"]')!.textContent!.trim()).toBe('正在生成…'));
     release();
     await vi.waitFor(() => expect(el.shadowRoot!.querySelector('[role=status]')!.textContent).toBe('自评报告已开始下载'));

@@ -263,9 +263,10 @@ export const FormQuestion = z.object({
    * What one part of this count is called (a kind of machine, a line, a department) and what its whole is called in an
    * ask-back (全车间, 全企业): a reply giving one part's figure with no whole said (「3号线有40台」, 「机器人40台」) is asked
    * whether it is the whole, never stored as the total. A line, a building or a section named by its number is such a
-   * part of any count that has `parts`, whatever `words` hold.
+   * part of any count that has `parts`, whatever `words` hold. `models`: a model name (「S7-1200」「KR-210」) names one
+   * kind of this count as a part word does, so 「S7-1200两套」 is asked back as a part's figure too.
    */
-  parts: z.object({ words: z.array(z.string().min(1)).default([]), whole: z.string().min(1) }).optional(),
+  parts: z.object({ words: z.array(z.string().min(1)).default([]), whole: z.string().min(1), models: z.boolean().optional() }).optional(),
   /**
    * The kinds this count is the sum of, each with the words that name it and the question that asks its own figure if the
    * form has one (发明 → 其中发明专利): 「发明专利6项，实用新型15项」 fills each kind asked and the count with their sum, and a
