@@ -743,8 +743,10 @@ export class Conversation {
       // Nothing waits because the form was put off (以后再填, skipped): a reply not understood may be a form answer, so
       // how to take the form up again is said.
       : !before.question && answers[GATE] !== undefined && answers[GATE] !== 'now' ? phrases.unclearFormPaused
+      : before.question && this.askedBack?.id === before.question.id ? phrases.unclearAgain(before.question, msg.text)
       : phrases.unclear(before.question);
-    // Asked back a third time, the same words are unlikely to work: the card's buttons and its skip are named.
+    // Asked back a second time, the same words are unlikely to work: the card's buttons and its skip are named, with
+    // the count, so an item stuck on a reply never reads back the same sentence twice in a row.
     // A greeting asked nothing back: the next reply to the item starts its count afresh.
     if (reason === 'greeting') {
       await this.say(sessionId, reply, []);
@@ -758,7 +760,7 @@ export class Conversation {
     const offered = before.question?.id.startsWith('form.') && interp.kind === 'unclear' ? offersOf(interp, before.question) : undefined;
     const kept = reason === 'bare' && before.question && (before.question.kind === 'date' || sameYearsAlone(this.runtime.kb.data, before.question.id, msg.text));
     this.askedBack = before.question ? { id: before.question.id, times, ...(kept ? { said: msg.text } : {}), ...(offered?.length ? { offers: offered } : {}) } : undefined;
-    const toldBack = reply + (before.question && times >= 3 ? phrases.askedAgain(before.question) : '');
+    const toldBack = reply + (before.question && times >= 2 ? phrases.askedAgain(before.question, times) : '');
     // Only a reply the rules could not read at all is logged for review. A hedge, an instruction or a request to
     // write is read; so is a reply asked back to be confirmed (a lookalike, a figure's unit or span, which
     // workshop) or of another kind than the field wants (a surname and title at a full name): the rules knew
