@@ -740,6 +740,7 @@ export class Conversation {
       : reason === 'notNamed' && interp.kind === 'unclear' ? phrases.notNamed(before.question, interp.choices ?? [], interp.field)
       : reason === 'fieldHelp' && interp.kind === 'unclear' ? phrases.fieldHelp(before.question, interp.choices ?? [])
       : reason === 'aside' && interp.kind === 'unclear' && before.question ? phrases.asideDropped(before.question, clipQuote(interp.choices?.[0] ?? msg.text, 20))
+      : reason === 'unitChanged' && interp.kind === 'unclear' && before.question ? phrases.unitChanged(before.question, clipQuote(interp.choices?.[0] ?? msg.text, 20))
       // Nothing waits because the form was put off (以后再填, skipped): a reply not understood may be a form answer, so
       // how to take the form up again is said.
       : !before.question && answers[GATE] !== undefined && answers[GATE] !== 'now' ? phrases.unclearFormPaused

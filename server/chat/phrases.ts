@@ -68,6 +68,7 @@ const PLACEHOLDERS = {
   switchAck: ['said', 'question'],
   asideAck: ['said', 'question'],
   asideDropped: ['said', 'question'],
+  unitChanged: ['said', 'question'],
   flipOffer: ['said', 'label', 'question'],
   flipWhich: ['said', 'label', 'question'],
   keptFlipOffer: ['display'],
@@ -374,6 +375,8 @@ export const phrases = {
   asideAck: (q: QuestionView, said: string) => say('asideAck', { said, question: q.text }),
   /** A reply that only drops an aside (「地磅算了」): nothing recorded, the item asked again. */
   asideDropped: (q: QuestionView, said: string) => say('asideDropped', { said, question: q.text }),
+  /** 「不报总装车间了，换个车间」 at a capability item: the change is heard, and the item is asked of the workshop that applies. */
+  unitChanged: (q: QuestionView, said: string) => say('unitChanged', { said, question: q.text }),
   /** A figure taken from an earlier reply because the user said it was given before (「前面说过了」), with that reply quoted. */
   fromEarlier: (said: string) => say('fromEarlier', { said }),
   /** 「前面说过了」 to a figure no earlier reply gave. */
