@@ -44,7 +44,7 @@ interface Vocab {
   spokenWh: RegExp | null;
   registration: { question: string; cues: RegExp | null; home: RegExp | null; elsewhere: RegExp | null; otherUnits: RegExp | null; parentUnits: RegExp | null; ownUnits: RegExp | null };
   onlyBefore: RegExp | null;
-  partScope: { regex: RegExp | null; some: RegExp | null; notAll: RegExp | null; notRestricting: RegExp | null; whole: string[]; parts: string[]; unitParts: string[]; applying: string[]; otherUnit: string[]; naming: RegExp | null; unitOnly: RegExp | null; changes: string[]; answeredBeside: string[]; categoryNames: string[]; titled: { question: string; said: RegExp | null; after: RegExp | null } | null };
+  partScope: { regex: RegExp | null; some: RegExp | null; notAll: RegExp | null; notRestricting: RegExp | null; whole: string[]; parts: string[]; unitParts: string[]; applying: string[]; otherUnit: string[]; naming: RegExp | null; unitOnly: RegExp | null; bareNames: string[]; changes: string[]; answeredBeside: string[]; categoryNames: string[]; titled: { question: string; said: RegExp | null; after: RegExp | null } | null };
 }
 
 const vocabCache = new WeakMap<object, Vocab>();
@@ -136,6 +136,7 @@ function vocabOf(kb: KnowledgeData): Vocab {
       otherUnit: (ps?.applyingUnit?.otherUnit ?? []).map((w) => w.toLowerCase()),
       naming: namingRegex(ps?.applyingUnit),
       unitOnly: unitOnlyRegex(ps?.applyingUnit),
+      bareNames: [...(ps?.applyingUnit?.bareNames ?? [])].map((w) => w.toLowerCase()).sort((a, b) => b.length - a.length),
       answeredBeside: ps?.applyingUnit?.answeredBeside ?? [],
       titled: ps?.applyingUnit?.titled ? titledRegexes(ps.applyingUnit.unitParts, ps.applyingUnit.titled) : null,
       changes: [...(ps?.applyingUnit?.naming?.changes ?? [])].map((w) => w.toLowerCase()).sort((a, b) => b.length - a.length),
@@ -1097,7 +1098,7 @@ function titledReply(kb: KnowledgeData, vocab: Vocab, text: string, pending: Que
   const titled = titledNamed(vocab, text);
   if (!titled) return undefined;
   if (!titled.rest) return { kind: 'unclear' };
-  const alone = applyingUnitNamed(vocab, titled.rest);
+  const alone = applyingUnitNamed(vocab, titled.rest) ?? bareUnitNamed(vocab, titled.rest, titled.name);
   const beside = alone ? undefined : applyingUnitBeside(vocab, titled.rest);
   const unit = alone ?? (beside ? { name: beside.name, other: false } : undefined);
   if (!unit || unit.other) return readReply(kb, titled.rest, pending, category);
@@ -1135,6 +1136,24 @@ function unitOnlyRegex(unit: ApplyingUnitWords | undefined): RegExp | null {
 /** Whether a clause only drops a workshop from applying or changes the applying one (see unitOnlyRegex). */
 function onlyChangesUnit(vocab: Vocab, clause: string): boolean {
   return !!vocab.partScope.unitOnly?.test(clause.normalize('NFKC').toLowerCase().replace(/[\s，,。.！!~～…；;]+/gu, ''));
+}
+
+/**
+ * 「评上的那个是总装车间，这回报涂装」: beside the titled workshop's name, the applying one said by its process alone (a
+ * `bareNames` word) is that process's workshop, in the titled name's unit word (涂装车间). Only a reply that would be
+ * such a name with the unit word after the process reads so; any other word without it (这回报省级的) names nothing.
+ */
+function bareUnitNamed(vocab: Vocab, rest: string, titled: string): { name: string; other: boolean; changed: boolean } | undefined {
+  const unit = vocab.partScope.unitParts.find((w) => titled.endsWith(w));
+  if (!unit) return undefined;
+  const lower = rest.normalize('NFKC').toLowerCase();
+  for (const word of vocab.partScope.bareNames) {
+    const at = lower.indexOf(word);
+    if (at < 0 || vocab.partScope.unitParts.some((w) => lower.startsWith(w, at + word.length))) continue;
+    const named = applyingUnitNamed(vocab, `${lower.slice(0, at + word.length)}${unit}${lower.slice(at + word.length)}`);
+    return named && !named.other && unitCore(vocab, named.name) === word ? named : undefined;
+  }
+  return undefined;
 }
 
 /**

@@ -674,6 +674,8 @@ export const InterviewFile = z
           // `titled`: at its `question` (whether the applying workshop is the one titled before), a clause that names the
           // titled workshop (`said` words lead its name: 原来那个是总装车间; `after` words follow it: 总装车间去年评上了)
           // is no answer of its own: beside the applying workshop's name it answers by whether the two names are one.
+          // `bareNames`: the processes a workshop is named after (涂装, 焊装), which name it without 车间 in a reply that
+          // names the titled workshop (评上的那个是总装车间，这回报涂装); any other word without 车间 names no workshop.
           applyingUnit: z
             .object({
               unitParts: Words,
@@ -691,6 +693,7 @@ export const InterviewFile = z
                 .optional(),
               answeredBeside: z.array(z.string().min(1)).default([]),
               titled: z.object({ question: z.string().min(1), said: Words.default([]), after: Words.default([]) }).optional(),
+              bareNames: Words.default([]),
             })
             .optional(),
         })
