@@ -740,11 +740,14 @@ export class Conversation {
       : reason === 'notNamed' && interp.kind === 'unclear' ? phrases.notNamed(before.question, interp.choices ?? [], interp.field)
       : reason === 'fieldHelp' && interp.kind === 'unclear' ? phrases.fieldHelp(before.question, interp.choices ?? [])
       : reason === 'aside' && interp.kind === 'unclear' && before.question ? phrases.asideDropped(before.question, clipQuote(interp.choices?.[0] ?? msg.text, 20))
+      : reason === 'unitChanged' && interp.kind === 'unclear' && before.question ? phrases.unitChanged(before.question, clipQuote(interp.choices?.[0] ?? msg.text, 20))
       // Nothing waits because the form was put off (以后再填, skipped): a reply not understood may be a form answer, so
       // how to take the form up again is said.
       : !before.question && answers[GATE] !== undefined && answers[GATE] !== 'now' ? phrases.unclearFormPaused
+      : before.question && this.askedBack?.id === before.question.id ? phrases.unclearAgain(before.question, msg.text)
       : phrases.unclear(before.question);
-    // Asked back a third time, the same words are unlikely to work: the card's buttons and its skip are named.
+    // Asked back a second time, the same words are unlikely to work: the card's buttons and its skip are named, with
+    // the count, so an item stuck on a reply never reads back the same sentence twice in a row.
     // A greeting asked nothing back: the next reply to the item starts its count afresh.
     if (reason === 'greeting') {
       await this.say(sessionId, reply, []);
@@ -758,7 +761,7 @@ export class Conversation {
     const offered = before.question?.id.startsWith('form.') && interp.kind === 'unclear' ? offersOf(interp, before.question) : undefined;
     const kept = reason === 'bare' && before.question && (before.question.kind === 'date' || sameYearsAlone(this.runtime.kb.data, before.question.id, msg.text));
     this.askedBack = before.question ? { id: before.question.id, times, ...(kept ? { said: msg.text } : {}), ...(offered?.length ? { offers: offered } : {}) } : undefined;
-    const toldBack = reply + (before.question && times >= 3 ? phrases.askedAgain(before.question) : '');
+    const toldBack = reply + (before.question && times >= 2 ? phrases.askedAgain(before.question, times) : '');
     // Only a reply the rules could not read at all is logged for review. A hedge, an instruction or a request to
     // write is read; so is a reply asked back to be confirmed (a lookalike, a figure's unit or span, which
     // workshop) or of another kind than the field wants (a surname and title at a full name): the rules knew

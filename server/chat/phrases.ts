@@ -68,6 +68,7 @@ const PLACEHOLDERS = {
   switchAck: ['said', 'question'],
   asideAck: ['said', 'question'],
   asideDropped: ['said', 'question'],
+  unitChanged: ['said', 'question'],
   flipOffer: ['said', 'label', 'question'],
   flipWhich: ['said', 'label', 'question'],
   keptFlipOffer: ['display'],
@@ -79,8 +80,10 @@ const PLACEHOLDERS = {
   skippedForLater: [],
   wrongKindSelf: ['said', 'kind', 'wanted'],
   notAnAnswer: ['example', 'question'],
-  askedAgain: ['skip'],
-  askedAgainField: ['skip'],
+  unclearAgain: ['said', 'hint'],
+  askedAgain: ['times'],
+  askedAgainField: ['times'],
+  askedAgainSkip: ['skip'],
   otherEntityFigure: ['whose', 'field', 'unit', 'question'],
   otherEntityUnnamed: [],
   otherItemDenied: ['said', 'field', 'question'],
@@ -291,10 +294,19 @@ export const phrases = {
   ghostwrite: (q: QuestionView | null) => (q ? say('ghostwrite', { question: q.text }) : T.instruction),
   /** An answer word in a sentence that does not plainly answer the pending question: ask rather than guess. */
   notAnAnswer: (q: QuestionView | null) => (q ? say('notAnAnswer', { example: example(q), question: q.text }) : T.notAnAnswerNoQuestion),
-  /** A question asked back twice in a row: the card's buttons and its skip are a way on, where another sentence may not be. */
-  askedAgain: (q: QuestionView) =>
+  /**
+   * A reply to the same item not understood a second time or more: the item is on its card already, so it is not
+   * said again; what was said is quoted and the answers it takes are named.
+   */
+  unclearAgain: (q: QuestionView, said: string) => say('unclearAgain', { said: clipQuote(said, 20), hint: hint(q) }),
+  /**
+   * An item asked back `times` times in a row: the card's buttons and its skip are a way on, where another sentence may
+   * not be. The count is said, so no two ask-backs in a row read the same.
+   */
+  askedAgain: (q: QuestionView, times: number) =>
     // A figure, a date or a text is answered in the card's field: it has no answer buttons to point to.
-    q.skip ? say(q.kind === 'number' || q.kind === 'text' || q.kind === 'date' ? 'askedAgainField' : 'askedAgain', { skip: q.skip.action }) : '',
+    say(q.kind === 'number' || q.kind === 'text' || q.kind === 'date' ? 'askedAgainField' : 'askedAgain', { times }) +
+    (q.skip ? say('askedAgainSkip', { skip: q.skip.action }) : ''),
   /**
    * A form figure said of another body (集团, 母公司) and none of the enterprise's own: the form states the enterprise's
    * own figure, so the ask-back names the field and asks for that.
@@ -363,6 +375,8 @@ export const phrases = {
   asideAck: (q: QuestionView, said: string) => say('asideAck', { said, question: q.text }),
   /** A reply that only drops an aside (「地磅算了」): nothing recorded, the item asked again. */
   asideDropped: (q: QuestionView, said: string) => say('asideDropped', { said, question: q.text }),
+  /** 「不报总装车间了，换个车间」 at a capability item: the change is heard, and the item is asked of the workshop that applies. */
+  unitChanged: (q: QuestionView, said: string) => say('unitChanged', { said, question: q.text }),
   /** A figure taken from an earlier reply because the user said it was given before (「前面说过了」), with that reply quoted. */
   fromEarlier: (said: string) => say('fromEarlier', { said }),
   /** 「前面说过了」 to a figure no earlier reply gave. */

@@ -44,7 +44,7 @@ interface Vocab {
   spokenWh: RegExp | null;
   registration: { question: string; cues: RegExp | null; home: RegExp | null; elsewhere: RegExp | null; otherUnits: RegExp | null; parentUnits: RegExp | null; ownUnits: RegExp | null };
   onlyBefore: RegExp | null;
-  partScope: { regex: RegExp | null; some: RegExp | null; notAll: RegExp | null; notRestricting: RegExp | null; whole: string[]; parts: string[]; unitParts: string[]; applying: string[]; otherUnit: string[]; naming: RegExp | null; changes: string[]; answeredBeside: string[]; categoryNames: string[]; titled: { question: string; said: RegExp | null; after: RegExp | null } | null };
+  partScope: { regex: RegExp | null; some: RegExp | null; notAll: RegExp | null; notRestricting: RegExp | null; whole: string[]; parts: string[]; unitParts: string[]; applying: string[]; otherUnit: string[]; naming: RegExp | null; unitOnly: RegExp | null; bareNames: string[]; changes: string[]; answeredBeside: string[]; categoryNames: string[]; titled: { question: string; said: RegExp | null; after: RegExp | null } | null };
 }
 
 const vocabCache = new WeakMap<object, Vocab>();
@@ -135,6 +135,8 @@ function vocabOf(kb: KnowledgeData): Vocab {
       applying: (ps?.applyingUnit?.applying ?? []).map((w) => w.toLowerCase()),
       otherUnit: (ps?.applyingUnit?.otherUnit ?? []).map((w) => w.toLowerCase()),
       naming: namingRegex(ps?.applyingUnit),
+      unitOnly: unitOnlyRegex(ps?.applyingUnit),
+      bareNames: [...(ps?.applyingUnit?.bareNames ?? [])].map((w) => w.toLowerCase()).sort((a, b) => b.length - a.length),
       answeredBeside: ps?.applyingUnit?.answeredBeside ?? [],
       titled: ps?.applyingUnit?.titled ? titledRegexes(ps.applyingUnit.unitParts, ps.applyingUnit.titled) : null,
       changes: [...(ps?.applyingUnit?.naming?.changes ?? [])].map((w) => w.toLowerCase()).sort((a, b) => b.length - a.length),
@@ -1096,7 +1098,7 @@ function titledReply(kb: KnowledgeData, vocab: Vocab, text: string, pending: Que
   const titled = titledNamed(vocab, text);
   if (!titled) return undefined;
   if (!titled.rest) return { kind: 'unclear' };
-  const alone = applyingUnitNamed(vocab, titled.rest);
+  const alone = applyingUnitNamed(vocab, titled.rest) ?? bareUnitNamed(vocab, titled.rest, titled.name);
   const beside = alone ? undefined : applyingUnitBeside(vocab, titled.rest);
   const unit = alone ?? (beside ? { name: beside.name, other: false } : undefined);
   if (!unit || unit.other) return readReply(kb, titled.rest, pending, category);
@@ -1105,6 +1107,53 @@ function titledReply(kb: KnowledgeData, vocab: Vocab, text: string, pending: Que
   const answered = said?.kind === 'answers' ? said.items.find((i) => i.questionId === pending.id)?.value : undefined;
   if (answered !== undefined && answered !== same) return { kind: 'unclear', reason: 'applyingUnit', choices: [unit.name] };
   return { kind: 'answers', items: [{ questionId: pending.id, value: same }], unit: unit.name };
+}
+
+type ApplyingUnitWords = { unitParts: string[]; otherUnit?: string[]; naming?: { after: string[]; fillers: string[]; modifiers: string[]; changes: string[]; dropped: { before: string[]; after: string[] } } };
+
+/**
+ * A clause that only says which workshop no longer applies or that another, unnamed one does: 「不报总装车间了」
+ * 「总装车间不报了」 (`naming.dropped`), 「换个车间」「换一个别的车间报」 (a `changes` word before a workshop counted or
+ * pointed at). Fillers may open it, a word of applying and particles close it. A change to a workshop named (「换成涂装车间
+ * 来报」) is left to the naming readings, which keep the name for the form.
+ */
+function unitOnlyRegex(unit: ApplyingUnitWords | undefined): RegExp | null {
+  const n = unit?.naming;
+  if (!unit || !n || !unit.unitParts.length) return null;
+  const alt = (words: string[]) => (words.length ? alternationOf(words) : '(?!)');
+  const units = alt(unit.unitParts);
+  const name = `(?:${alt(n.modifiers)})?(?:(?![有没无都和跟与及也还不的、了过])[\\p{Script=Han}a-z0-9]){1,10}(?:${units})`;
+  const applying = `(?:${alt(n.after)})?`;
+  const pointed = `(?:一下|[这那]?[一两]?个|${alt((unit.otherUnit ?? []).filter((w) => !/[不没]/u.test(w)))})*`;
+  const forms = [
+    `(?:${alt(n.dropped.before)})${name}${applying}`,
+    `${name}(?:${alt(n.dropped.after)})`,
+    `(?:${alt(n.changes)})${pointed}(?:${units})${applying}`,
+  ];
+  return new RegExp(`^(?:${alt(n.fillers)})*(?:${forms.join('|')})[的哈啊呀吧呢嘞哩了]*$`, 'u');
+}
+
+/** Whether a clause only drops a workshop from applying or changes the applying one (see unitOnlyRegex). */
+function onlyChangesUnit(vocab: Vocab, clause: string): boolean {
+  return !!vocab.partScope.unitOnly?.test(clause.normalize('NFKC').toLowerCase().replace(/[\s，,。.！!~～…；;]+/gu, ''));
+}
+
+/**
+ * 「评上的那个是总装车间，这回报涂装」: beside the titled workshop's name, the applying one said by its process alone (a
+ * `bareNames` word) is that process's workshop, in the titled name's unit word (涂装车间). Only a reply that would be
+ * such a name with the unit word after the process reads so; any other word without it (这回报省级的) names nothing.
+ */
+function bareUnitNamed(vocab: Vocab, rest: string, titled: string): { name: string; other: boolean; changed: boolean } | undefined {
+  const unit = vocab.partScope.unitParts.find((w) => titled.endsWith(w));
+  if (!unit) return undefined;
+  const lower = rest.normalize('NFKC').toLowerCase();
+  for (const word of vocab.partScope.bareNames) {
+    const at = lower.indexOf(word);
+    if (at < 0 || vocab.partScope.unitParts.some((w) => lower.startsWith(w, at + word.length))) continue;
+    const named = applyingUnitNamed(vocab, `${lower.slice(0, at + word.length)}${unit}${lower.slice(at + word.length)}`);
+    return named && !named.other && unitCore(vocab, named.name) === word ? named : undefined;
+  }
+  return undefined;
 }
 
 /**
@@ -1171,6 +1220,15 @@ function applyingUnitBeside(vocab: Vocab, text: string): { name: string; rest: s
 function interpretAlone(kb: KnowledgeData, rawText: string, pending: QuestionView | null, category: Category | null): Interpretation {
   // 「地磅算了，不管它」 drops what it names: no answer, and the item is asked again. Beside an answer (「有SCADA，地磅不管它」)
   // the dropping clause is left out, so its 不 is no no.
+  // 「不报总装车间了，换个车间」 at a capability item: clauses that only change the applying workshop say nothing of the
+  // item, so their 不 is no no; the other clauses answer, and with none left the item is asked again.
+  if (pending?.id.startsWith('cap.') && vocabOf(kb).partScope.unitOnly) {
+    const parts = rawText.split(/([，,。；;！!~～\s]+)/u);
+    const clauses = parts.filter((_, k) => k % 2 === 0 && parts[k]!.trim());
+    const changing = clauses.filter((c) => onlyChangesUnit(vocabOf(kb), c));
+    if (changing.length === clauses.length && clauses.length) return { kind: 'unclear', reason: 'unitChanged', choices: [rawText.trim().replace(/[，,。；;！!~～\s]+$/u, '')] };
+    if (changing.length) return interpretAlone(kb, clauses.filter((c) => !changing.includes(c)).join('，'), pending, category);
+  }
   const asides = pending ? withoutAsides(kb, rawText) : undefined;
   if (asides?.whole) return { kind: 'unclear', reason: 'aside', choices: [rawText.trim().replace(/[，,。；;！!~～\s]+$/u, '')] };
   if (asides?.dropped && asides.kept.trim()) return interpretAlone(kb, asides.kept, pending, category);

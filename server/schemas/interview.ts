@@ -182,12 +182,14 @@ export type Interpretation =
    * 'applyingUnit': a reply to a yes/no item that only says which workshop applies (「我们申报的是发酵车间」): its 是 is the
    * copula of a name, no yes to the item; `choices` holds the workshop's name.
    * 'aside': a reply that only drops an aside (「地磅算了，不管它」): nothing is recorded; `choices` holds the words typed.
+   * 'unitChanged': a reply at a capability item that only drops the applying workshop or changes to another unnamed one
+   * (「不报总装车间了，换个车间」): nothing is recorded; `choices` holds the words typed.
    * 'eachYear': one figure said for years not told apart (「每年都差不多1000万」) to a yearly figure; `choices` are the
    * words typed and the years the form's table asks.
    */
   | {
       kind: 'unclear';
-      reason?: 'instruction' | 'greeting' | 'ghostwrite' | 'notAnAnswer' | 'previous' | 'severalChoices' | 'lookalike' | 'hedge' | 'whichWorkshop' | 'otherItem' | 'otherCategory' | 'otherEntity' | 'bare' | 'percentOrFraction' | 'period' | 'wanOrPlace' | 'wrongKind' | 'otherYear' | 'seriesCount' | 'notNamed' | 'fieldHelp' | 'parts' | 'onePart' | 'sameAsUnknown' | 'otherTime' | 'yesToWhich' | 'eachYear' | 'narrowScope' | 'aside' | 'applyingUnit';
+      reason?: 'instruction' | 'greeting' | 'ghostwrite' | 'notAnAnswer' | 'previous' | 'severalChoices' | 'lookalike' | 'hedge' | 'whichWorkshop' | 'otherItem' | 'otherCategory' | 'otherEntity' | 'bare' | 'percentOrFraction' | 'period' | 'wanOrPlace' | 'wrongKind' | 'otherYear' | 'seriesCount' | 'notNamed' | 'fieldHelp' | 'parts' | 'onePart' | 'sameAsUnknown' | 'otherTime' | 'yesToWhich' | 'eachYear' | 'narrowScope' | 'aside' | 'applyingUnit' | 'unitChanged';
       choices?: string[];
       field?: string;
     };

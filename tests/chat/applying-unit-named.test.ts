@@ -42,6 +42,25 @@ describe('a reply that only names the applying workshop', () => {
   }, 120_000);
 });
 
+describe('a reply that only changes the applying workshop, at a capability item', () => {
+  it.each([
+    ['cap.mes', '不报总装车间了，换个车间'],
+    ['cap.industrialNetwork', '总装车间不报了，换一个别的车间'],
+  ])('at %s 「%s」 stores no 否 for the item, says the change was heard and asks it again', async (at, text) => {
+    const r = await replyAt(srv.url, workshop, at, text);
+    expect(r.stored).toEqual({});
+    expect(r.said).toContain('说的是换哪个车间申报，这一项还没有记录');
+    expect(r.next?.id).toBe(at);
+    await r.client.close();
+  }, 120_000);
+
+  it('near miss: 「不报总装车间了，换个车间，MES有」 at cap.mes stores the yes', async () => {
+    const r = await replyAt(srv.url, workshop, 'cap.mes', '不报总装车间了，换个车间，MES有');
+    expect(r.stored).toEqual({ 'cap.mes': true });
+    await r.client.close();
+  }, 120_000);
+});
+
 describe('the applying workshop named at the 另有申报 question, before any category is chosen', () => {
   it('「没有，我们这次报的是总装车间」 stores the no and keeps 总装车间 as the form\'s 车间名称', async () => {
     const r = await replyAt(srv.url, workshop, 'ent.appliedThisYear', '没有，我们这次报的是总装车间');

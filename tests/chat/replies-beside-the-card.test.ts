@@ -55,23 +55,30 @@ describe('a no that goes on about the company', () => {
     });
   }
 
-  it('names the buttons and the skip once a question has been asked back three times in a row', async () => {
+  it('changes the ask-back from the second reply not understood on: what was said, the buttons, the skip and the count', async () => {
     const s = await steer(srv.url, withFacts({}), (q) => q.id === 'ent.groupOrHeadOffice');
     const replies: string[] = [];
-    for (const [i, text] of ['我们这个情况比较复杂', '这个情况嘛比较复杂', '这个比较复杂'].entries()) {
+    for (const [i, text] of ['我们这个情况比较复杂', '这个情况嘛比较复杂', '这个比较复杂', '这个比较复杂'].entries()) {
       const { msgs, next } = await typed(s.client, `stuck-${i}`, text);
       expect(recorded(msgs)).toEqual({});
       expect(next?.id).toBe('ent.groupOrHeadOffice');
       replies.push(said(msgs).join('\n'));
     }
-    expect(replies[0]).not.toContain('问过几遍');
-    expect(replies[1]).not.toContain('问过几遍');
-    expect(replies[2]).toContain('问过几遍');
-    expect(replies[2]).toContain('按钮');
+    expect(replies[0]).toContain('请直接回答：是否以集团或总公司的名义申报');
+    expect(replies[0]).not.toContain('连续');
+    // The card shows the question: from the second time on it is not said again, what was said is.
+    expect(replies[1]).toContain('「这个情况嘛比较复杂」');
+    expect(replies[1]).not.toContain('请直接回答');
+    expect(replies[1]).toContain('连续2次');
+    expect(replies[1]).toContain('按钮');
+    expect(replies[1]).toContain('“跳过”');
+    expect(replies[2]).toContain('连续3次');
+    expect(replies[3]).toContain('连续4次');
+    expect(new Set(replies).size).toBe(replies.length);
     await s.client.close();
   });
 
-  it('points a figure asked back three times to the card\'s field, which has no answer buttons', async () => {
+  it('points a figure asked back again to the card\'s field, which has no answer buttons', async () => {
     const s = await steer(srv.url, withFacts({}), (q) => q.kind === 'number');
     const asked = s.question!.id;
     const replies: string[] = [];
@@ -80,7 +87,9 @@ describe('a no that goes on about the company', () => {
       expect(next?.id).toBe(asked);
       replies.push(said(msgs).join('\n'));
     }
-    expect(replies[2]).toContain('问过几遍');
+    expect(replies[0]).not.toContain('连续');
+    expect(replies[1]).toContain('连续2次');
+    expect(replies[2]).toContain('连续3次');
     expect(replies[2]).toContain('输入框');
     expect(replies[2]).not.toContain('按钮');
     await s.client.close();

@@ -334,6 +334,32 @@ describe('the 已获称号车间 question: the titled workshop named beside the 
   });
 
   it.each([
+    // As reported: the applying workshop said by its process alone.
+    ['评上的那个是总装车间，这回报涂装', false, '涂装车间'],
+    // Phrasings of our own.
+    ['原来那个是焊装车间，这次报的是冲压', false, '冲压车间'],
+    ['总装车间去年评上了，今年报涂装', false, '涂装车间'],
+    ['原来那个是涂装车间，这次拿机加工来报', false, '机加工车间'],
+    ['评上的那个是总装车间，这回报涂装吧', false, '涂装车间'],
+    ['评上的那个是总装车间，这回报总装', true, '总装车间'],
+  ])('「%s」 is %s, the process read as %s', (text, value, unit) => {
+    expect(read(Q, text, 'smartWorkshop')).toMatchObject({ [Q]: value });
+    expect(unitOf(text)).toBe(unit);
+  });
+
+  it.each([
+    // A word that names no process names no workshop.
+    ['评上的那个是总装车间，这回报省级的', { kind: 'unclear' }],
+    ['评上的那个是总装车间，这回报个', { kind: 'unclear' }],
+    ['评上的那个是总装车间，这回还报它', { kind: 'unclear' }],
+    // The category said, not a workshop.
+    ['评上的那个是总装车间，这回报智能工厂', { 'cat.scope': 'factory' }],
+  ] as const)('near miss: 「%s」 reads %j with no workshop beside it', (text, expected) => {
+    expect(read(Q, text, 'smartWorkshop')).toEqual(expected);
+    expect(unitOf(text)).toBeUndefined();
+  });
+
+  it.each([
     ['是的，总装车间去年评上了', true],
     ['是，就是那个车间，原来的', true],
     ['还报原来那个', true],

@@ -667,21 +667,33 @@ export const InterviewFile = z
           // lead the workshop's name, `after` words follow it, `fillers` may open the reply, `changes` (换成, 换) opening
           // the name say the workshop is changed to it and are no part of it. It answers no yes/no item.
           // `modifiers` (新建的) between the leading words and the name describe the workshop and are no part of its name.
+          // `dropped`: words that take a workshop out of applying, `before` its name (不报总装车间了) or `after` it (总装车间不报了).
+          // A clause that only drops a workshop or changes to another (换个车间) answers no capability item.
           // `answeredBeside`: the questions whose answer may stand beside such a name in a clause of its own
           // (「不是，这次报的是总装车间」): the other clauses answer, and the name is kept for the form's 车间名称.
           // `titled`: at its `question` (whether the applying workshop is the one titled before), a clause that names the
           // titled workshop (`said` words lead its name: 原来那个是总装车间; `after` words follow it: 总装车间去年评上了)
           // is no answer of its own: beside the applying workshop's name it answers by whether the two names are one.
+          // `bareNames`: the processes a workshop is named after (涂装, 焊装), which name it without 车间 in a reply that
+          // names the titled workshop (评上的那个是总装车间，这回报涂装); any other word without 车间 names no workshop.
           applyingUnit: z
             .object({
               unitParts: Words,
               applying: Words.default([]),
               otherUnit: Words.default([]),
               naming: z
-                .object({ before: Words.default([]), after: Words.default([]), fillers: Words.default([]), changes: Words.default([]), modifiers: Words.default([]) })
+                .object({
+                  before: Words.default([]),
+                  after: Words.default([]),
+                  fillers: Words.default([]),
+                  changes: Words.default([]),
+                  modifiers: Words.default([]),
+                  dropped: z.object({ before: Words.default([]), after: Words.default([]) }).default({ before: [], after: [] }),
+                })
                 .optional(),
               answeredBeside: z.array(z.string().min(1)).default([]),
               titled: z.object({ question: z.string().min(1), said: Words.default([]), after: Words.default([]) }).optional(),
+              bareNames: Words.default([]),
             })
             .optional(),
         })
