@@ -234,11 +234,12 @@ describe('spoken endings and a workshop\'s own rate against its assessment', () 
     expect(at('关键工序数据自动采集率92%。', 92.4)).toEqual([]);
   });
 
-  it('「2010年建厂」 in the history tells the founding, so the 简介 does not say it twice', () => {
+  it('「2010年建厂」 in the history only restates the founding date, so the 简介 says it once, with its month', () => {
     const p = DraftProfile.parse({ ...discreteComplete, form: { ...discreteComplete.form, foundedOn: '2010-10', history: '2010年建厂，2017年投产。' } });
     const t = fillForm(ctx, p, 'discreteFactory').drafts.enterpriseIntro!.text;
-    expect(t).not.toContain('成立于2010年10月');
-    expect(t).toContain('2010年建厂');
+    expect(t).toContain('成立于2010年10月');
+    expect(t).not.toContain('2010年建厂');
+    expect(t).toContain('2017年投产。');
   });
 });
 
