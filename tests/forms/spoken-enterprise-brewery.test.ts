@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { loadKnowledgeData } from '../../server/knowledge/load';
 import { loadTemplates } from '../../server/forms/template';
-import { draftSection, sectionIds, type FormsContext } from '../../server/forms/draft';
-import { fillForm } from '../../server/forms/fill';
+import type { FormsContext } from '../../server/forms/draft';
 import { formalText } from '../../server/forms/formal';
 import { DraftProfile, type DraftProfileInput } from '../../server/schemas/forms';
 import type { Category } from '../../server/schemas/profile';
-import { capabilityTerms, filledFormProblems } from './claims';
+import { draftedAll, expectTraced } from './spoken-drafts';
 
 /*
  * A soy-sauce and vinegar brewery (a 流程型 maker) that tells its story in spoken words with a typo (「发酵灌」 for 发酵罐
@@ -16,8 +15,6 @@ import { capabilityTerms, filledFormProblems } from './claims';
  */
 const data = loadKnowledgeData('knowledge', 'henan-2023');
 const ctx: FormsContext = { ...data, templates: loadTemplates(), engine: data };
-const terms = capabilityTerms(ctx.formDrafting);
-const PLACEHOLDER = /〔请补充：[^〕]*〕/gu;
 const SPOKEN = /俺|咱|搞|建的厂|开始就|跟食醋|给食品厂|做代工|也卖|送到|拉到|立库|录到|搬到|减到|降到(?!1\.6)/u;
 
 const FORM: DraftProfileInput['form'] = {
@@ -57,12 +54,7 @@ const FORM: DraftProfileInput['form'] = {
 
 const profile = DraftProfile.parse({ enterprise: { name: FORM.name }, asOf: '2023-05-10', form: FORM });
 
-function drafted(category: Category) {
-  const form = fillForm(ctx, profile, category);
-  const drafts = [...Object.values(form.drafts)];
-  for (const s of sectionIds(ctx, category).filter((x) => x.perWorkshop)) drafts.push(draftSection(ctx, profile, category, `${s.id}@1`));
-  return { form, drafts, text: drafts.map((d) => d.text).join('\n') };
-}
+const drafted = (category: Category) => draftedAll(ctx, profile, category);
 const times = (text: string, part: string) => text.split(part).length - 1;
 
 describe('a brewery telling its story in spoken words, drafted as 附件1/2/3', () => {
@@ -72,12 +64,7 @@ describe('a brewery telling its story in spoken words, drafted as 附件1/2/3', 
     ['discreteFactory', 63, 24],
     ['processFactory', 57, 24],
   ] as const)('as %s: every claim traces to a fact (%i checked), %i requests, no spoken word printed', (category, checked, requests) => {
-    const { form, drafts, text } = drafted(category);
-    const r = filledFormProblems(profile, form, drafts, terms);
-    expect(r.problems).toEqual([]);
-    expect(r.checked).toBe(checked);
-    expect(drafts.reduce((n, d) => n + (d.text.match(PLACEHOLDER) ?? []).length, 0)).toBe(requests);
-    expect(text.replace(PLACEHOLDER, '')).not.toMatch(SPOKEN);
+    expectTraced(ctx, profile, category, checked, requests, SPOKEN);
   });
 
   it.each(['smartWorkshop', 'discreteFactory', 'processFactory'] as const)('as %s: the 简介 states the founding once, with its month, and the story in written form', (category) => {

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { loadKnowledgeData } from '../../server/knowledge/load';
 import { loadTemplates } from '../../server/forms/template';
-import { draftSection, sectionIds, type FormsContext } from '../../server/forms/draft';
-import { fillForm } from '../../server/forms/fill';
+import type { FormsContext } from '../../server/forms/draft';
 import { formalText } from '../../server/forms/formal';
 import { DraftProfile, type DraftProfileInput } from '../../server/schemas/forms';
 import type { Category } from '../../server/schemas/profile';
-import { capabilityTerms, filledFormProblems } from './claims';
+import { draftedAll, expectTraced } from './spoken-drafts';
 
 /*
  * A noodle maker that tells its story in spoken words with a typo (「哪天那条线」), effects beside their figures
@@ -16,8 +15,6 @@ import { capabilityTerms, filledFormProblems } from './claims';
  */
 const data = loadKnowledgeData('knowledge', 'henan-2023');
 const ctx: FormsContext = { ...data, templates: loadTemplates(), engine: data };
-const terms = capabilityTerms(ctx.formDrafting);
-const PLACEHOLDER = /〔请补充：[^〕]*〕/gu;
 const SPOKEN = /(?<![采使应])用了|上了|以后|多了|俺|咱|搞|减到|线上也卖|货主要走|给商超/u;
 
 const FORM: DraftProfileInput['form'] = {
@@ -58,12 +55,7 @@ const FORM: DraftProfileInput['form'] = {
 
 const profile = DraftProfile.parse({ enterprise: { name: FORM.name }, asOf: '2023-05-10', form: FORM });
 
-function drafted(category: Category) {
-  const form = fillForm(ctx, profile, category);
-  const drafts = [...Object.values(form.drafts)];
-  for (const s of sectionIds(ctx, category).filter((x) => x.perWorkshop)) drafts.push(draftSection(ctx, profile, category, `${s.id}@1`));
-  return { form, drafts, text: drafts.map((d) => d.text).join('\n') };
-}
+const drafted = (category: Category) => draftedAll(ctx, profile, category);
 const times = (text: string, part: string) => text.split(part).length - 1;
 
 describe('a noodle maker telling its story in spoken words, drafted as 附件1/2/3', () => {
@@ -73,12 +65,7 @@ describe('a noodle maker telling its story in spoken words, drafted as 附件1/2
     ['discreteFactory', 63, 25],
     ['processFactory', 57, 23],
   ] as const)('as %s: every claim traces to a fact (%i checked), %i requests, no spoken word printed', (category, checked, requests) => {
-    const { form, drafts, text } = drafted(category);
-    const r = filledFormProblems(profile, form, drafts, terms);
-    expect(r.problems).toEqual([]);
-    expect(r.checked).toBe(checked);
-    expect(drafts.reduce((n, d) => n + (d.text.match(PLACEHOLDER) ?? []).length, 0)).toBe(requests);
-    expect(text.replace(PLACEHOLDER, '')).not.toMatch(SPOKEN);
+    expectTraced(ctx, profile, category, checked, requests, SPOKEN);
   });
 
   it.each(['smartWorkshop', 'discreteFactory', 'processFactory'] as const)('as %s: effects said beside their figures are the figures; a time word is asked about neutrally', (category) => {
