@@ -6,7 +6,7 @@ import { fmt, sharePercent } from './compute';
 import { factoryRatioConflicts, honoursAgainstAssessment, ratiosAgainstCounts, workshopTextRatioConflicts, financeValue, indicatorChange, indicatorValue, yearsSinceFounding, type IndicatorId, type ResolvedValue } from './facts';
 import { formSpec, noticeYear, type FormsKnowledge } from './knowledge';
 import { draftableSections } from './spec';
-import { formalFacts, spokenFactsAsked } from './formal';
+import { formalFacts, spokenFactsAsked, withoutRestatedFounding } from './formal';
 import { absoluteDates, dateReference, documentReply, typedWithoutHedges, withoutHedges } from './document-form';
 import { DETAIL_PREFIX } from '../engine/interpret';
 import { writtenRoundFigure } from '../understand';
@@ -1641,7 +1641,8 @@ export function draftSection(kb: FormsContext, profile: DraftProfile, category: 
   const cleaned = withoutHedgedWords(kb, formalFacts(kb.formDrafting, profile.form ?? {}, (t) => absoluteDates(kb.formDrafting, t, asOf)));
   const { hedged, hedgedSaid, guesses } = cleaned;
   // A sentence the formal rules leave spoken is asked for in written form, named by its field, never printed as typed.
-  const facts = spokenFactsAsked(kb.formDrafting, cleaned.facts, (key, ws) => proseLabel(kb, spec, cleaned.facts, key, ws));
+  // Every section that states the history states the founding date too: a history clause that only restates it goes.
+  const facts = withoutRestatedFounding(kb.formDrafting, spokenFactsAsked(kb.formDrafting, cleaned.facts, (key, ws) => proseLabel(kb, spec, cleaned.facts, key, ws)));
   const ctx: Ctx = { kb, profile, facts, spec, category, ws: opts.workshop ?? 0, skipped: [], mode: branchOf(kb, profile, category), hedged, hedgedSaid, guesses, ...(asOf ? { asOf } : {}) };
   const target = sec.field?.target ?? null;
   const home = wsPart === undefined && !opts.raw ? saidBefore(ctx, section) : null;

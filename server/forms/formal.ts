@@ -3,7 +3,7 @@ import type { FormDrafting } from '../knowledge/schemas/forms';
 import { arabicYears, spokenYears } from '../understand';
 
 /** The knowledge's written forms of spoken words: fixed pairs, then patterns. */
-export type Formal = Pick<FormDrafting, 'formal' | 'formalRules'> & { formalKeep?: string[]; spokenYearWords?: string[] };
+export type Formal = Pick<FormDrafting, 'formal' | 'formalRules'> & { formalKeep?: string[]; spokenYearWords?: string[]; glossary?: FormDrafting['glossary'] };
 
 const compiled = new WeakMap<object, [RegExp, string][]>();
 
@@ -16,10 +16,29 @@ function rulesOf(f: Formal): [RegExp, string][] {
   return r;
 }
 
+const escaped = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const compiledGlossary = new WeakMap<object, [RegExp, string][]>();
+
+/** Each abbreviation as a pattern that skips it where it is part of another word or a name (see the schema). */
+function glossaryOf(f: Formal): [RegExp, string][] {
+  const g = f.glossary ?? [];
+  let r = compiledGlossary.get(g);
+  if (!r) {
+    r = g.map((x) => {
+      const after = x.notAfter.map((w) => `(?<!${escaped(w)})`).join('');
+      const before = x.notBefore.length ? `(?!${x.notBefore.map(escaped).join('|')})` : '';
+      return [new RegExp(`${after}${escaped(x.word)}${before}`, 'gu'), x.written] as [RegExp, string];
+    });
+    compiledGlossary.set(g, r);
+  }
+  return r;
+}
+
 /**
  * The enterprise's own sentences in written form: the spoken or dialect words the knowledge lists
  * (`form-drafting.json` `formal`: 俺们厂 → 公司, 搞了个 → 建设了) are replaced in order, then its patterns
- * (`formalRules`: 用的金蝶ERP → 采用金蝶ERP, 上了个MES → 上线了MES). Only the free-text facts are touched;
+ * (`formalRules`: 用的金蝶ERP → 采用金蝶ERP, 上了个MES → 上线了MES), then shop-floor abbreviations are written out
+ * (`glossary`: 立库 → 立体仓库). Only the free-text facts are touched;
  * names, lists and figures are the enterprise's particulars as given. A year said in Chinese digits (二〇一九年) is
  * printed in figures first, as every date of the form is, and so is one said in two digits (零五年建的) where the
  * knowledge's history words follow it.
@@ -40,6 +59,7 @@ export function formalText(f: Formal, text: string): string {
       return to.replace(/\$(\d)/g, (_x, k: string) => groups[Number(k) - 1] ?? '');
     });
   }
+  for (const [re, to] of glossaryOf(f)) t = t.replace(re, to);
   return t;
 }
 
@@ -99,4 +119,46 @@ export function spokenFactsAsked(f: SpokenProse, facts: FormFacts, labelOf: (key
   if (facts.elements) out.elements = record(facts.elements);
   if (facts.workshops) out.workshops = facts.workshops.map((ws, i) => (ws.descriptions ? { ...ws, descriptions: record(ws.descriptions, i) } : ws));
   return out;
+}
+
+/** What `withoutRestatedFounding` reads: the knowledge's founding clause words. */
+export type FoundingWords = Pick<FormDrafting, 'foundingClause'>;
+
+/**
+ * The history without a clause that only restates the founding date the form already states (「公司于2013年建厂」 beside
+ * 「成立于2013年7月」): same year, and the same month and day where the clause says them. A clause that says more (a
+ * place, 改制设立) or a date the founding date does not cover stays, and so does a history that would be left empty;
+ * the clause's subject passes to the clause after it. The section's own founding date then says it once.
+ */
+export function withoutRestatedFounding(f: FoundingWords, facts: FormFacts): FormFacts {
+  const words = f.foundingClause;
+  const founded = facts.foundedOn ?? (facts.foundedYear === undefined ? undefined : String(facts.foundedYear));
+  if (!words || !facts.history || !founded) return facts;
+  const [year, month, day] = founded.split('-').map(Number);
+  const subjects = [...(facts.name ? [facts.name.trim()] : []), ...words.subjects].map(escaped).join('|');
+  const verbs = words.verbs.map(escaped).join('|');
+  const date = '(\\d{4})年(?:(\\d{1,2})月)?(?:(\\d{1,2})[日号])?';
+  const forms = [new RegExp(`^(${subjects})?(?:于|在)?${date}(?:正式)?(?:${verbs})的?$`, 'u'), new RegExp(`^(${subjects})?(?:${verbs})于${date}$`, 'u')];
+  const covered = (m: RegExpExecArray) =>
+    Number(m[2]) === year && (m[3] === undefined || Number(m[3]) === month) && (m[4] === undefined || Number(m[4]) === day);
+  let dropped = false;
+  const sentences = (facts.history.match(/[^。；;！!]+[。；;！!]*/gu) ?? []).map((s) => {
+    if (dropped) return s;
+    const end = /[。；;！!]*$/u.exec(s)![0];
+    const clauses = s.slice(0, s.length - end.length).split(/[，,]/u);
+    const i = clauses.findIndex((c) => forms.some((re) => {
+      const m = re.exec(c.trim());
+      return !!m && covered(m);
+    }));
+    if (i < 0) return s;
+    dropped = true;
+    const subject = forms.map((re) => re.exec(clauses[i]!.trim())).find((m) => m)?.[1];
+    const rest = clauses.filter((_c, k) => k !== i);
+    if (!rest.length) return '';
+    // 「公司于2013年建厂，起初生产挂面」: the clause after it keeps the subject.
+    if (subject && i < rest.length && !new RegExp(`^(?:${subjects})`, 'u').test(rest[i]!.trim())) rest[i] = subject + rest[i]!.trim();
+    return rest.join('，') + end;
+  });
+  const history = sentences.join('').trim();
+  return dropped && history ? { ...facts, history } : facts;
 }

@@ -2,6 +2,11 @@ import type { DraftProfile, DraftResult, Sentence } from '../../server/schemas/f
 import type { FormDrafting } from '../../server/knowledge/schemas/forms';
 import type { FilledForm } from '../../server/forms/fill';
 import { traceProblems } from './trace';
+import { readFileSync } from 'node:fs';
+
+/** The knowledge's shop-floor abbreviations (立库 → 立体仓库): a word said short is said all the same. */
+const GLOSSARY = (JSON.parse(readFileSync('knowledge/henan-2023/form-drafting.json', 'utf8')) as Pick<FormDrafting, 'glossary'>).glossary ?? [];
+const writtenOut = (t: string) => GLOSSARY.reduce((x, g) => x.split(g.word).join(g.written), t);
 
 /**
  * Independent claim checker for drafts: a sentence that states a capability, a status, a date or a
@@ -64,7 +69,7 @@ export function sentenceProblems(p: DraftProfile, d: Pick<DraftResult, 'numbers'
   const hadPlaceholder = body !== s.text;
   const bad = (why: string) => problems.push(`${why}: 「${s.text}」 facts=${JSON.stringify(s.facts)}`);
   for (const f of s.facts) if (f.startsWith('edit:') ? false : factValue(p, f) === undefined) bad(`fact ${f} does not exist`);
-  const texts = s.facts.map((f) => factValue(p, f)).filter((v): v is string => typeof v === 'string');
+  const texts = s.facts.map((f) => factValue(p, f)).filter((v): v is string => typeof v === 'string').flatMap((t) => [t, writtenOut(t)]);
   const told = (w: string) => texts.some((t) => word(t, w)) || (p.enterprise?.name ?? '').includes(w) || (p.form.name ?? '').includes(w);
   // Digits: each must be a traced number of one of this sentence's facts (the form's own years excepted).
   const own = new Set(d.numbers.filter((n) => s.facts.includes(n.source.replace(/^key:/, '')) || n.source.startsWith('spec:')).map((n) => n.value.replace(/^-/, '')));

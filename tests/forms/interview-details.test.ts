@@ -63,7 +63,8 @@ describe('a capability detail in the drafted form', () => {
 
   it('traces a figure in it to that fact', () => {
     const cells = cellsOf('discreteFactory', { autoWarehouse: true, wms: false });
-    const store = cells.find((c) => c.text.includes('立库有3000个货位'));
+    // In document form: 立库 is written out as 立体仓库.
+    const store = cells.find((c) => c.text.includes('立体仓库有3000个货位'));
     expect(store?.numbers).toContainEqual(expect.objectContaining({ value: '3000', source: `${DETAIL_PREFIX}cap.autoWarehouse` }));
   });
 

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { loadKnowledgeData } from '../../server/knowledge/load';
 import { loadTemplates } from '../../server/forms/template';
-import { draftSection, sectionIds, type FormsContext } from '../../server/forms/draft';
-import { fillForm } from '../../server/forms/fill';
+import type { FormsContext } from '../../server/forms/draft';
 import { formalText } from '../../server/forms/formal';
 import { DraftProfile, type DraftProfileInput } from '../../server/schemas/forms';
 import type { Category } from '../../server/schemas/profile';
-import { capabilityTerms, filledFormProblems } from './claims';
+import { draftedAll, expectTraced } from './spoken-drafts';
 
 /*
  * A noodle maker that tells its story in spoken words with a typo (「哪天那条线」), effects beside their figures
@@ -16,8 +15,6 @@ import { capabilityTerms, filledFormProblems } from './claims';
  */
 const data = loadKnowledgeData('knowledge', 'henan-2023');
 const ctx: FormsContext = { ...data, templates: loadTemplates(), engine: data };
-const terms = capabilityTerms(ctx.formDrafting);
-const PLACEHOLDER = /〔请补充：[^〕]*〕/gu;
 const SPOKEN = /(?<![采使应])用了|上了|以后|多了|俺|咱|搞|减到|线上也卖|货主要走|给商超/u;
 
 const FORM: DraftProfileInput['form'] = {
@@ -58,12 +55,7 @@ const FORM: DraftProfileInput['form'] = {
 
 const profile = DraftProfile.parse({ enterprise: { name: FORM.name }, asOf: '2023-05-10', form: FORM });
 
-function drafted(category: Category) {
-  const form = fillForm(ctx, profile, category);
-  const drafts = [...Object.values(form.drafts)];
-  for (const s of sectionIds(ctx, category).filter((x) => x.perWorkshop)) drafts.push(draftSection(ctx, profile, category, `${s.id}@1`));
-  return { form, drafts, text: drafts.map((d) => d.text).join('\n') };
-}
+const drafted = (category: Category) => draftedAll(ctx, profile, category);
 const times = (text: string, part: string) => text.split(part).length - 1;
 
 describe('a noodle maker telling its story in spoken words, drafted as 附件1/2/3', () => {
@@ -73,12 +65,7 @@ describe('a noodle maker telling its story in spoken words, drafted as 附件1/2
     ['discreteFactory', 63, 25],
     ['processFactory', 57, 23],
   ] as const)('as %s: every claim traces to a fact (%i checked), %i requests, no spoken word printed', (category, checked, requests) => {
-    const { form, drafts, text } = drafted(category);
-    const r = filledFormProblems(profile, form, drafts, terms);
-    expect(r.problems).toEqual([]);
-    expect(r.checked).toBe(checked);
-    expect(drafts.reduce((n, d) => n + (d.text.match(PLACEHOLDER) ?? []).length, 0)).toBe(requests);
-    expect(text.replace(PLACEHOLDER, '')).not.toMatch(SPOKEN);
+    expectTraced(ctx, profile, category, checked, requests, SPOKEN);
   });
 
   it.each(['smartWorkshop', 'discreteFactory', 'processFactory'] as const)('as %s: effects said beside their figures are the figures; a time word is asked about neutrally', (category) => {
@@ -86,7 +73,7 @@ describe('a noodle maker telling its story in spoken words, drafted as 附件1/2
     expect(text).toContain('MES投入使用后，报工均通过系统完成，排产用时由2天缩短至半天。');
     // 附件3 has no 物料配送 or 质量检测 cell of a workshop to hold these.
     if (category !== 'processFactory') {
-      expect(text).toContain('出入库均通过WMS扫码完成');
+      expect(text).toContain('出入库均通过WMS扫码完成，成品由4台AGV转运至立体仓库。');
       expect(text).toContain('包装后用金检机和称重机在线检测，〔请补充：…波动由…降低至…〕。');
     }
     expect(text).toContain('产品主要销往河南、湖北，同时开展线上销售，ERP投入使用后，〔请补充：对账用时由…缩短至…〕。');
@@ -104,6 +91,13 @@ describe('a noodle maker telling its story in spoken words, drafted as 附件1/2
     // The enterprise's own words state the headcount change: no generated sentence says it again.
     expect(times(form.drafts['detail.benefits']!.text, '96人')).toBe(1);
     expect(form.drafts['detail.benefits']!.text).toContain('车间人数由96人减少到64人，〔请补充：烘干用时由…缩短至…〕。');
+  });
+
+  it.each(['smartWorkshop', 'discreteFactory', 'processFactory'] as const)('as %s: 「是2013年建的厂」 only restates the founding date, so the 简介 says it once, with its month', (category) => {
+    const intro = drafted(category).form.drafts.enterpriseIntro!.text;
+    expect(intro).toMatch(/^驻马店市丰穗面业有限公司成立于2013年7月，位于/u);
+    expect(intro).toContain('公司起初生产挂面，2018年又配置了一条专用粉的线。');
+    expect(times(intro, '2013年')).toBe(1);
   });
 
   it('as 附件1: 三(一) states the counts 一(二)\'s cells state, in the same words', () => {
@@ -127,6 +121,17 @@ describe('spoken words this enterprise used, in written form', () => {
     ['货主要走河南、湖北，线上也卖', '产品主要销往河南、湖北，同时开展线上销售'],
     ['产品卖到全国二十多个省', '产品销往全国二十多个省'],
     ['俺们的货大部分发往华东', '产品大部分销往华东'],
+    // A founding said aloud; a transfer said 用…送到; shop-floor abbreviations written out.
+    ['俺们是2013年建的厂，一开始就做挂面', '公司于2013年建厂，起初生产挂面'],
+    ['我们是2009年盖的厂', '公司于2009年建厂'],
+    ['公司2016年5月建的工厂', '公司于2016年5月建厂'],
+    ['在2013年建的厂，后来搬了', '于2013年建厂，后来搬了'],
+    ['成品用4台AGV送到立库', '成品由4台AGV转运至立体仓库'],
+    ['原料用输送线送到料仓', '原料由输送线转运至料仓'],
+    ['用两台叉车运到成品库', '由两台叉车转运至成品库'],
+    ['机加车间有30台CNC', '机械加工车间有30台CNC'],
+    ['机加工完的零件进立库', '机械加工完的零件进立体仓库'],
+    ['立库和机加都上了系统', '立体仓库和机械加工上线了系统'],
   ])('「%s」 reads 「%s」', (said, written) => {
     expect(formalText(ctx.formDrafting, said)).toBe(written);
   });
@@ -141,6 +146,16 @@ describe('spoken words this enterprise used, in written form', () => {
     '产品卖到了欧洲',
     '给钱就干',
     '他给我打电话',
+    // A building, not the plant; 立库 and 机加 inside other words or a name; a transfer already written; no destination.
+    '2013年建的厂房',
+    '建立库存台账',
+    '由立库科技有限公司承建',
+    '电机加工车间',
+    '手机加工',
+    '有机加热炉',
+    '采用AGV送到线边',
+    '用户送到门店',
+    '质检合格后入库',
   ])('near miss: 「%s」 stands as typed', (said) => {
     expect(formalText(ctx.formDrafting, said)).toBe(said);
   });

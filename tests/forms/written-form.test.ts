@@ -234,11 +234,12 @@ describe('spoken endings and a workshop\'s own rate against its assessment', () 
     expect(at('关键工序数据自动采集率92%。', 92.4)).toEqual([]);
   });
 
-  it('「2010年建厂」 in the history tells the founding, so the 简介 does not say it twice', () => {
+  it('「2010年建厂」 in the history only restates the founding date, so the 简介 says it once, with its month', () => {
     const p = DraftProfile.parse({ ...discreteComplete, form: { ...discreteComplete.form, foundedOn: '2010-10', history: '2010年建厂，2017年投产。' } });
     const t = fillForm(ctx, p, 'discreteFactory').drafts.enterpriseIntro!.text;
-    expect(t).not.toContain('成立于2010年10月');
-    expect(t).toContain('2010年建厂');
+    expect(t).toContain('成立于2010年10月');
+    expect(t).not.toContain('2010年建厂');
+    expect(t).toContain('2017年投产。');
   });
 });
 
@@ -246,7 +247,7 @@ describe('a company history and short replies said aloud, in written form', () =
   it.each([
     ['嗯，公司是零五年建的，一二年扩了一条箱板纸线，二一年开始建设DCS。', '公司于2005年建成，2012年扩建了一条箱板纸线，2021年开始建设DCS。'],
     ['啊，我们九八年成立的，那个，一九年上了MES。', '公司1998年成立，2019年上线了MES。'],
-    ['哦，厂子是零八年注册的，一六年搬到产业园。', '工厂于2008年注册，2016年搬到产业园。'],
+    ['哦，厂子是零八年注册的，一六年搬到产业园。', '工厂于2008年注册，2016年搬迁至产业园。'],
   ])('fillers go and spoken years are dated: %s', (from, to) => expect(written(from)).toBe(to));
 
   it.each(['三五年内计划建设MES。', '一二年时间就能回本。', '二车间比那个车间早两年部署MES', '额度不够', '四五年建成'])('leaves what is no spoken year or filler alone: %s', (t) =>

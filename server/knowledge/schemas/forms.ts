@@ -1341,6 +1341,19 @@ export const FormDrafting = z.object({
    */
   formalKeep: z.array(z.string().min(1)).default([]),
   /**
+   * Shop-floor abbreviations written out where the form is written (立库 → 立体仓库, 机加 → 机械加工). An abbreviation is
+   * part of another word or a name where one of `notAfter` ends just before it (建立库存, 电机加工) or one of
+   * `notBefore` follows it (立库存, 立库科技有限公司): there it stands as typed. Longer words are listed first.
+   */
+  /**
+   * A clause of the history that only tells the founding (「公司于2013年建厂」): its subjects and founding verbs. Where the
+   * founding date the form states covers the clause's date, the clause restates it and is left out.
+   */
+  foundingClause: z.object({ subjects: z.array(z.string().min(1)), verbs: z.array(z.string().min(1)).min(1) }).optional(),
+  glossary: z
+    .array(z.object({ word: z.string().min(1), written: z.string().min(1), notAfter: z.array(z.string().min(1)).default([]), notBefore: z.array(z.string().min(1)).default([]) }))
+    .default([]),
+  /**
    * Words of a company's history (建, 成立, 扩, 开始建设): a year said in two Chinese digits (零五年, 一二年) is printed in
    * figures (2005年, 2012年) only where one of them follows it in its clause; 「三五年内」 or 「一二年时间」 is no date.
    */
