@@ -30,6 +30,7 @@ describe('spoken phrasing in written form', () => {
     ['原料用的是本地玉米', '原料采用本地玉米'],
     ['ERP用的SAP', 'ERP采用SAP'],
     ['井道用CAE做结构仿真', '井道采用CAE进行结构仿真'],
+    ['用机器人做焊接', '采用机器人进行焊接'],
     ['原料堆场用堆场管理系统', '原料堆场采用堆场管理系统'],
     ['挤塑线装了在线测径仪', '挤塑线安装了在线测径仪'],
     ['产线用上了视觉检测', '产线应用了视觉检测'],
@@ -46,6 +47,10 @@ describe('spoken phrasing in written form', () => {
     '生产用的原料来自本地',
     '安装了防火墙',
     '跟上了行业节奏',
+    // 用心 and 用力 say how, not with what; 做好 is no task a system does.
+    '用心做产品',
+    '公司用心做好每一包面',
+    '用力做好',
   ])('leaves written or unrelated words alone: %s', (t) => {
     expect(written(t)).toBe(t);
   });
