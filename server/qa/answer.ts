@@ -645,15 +645,18 @@ function limitValue(limit: NonNullable<AnswerEntry['limit']>, vars: Record<strin
   }
   text += digits.slice(last);
   const units = [...limit.units].sort((a, b) => b.word.length - a.word.length);
-  const pattern = new RegExp(`(\\d+(?:\\.\\d+)?)\\s*(${units.map((u) => u.word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![a-z])`, 'gu');
-  const values: { value: number; at: number; said: string }[] = [];
+  // 「三百多兆」「300来M」: a filler between the value and its unit says more than the value, which is its lower end.
+  const pattern = new RegExp(`(\\d+(?:\\.\\d+)?)\\s*(多|来|余)?\\s*(${units.map((u) => u.word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![a-z])`, 'gu');
+  const values: { value: number; at: number; said: string; more: boolean }[] = [];
   for (const m of text.matchAll(pattern)) {
-    const factor = units.find((u) => u.word === m[2])!.factor;
+    const factor = units.find((u) => u.word === m[3])!.factor;
+    const more = m[2] !== undefined;
     const value = Number(m[1]) * factor;
     // 「照片至少要20张吧」 states a rule to be checked, not a value of the asker's: the rule is the answer.
-    // So does the bound in the notice's own unit (「要1080P吗」); said in another unit (「2K」) it is a value.
-    if ((value === bound && factor === 1) || (!ruled && STATES_RULE.test(text.slice(Math.max(0, m.index! - 6), m.index)))) continue;
-    values.push({ value, at: m.index!, said: typedAs.get(m.index!) ?? m[0].replace(/\s+/g, '').toUpperCase() });
+    // So does the bound in the notice's own unit (「要1080P吗」); said in another unit (「2K」) it is a value, and
+    // so is the bound with more to it (「两百多兆」).
+    if ((value === bound && factor === 1 && !more) || (!ruled && STATES_RULE.test(text.slice(Math.max(0, m.index! - 6), m.index)))) continue;
+    values.push({ value, at: m.index!, said: typedAs.get(m.index!) ?? m[0].replace(/\s+/g, '').toUpperCase(), more });
   }
   // 「视频两分钟行吗，一分钟左右是吧」: a figure in a part that judges nothing and only asks (「一分钟左右吗」, as the
   // understanding step reads 「…是吧」) is the asker's guess at the notice's rule, not a value of theirs; the value
@@ -666,7 +669,9 @@ function limitValue(limit: NonNullable<AnswerEntry['limit']>, vars: Record<strin
   };
   const own = values.find((v) => !guess(v)) ?? values[0];
   if (!own) return undefined;
-  const ok = limit.around ? Math.abs(own.value - bound) <= tolerance : limit.max ? own.value <= bound : own.value >= bound;
+  // 「两百多兆」 is more than 200: beyond a maximum of 200, though its lower end is not.
+  const over = own.more && own.value === bound;
+  const ok = limit.around ? Math.abs(own.value - bound) <= tolerance : limit.max ? own.value <= bound && !over : own.value >= bound;
   return { ok, said: own.said, guess: guess(own) };
 }
 
@@ -2811,9 +2816,16 @@ function measuredBeside(kb: KnowledgeBase, q: string, m: EntryMatch): EntryMatch
   const units = [...new Set(findQuantities(q).flatMap((x) => (x.unit ? [norm(x.unit)] : [])))];
   const own = measuredUnits(m.prepared.entry);
   let rest = units.filter((u) => !own.has(u));
-  if (units.length < 2 || rest.length === 0 || rest.length === units.length) return [];
+  // 「4K的视频，三百多兆」: a value in the own entry's units the reading of numbers gives no unit (4K) is said too.
+  const ownSaid = rest.length < units.length || limitSaid(kb, m.prepared.entry, q) !== undefined;
+  if (!ownSaid || rest.length === 0) return [];
+  // The own entry's values are the own entry's business: said beside another's (「4K」 beside 「三百多兆」) they do not
+  // keep that other from the question as its excluded words would.
+  const ownUnits = m.prepared.entry.limit?.units.map((u) => u.word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) ?? [];
+  const said = normalise(q);
+  const others = ownUnits.length ? arabicNumerals(said, findQuantities(said)).text.replace(new RegExp(`\\d+(?:\\.\\d+)?\\s*(?:多|来|余)?\\s*(?:${ownUnits.join('|')})(?![a-z])`, 'gu'), '') : q;
   const out: EntryMatch[] = [];
-  for (const c of answersOf(kb).match(q, 8)) {
+  for (const c of answersOf(kb).match(others, 8)) {
     if (c.prepared === m.prepared || c.prepared.requires.length === 0) continue;
     const measured = measuredUnits(c.prepared.entry);
     if (!rest.some((u) => measured.has(u))) continue;
@@ -2821,6 +2833,20 @@ function measuredBeside(kb: KnowledgeBase, q: string, m: EntryMatch): EntryMatch
     rest = rest.filter((u) => !measured.has(u));
   }
   return out;
+}
+
+/** The value `q` names within an entry's limit, judged; undefined when it names none of its own. */
+function limitSaid(kb: KnowledgeBase, entry: AnswerEntry, q: string): boolean | undefined {
+  const v = entry.limit && limitValue(entry.limit, varsOf(kb), q, false);
+  return v && !v.guess ? v.ok : undefined;
+}
+
+/**
+ * 「4K的视频，三百多兆，能交吗」: of the things measured, one whose value breaks the notice's bound decides whether it
+ * may be handed in, so it is said first; those within follow.
+ */
+function brokenFirst(kb: KnowledgeBase, q: string, chosen: EntryMatch[]): EntryMatch[] {
+  return [...chosen].sort((a, b) => Number(limitSaid(kb, a.prepared.entry, q) === false ? 0 : 1) - Number(limitSaid(kb, b.prepared.entry, q) === false ? 0 : 1));
 }
 
 /**
@@ -3881,7 +3907,7 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
     // its own, meets another entry's required words (名额): that entry answers what was asked, the statement is context.
     if (asking.length === 1 && pieces.length > 1 && m) m = askedOverStated(kb, asking[0]!, m) ?? m;
     if (m) {
-      chosen.push({ match: m, text: q }, ...measuredBeside(kb, q, m).map((match) => ({ match, text: q })));
+      chosen.push(...brokenFirst(kb, q, [m, ...measuredBeside(kb, q, m)]).map((match) => ({ match, text: q })));
       // Of two asking parts, the one that matched on its own asks something the whole
       // question's answer may not ("…今年能报智能工厂吗，要附专利吗"): it is answered too, unless
       // the whole's answer already says all of it ("郑州几家 南阳呢": both cities' quotas).
