@@ -1297,6 +1297,35 @@ function figuresOfNotice(kb: KnowledgeBase): Set<string> {
   return set;
 }
 
+/**
+ * 「是不是每道工序都得上自动检测设备」: a question that widens the scope the quoted clause narrows (每道工序 where it
+ * says 关键工序) is not confirmed: a verdict that requires it says the clause's own scope in its place. A question
+ * that names the narrowed scope itself (「所有关键工序都要吗」) is the clause's case, and keeps its verdict.
+ */
+function widenedScope(kb: KnowledgeBase, entry: AnswerEntry, question: string, text: string, quoted: string): { text: string; lead?: string } {
+  const t = kb.data.intents.answerText.widenedScope;
+  if (!t || entry.conclusion !== 'yes' || !REQUIRED_VERDICT.test(text)) return { text };
+  const q = normalise(question);
+  for (const w of t.widening) {
+    const at = q.indexOf(w);
+    if (at < 0) continue;
+    const after = q.slice(at + w.length);
+    for (const n of t.narrowing) {
+      for (const m of quoted.matchAll(new RegExp(`${n}(\\p{Script=Han}{2,4})`, 'gu'))) {
+        // The longest start of the narrowed noun the question says right after its widening word (生产环节, 工序).
+        const noun = [4, 3, 2].map((k) => m[1]!.slice(0, k)).find((x) => x.length >= 2 && after.startsWith(x));
+        if (!noun || q.includes(n + noun)) continue;
+        // A clause that also names the noun unnarrowed (「关键设备…和生产设备」) does not narrow it.
+        const narrowed = t.narrowing.reduce((k, x) => k + quoted.split(x + noun).length - 1, 0);
+        if (quoted.split(noun).length - 1 > narrowed) continue;
+        const lead = fill(t.answer, { widened: w + noun, narrowed: n + noun });
+        return { text: lead + text.replace(REQUIRED_VERDICT, ''), lead };
+      }
+    }
+  }
+  return { text };
+}
+
 function misquoted(kb: KnowledgeBase, entry: AnswerEntry, typed: string, question: string, text: string, quoted: string): string {
   // The understanding step reads 「…吧」 as 「…吗」, so the tag is looked for as typed.
   const pieces = typed.normalize('NFKC').split(/[，,;；?？。!！\s]+/u).filter(Boolean);
@@ -3993,6 +4022,8 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
     }
   }
   if (answered.length > 0) {
+    // The scope a question widened is said before any summary of categories, which would otherwise open with 「要」.
+    const widenedLeads: string[] = [];
     const results = answered.map((c) => {
       const r = inferredFormCells(kb, c.text, askedCategoryFirst(kb, c.text, chosenCategory(kb, c.text, otherCategory(kb, c.match.prepared.entry, c.text, unnamedSystems(kb, c.match.prepared, c.text, entryAnswer(kb, c.match.prepared, c.text))))));
       const fitted = fitToQuestion(r.text, c.match.prepared.entry.conclusion, c.text);
@@ -4000,7 +4031,10 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
       const lackedText = lacking(kb, c.match.prepared.entry, c.text, r.text);
       const situated = situation(kb, c.match.prepared.entry, c.text, lackedText !== r.text ? lackedText : lacking(kb, c.match.prepared.entry, c.text, fitted), fitted);
       const corrected = misquoted(kb, c.match.prepared.entry, question, c.text, situated, r.citations.map((x) => x.quote).join('\n'));
-      const text = corrected === situated ? askedCell(kb, c.match.prepared.entry, c.text, askedDate(kb, c.match.prepared.entry, c.text, corrected)) : corrected;
+      const checked = corrected === situated ? askedCell(kb, c.match.prepared.entry, c.text, askedDate(kb, c.match.prepared.entry, c.text, corrected)) : corrected;
+      const widened = widenedScope(kb, c.match.prepared.entry, c.text, checked, r.citations.map((x) => x.quote).join('\n'));
+      if (widened.lead) widenedLeads.push(widened.lead);
+      const text = widened.text;
       return scored(kb, c.match.prepared.entry, c.text, { ...r, text });
     });
     // Facts stated beside a may-we-apply question that fail a hard condition decide its verdict: they are
@@ -4025,13 +4059,14 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
     const lackedOnce = typed?.lackedPerCategory === true && results.some((r) => r.text.startsWith(kb.data.intents.answerText.lacking.lead));
     if (fails.length === 0 && typed && !typed.unwritten && (answered.length > 1 || lackedOnce || !typed.scope.every((c) => speaksFor(answered[0]!.match.prepared.entry, c)))) {
       // Each entry's own verdict (and the lead said of a missing system) holds for its category only: the summary says them.
-      const rest = results.map((r) => r.text.split(kb.data.intents.answerText.lacking.lead).join('').replace(CATEGORY_VERDICT, '').replace(CATEGORIES_NAMED, '')).join('');
+      const scope = widenedLeads.join('');
+      const rest = results.map((r) => widenedLeads.reduce((x, l) => x.replace(l, ''), r.text).split(kb.data.intents.answerText.lacking.lead).join('').replace(CATEGORY_VERDICT, '').replace(CATEGORIES_NAMED, '')).join('');
       // A category no entry speaks for is told in its own clause's words, so every category's reading rests on a quote.
       const quoted = kb.data.intents.answerText.perType?.quoted;
       const unspoken = quoted ? typed.scope.filter((c) => !answered.some((a) => speaksFor(a.match.prepared.entry, c))) : [];
       const own = unspoken.flatMap((c) => typed.citations.filter((x) => x.clause !== c.section && x.clause.startsWith(c.section)));
       const told = own.map((x) => fill(quoted!, { clause: x.clause, quote: x.quote.replace(/^…/u, '') })).join('');
-      results.splice(0, results.length, { text: typed.text + rest + told, citations: [...typed.citations, ...results.flatMap((r) => r.citations)] });
+      results.splice(0, results.length, { text: scope + typed.text + rest + told, citations: [...typed.citations, ...results.flatMap((r) => r.citations)] });
     }
     const scoreAsked = answered.findIndex((c) => scoringAsked(kb, c.text) && !c.match.prepared.entry.clauses.includes(kb.data.intents.answerText.scoring.clause));
     if (scoreAsked >= 0 && !results.some((r) => r.citations.some((x) => x.clause === kb.data.intents.answerText.scoring.clause))) scoringNoted(kb, results, Math.min(scoreAsked, results.length - 1), answered[scoreAsked]!.text);
