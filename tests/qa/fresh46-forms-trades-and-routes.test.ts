@@ -41,17 +41,15 @@ describe('the forty-sixth fresh set, written blind', () => {
     expect(Object.keys(judged)).toEqual(fresh46.map((x) => x.q));
   });
 
-  it('answers 10 of 15 by what each must say, and by the evaluator', () => {
+  it('answers 11 of 15 by what each must say, and by the evaluator', () => {
     const wrong = fresh46.filter((x) => !judged[x.q]!(body(x.q), ask(x.q).citations.map((c) => c.clause)));
     // Still wrong: a trade's usual type asked as a guess (电梯) gets the general rule without the trade; the ratio's
-    // formula is answered with the table's cells; 航空港区's 初审 with its quota; two forms at once is refused; a failed
-    // 初审 is told the route without its 不.
+    // formula is answered with the table's cells; 航空港区's 初审 with its quota; two forms at once is refused.
     expect(wrong.map((x) => x.q)).toEqual([
       '做电梯的报智能工厂，是按离散型报吧',
       '效益表那个提升降低比例，是建设后减建设前再除以建设前不',
       '航空港区的企业，材料先给谁初审',
       '一家企业能同时交附件1和附件2吗',
-      '初审没过还能直接报到省里不',
     ]);
     expect(figures(evaluate(kb, fresh46))).toEqual({ hit3: 86.7, facts: 93.3, concluded: 93.3, factsInConclusion: 86.7, inScopeRefused: ['一家企业能同时交附件1和附件2吗'], outOfScopeRefused: 100 });
   });
@@ -130,5 +128,20 @@ describe('a scope the question widens where the clause narrows it is not confirm
     expect(body('质量检测要自动化吗')).toMatch(/^要。三\(一\)7要求关键工序/u);
     // 三(二)6 names 关键设备 and 生产设备: all equipment is not narrowed to the key ones.
     expect(body('离散型工厂所有设备都要做预测性维护吗')).toMatch(/^要。三\(二\)6/u);
+  });
+});
+
+describe('a failed 初审 asked whether to go straight to the province', () => {
+  // Going around the local 初审 is the bypass question, not who recommends; a failed 初审 is a step of 四(三), not
+  // the evaluation's results the notice does not cover.
+  it.each(['初审没过还能直接报到省里不', '初审不通过的话可以直接交省厅不', '市里没推荐上，能直接报到省里吗'])('%s', (q) => {
+    expect(body(q)).toMatch(/^不能直接报省厅。/u);
+    expect(ask(q).citations.map((c) => c.clause)).toContain('四(三)');
+  });
+
+  it('keeps who recommends, and the evaluation results out of scope (near-misses)', () => {
+    expect(body('最后是谁把企业推荐到省工信厅')).toMatch(/^由企业所在地的工业和信息化主管部门推荐/u);
+    expect(body('评审不通过能申诉吗')).toMatch(/^《通知》没有涉及评审结果的申诉或复议/u);
+    expect(body('初审没通过怎么办')).toMatch(/^通知没有规定。四\(三\)/u);
   });
 });
