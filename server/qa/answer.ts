@@ -645,15 +645,18 @@ function limitValue(limit: NonNullable<AnswerEntry['limit']>, vars: Record<strin
   }
   text += digits.slice(last);
   const units = [...limit.units].sort((a, b) => b.word.length - a.word.length);
-  const pattern = new RegExp(`(\\d+(?:\\.\\d+)?)\\s*(${units.map((u) => u.word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![a-z])`, 'gu');
-  const values: { value: number; at: number; said: string }[] = [];
+  // 「三百多兆」「300来M」: a filler between the value and its unit says more than the value, which is its lower end.
+  const pattern = new RegExp(`(\\d+(?:\\.\\d+)?)\\s*(多|来|余)?\\s*(${units.map((u) => u.word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![a-z])`, 'gu');
+  const values: { value: number; at: number; said: string; more: boolean }[] = [];
   for (const m of text.matchAll(pattern)) {
-    const factor = units.find((u) => u.word === m[2])!.factor;
+    const factor = units.find((u) => u.word === m[3])!.factor;
+    const more = m[2] !== undefined;
     const value = Number(m[1]) * factor;
     // 「照片至少要20张吧」 states a rule to be checked, not a value of the asker's: the rule is the answer.
-    // So does the bound in the notice's own unit (「要1080P吗」); said in another unit (「2K」) it is a value.
-    if ((value === bound && factor === 1) || (!ruled && STATES_RULE.test(text.slice(Math.max(0, m.index! - 6), m.index)))) continue;
-    values.push({ value, at: m.index!, said: typedAs.get(m.index!) ?? m[0].replace(/\s+/g, '').toUpperCase() });
+    // So does the bound in the notice's own unit (「要1080P吗」); said in another unit (「2K」) it is a value, and
+    // so is the bound with more to it (「两百多兆」).
+    if ((value === bound && factor === 1 && !more) || (!ruled && STATES_RULE.test(text.slice(Math.max(0, m.index! - 6), m.index)))) continue;
+    values.push({ value, at: m.index!, said: typedAs.get(m.index!) ?? m[0].replace(/\s+/g, '').toUpperCase(), more });
   }
   // 「视频两分钟行吗，一分钟左右是吧」: a figure in a part that judges nothing and only asks (「一分钟左右吗」, as the
   // understanding step reads 「…是吧」) is the asker's guess at the notice's rule, not a value of theirs; the value
@@ -666,7 +669,9 @@ function limitValue(limit: NonNullable<AnswerEntry['limit']>, vars: Record<strin
   };
   const own = values.find((v) => !guess(v)) ?? values[0];
   if (!own) return undefined;
-  const ok = limit.around ? Math.abs(own.value - bound) <= tolerance : limit.max ? own.value <= bound : own.value >= bound;
+  // 「两百多兆」 is more than 200: beyond a maximum of 200, though its lower end is not.
+  const over = own.more && own.value === bound;
+  const ok = limit.around ? Math.abs(own.value - bound) <= tolerance : limit.max ? own.value <= bound && !over : own.value >= bound;
   return { ok, said: own.said, guess: guess(own) };
 }
 
@@ -1290,6 +1295,35 @@ function figuresOfNotice(kb: KnowledgeBase): Set<string> {
     noticeFigures.set(kb, set);
   }
   return set;
+}
+
+/**
+ * 「是不是每道工序都得上自动检测设备」: a question that widens the scope the quoted clause narrows (每道工序 where it
+ * says 关键工序) is not confirmed: a verdict that requires it says the clause's own scope in its place. A question
+ * that names the narrowed scope itself (「所有关键工序都要吗」) is the clause's case, and keeps its verdict.
+ */
+function widenedScope(kb: KnowledgeBase, entry: AnswerEntry, question: string, text: string, quoted: string): { text: string; lead?: string } {
+  const t = kb.data.intents.answerText.widenedScope;
+  if (!t || entry.conclusion !== 'yes' || !REQUIRED_VERDICT.test(text)) return { text };
+  const q = normalise(question);
+  for (const w of t.widening) {
+    const at = q.indexOf(w);
+    if (at < 0) continue;
+    const after = q.slice(at + w.length);
+    for (const n of t.narrowing) {
+      for (const m of quoted.matchAll(new RegExp(`${n}(\\p{Script=Han}{2,4})`, 'gu'))) {
+        // The longest start of the narrowed noun the question says right after its widening word (生产环节, 工序).
+        const noun = [4, 3, 2].map((k) => m[1]!.slice(0, k)).find((x) => x.length >= 2 && after.startsWith(x));
+        if (!noun || q.includes(n + noun)) continue;
+        // A clause that also names the noun unnarrowed (「关键设备…和生产设备」) does not narrow it.
+        const narrowed = t.narrowing.reduce((k, x) => k + quoted.split(x + noun).length - 1, 0);
+        if (quoted.split(noun).length - 1 > narrowed) continue;
+        const lead = fill(t.answer, { widened: w + noun, narrowed: n + noun });
+        return { text: lead + text.replace(REQUIRED_VERDICT, ''), lead };
+      }
+    }
+  }
+  return { text };
 }
 
 function misquoted(kb: KnowledgeBase, entry: AnswerEntry, typed: string, question: string, text: string, quoted: string): string {
@@ -2811,9 +2845,16 @@ function measuredBeside(kb: KnowledgeBase, q: string, m: EntryMatch): EntryMatch
   const units = [...new Set(findQuantities(q).flatMap((x) => (x.unit ? [norm(x.unit)] : [])))];
   const own = measuredUnits(m.prepared.entry);
   let rest = units.filter((u) => !own.has(u));
-  if (units.length < 2 || rest.length === 0 || rest.length === units.length) return [];
+  // 「4K的视频，三百多兆」: a value in the own entry's units the reading of numbers gives no unit (4K) is said too.
+  const ownSaid = rest.length < units.length || limitSaid(kb, m.prepared.entry, q) !== undefined;
+  if (!ownSaid || rest.length === 0) return [];
+  // The own entry's values are the own entry's business: said beside another's (「4K」 beside 「三百多兆」) they do not
+  // keep that other from the question as its excluded words would.
+  const ownUnits = m.prepared.entry.limit?.units.map((u) => u.word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) ?? [];
+  const said = normalise(q);
+  const others = ownUnits.length ? arabicNumerals(said, findQuantities(said)).text.replace(new RegExp(`\\d+(?:\\.\\d+)?\\s*(?:多|来|余)?\\s*(?:${ownUnits.join('|')})(?![a-z])`, 'gu'), '') : q;
   const out: EntryMatch[] = [];
-  for (const c of answersOf(kb).match(q, 8)) {
+  for (const c of answersOf(kb).match(others, 8)) {
     if (c.prepared === m.prepared || c.prepared.requires.length === 0) continue;
     const measured = measuredUnits(c.prepared.entry);
     if (!rest.some((u) => measured.has(u))) continue;
@@ -2821,6 +2862,20 @@ function measuredBeside(kb: KnowledgeBase, q: string, m: EntryMatch): EntryMatch
     rest = rest.filter((u) => !measured.has(u));
   }
   return out;
+}
+
+/** The value `q` names within an entry's limit, judged; undefined when it names none of its own. */
+function limitSaid(kb: KnowledgeBase, entry: AnswerEntry, q: string): boolean | undefined {
+  const v = entry.limit && limitValue(entry.limit, varsOf(kb), q, false);
+  return v && !v.guess ? v.ok : undefined;
+}
+
+/**
+ * 「4K的视频，三百多兆，能交吗」: of the things measured, one whose value breaks the notice's bound decides whether it
+ * may be handed in, so it is said first; those within follow.
+ */
+function brokenFirst(kb: KnowledgeBase, q: string, chosen: EntryMatch[]): EntryMatch[] {
+  return [...chosen].sort((a, b) => Number(limitSaid(kb, a.prepared.entry, q) === false ? 0 : 1) - Number(limitSaid(kb, b.prepared.entry, q) === false ? 0 : 1));
 }
 
 /**
@@ -3881,7 +3936,7 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
     // its own, meets another entry's required words (名额): that entry answers what was asked, the statement is context.
     if (asking.length === 1 && pieces.length > 1 && m) m = askedOverStated(kb, asking[0]!, m) ?? m;
     if (m) {
-      chosen.push({ match: m, text: q }, ...measuredBeside(kb, q, m).map((match) => ({ match, text: q })));
+      chosen.push(...brokenFirst(kb, q, [m, ...measuredBeside(kb, q, m)]).map((match) => ({ match, text: q })));
       // Of two asking parts, the one that matched on its own asks something the whole
       // question's answer may not ("…今年能报智能工厂吗，要附专利吗"): it is answered too, unless
       // the whole's answer already says all of it ("郑州几家 南阳呢": both cities' quotas).
@@ -3967,6 +4022,8 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
     }
   }
   if (answered.length > 0) {
+    // The scope a question widened is said before any summary of categories, which would otherwise open with 「要」.
+    const widenedLeads: string[] = [];
     const results = answered.map((c) => {
       const r = inferredFormCells(kb, c.text, askedCategoryFirst(kb, c.text, chosenCategory(kb, c.text, otherCategory(kb, c.match.prepared.entry, c.text, unnamedSystems(kb, c.match.prepared, c.text, entryAnswer(kb, c.match.prepared, c.text))))));
       const fitted = fitToQuestion(r.text, c.match.prepared.entry.conclusion, c.text);
@@ -3974,7 +4031,10 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
       const lackedText = lacking(kb, c.match.prepared.entry, c.text, r.text);
       const situated = situation(kb, c.match.prepared.entry, c.text, lackedText !== r.text ? lackedText : lacking(kb, c.match.prepared.entry, c.text, fitted), fitted);
       const corrected = misquoted(kb, c.match.prepared.entry, question, c.text, situated, r.citations.map((x) => x.quote).join('\n'));
-      const text = corrected === situated ? askedCell(kb, c.match.prepared.entry, c.text, askedDate(kb, c.match.prepared.entry, c.text, corrected)) : corrected;
+      const checked = corrected === situated ? askedCell(kb, c.match.prepared.entry, c.text, askedDate(kb, c.match.prepared.entry, c.text, corrected)) : corrected;
+      const widened = widenedScope(kb, c.match.prepared.entry, c.text, checked, r.citations.map((x) => x.quote).join('\n'));
+      if (widened.lead) widenedLeads.push(widened.lead);
+      const text = widened.text;
       return scored(kb, c.match.prepared.entry, c.text, { ...r, text });
     });
     // Facts stated beside a may-we-apply question that fail a hard condition decide its verdict: they are
@@ -3999,13 +4059,14 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
     const lackedOnce = typed?.lackedPerCategory === true && results.some((r) => r.text.startsWith(kb.data.intents.answerText.lacking.lead));
     if (fails.length === 0 && typed && !typed.unwritten && (answered.length > 1 || lackedOnce || !typed.scope.every((c) => speaksFor(answered[0]!.match.prepared.entry, c)))) {
       // Each entry's own verdict (and the lead said of a missing system) holds for its category only: the summary says them.
-      const rest = results.map((r) => r.text.split(kb.data.intents.answerText.lacking.lead).join('').replace(CATEGORY_VERDICT, '').replace(CATEGORIES_NAMED, '')).join('');
+      const scope = widenedLeads.join('');
+      const rest = results.map((r) => widenedLeads.reduce((x, l) => x.replace(l, ''), r.text).split(kb.data.intents.answerText.lacking.lead).join('').replace(CATEGORY_VERDICT, '').replace(CATEGORIES_NAMED, '')).join('');
       // A category no entry speaks for is told in its own clause's words, so every category's reading rests on a quote.
       const quoted = kb.data.intents.answerText.perType?.quoted;
       const unspoken = quoted ? typed.scope.filter((c) => !answered.some((a) => speaksFor(a.match.prepared.entry, c))) : [];
       const own = unspoken.flatMap((c) => typed.citations.filter((x) => x.clause !== c.section && x.clause.startsWith(c.section)));
       const told = own.map((x) => fill(quoted!, { clause: x.clause, quote: x.quote.replace(/^…/u, '') })).join('');
-      results.splice(0, results.length, { text: typed.text + rest + told, citations: [...typed.citations, ...results.flatMap((r) => r.citations)] });
+      results.splice(0, results.length, { text: scope + typed.text + rest + told, citations: [...typed.citations, ...results.flatMap((r) => r.citations)] });
     }
     const scoreAsked = answered.findIndex((c) => scoringAsked(kb, c.text) && !c.match.prepared.entry.clauses.includes(kb.data.intents.answerText.scoring.clause));
     if (scoreAsked >= 0 && !results.some((r) => r.citations.some((x) => x.clause === kb.data.intents.answerText.scoring.clause))) scoringNoted(kb, results, Math.min(scoreAsked, results.length - 1), answered[scoreAsked]!.text);

@@ -442,6 +442,12 @@ export const IntentsFile = z.object({
     /** After an answer that spans years, asked of a later year: {year}, the notice's own year. */
     laterYearRule: z.string().optional(),
     /**
+     * A question that widens the scope a quoted clause narrows (「每道工序」 where it says 「关键工序」): `widening`, the
+     * words that widen; `narrowing`, the clause's words that narrow; `answer`, said in place of a confirming verdict,
+     * with {widened} and {narrowed} the two as said.
+     */
+    widenedScope: z.object({ widening: z.array(z.string().min(1)).min(1), narrowing: z.array(z.string().min(1)).min(1), answer: z.string() }).optional(),
+    /**
      * A date asked of an answer that states the notice's deadline (「汇总表3月25日上传行吗」), said
      * before that answer: {said}, the date as read; {deadline}, the notice's. One text for a date before
      * the deadline and one for a date after it.
