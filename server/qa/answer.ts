@@ -7,6 +7,7 @@ import { arabicNumerals, findQuantities, indefiniteAmounts, normalise as readAsT
 import { namedConcepts, type EntryMatch, type PreparedEntry } from './answer-base';
 import type { AnswerEntry } from '../knowledge/schemas/answer-base';
 import { WordFinder } from './words';
+import { escapeRegex } from '../engine/kb';
 import { ELLIPSIS, oncePerClause, quoteUnits, renderUnit } from './quote';
 import { answersOf } from './layer';
 import { placeholderValues } from './placeholders';
@@ -644,12 +645,9 @@ function limitValue(limit: NonNullable<AnswerEntry['limit']>, vars: Record<strin
     last = m.index! + m[0].length;
   }
   text += digits.slice(last);
-  const units = [...limit.units].sort((a, b) => b.word.length - a.word.length);
-  // 「三百多兆」「300来M」: a filler between the value and its unit says more than the value, which is its lower end.
-  const pattern = new RegExp(`(\\d+(?:\\.\\d+)?)\\s*(多|来|余)?\\s*(${units.map((u) => u.word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![a-z])`, 'gu');
   const values: { value: number; at: number; said: string; more: boolean }[] = [];
-  for (const m of text.matchAll(pattern)) {
-    const factor = units.find((u) => u.word === m[3])!.factor;
+  for (const m of text.matchAll(limitValuePattern(limit.units))) {
+    const factor = limit.units.find((u) => u.word === m[3])!.factor;
     const more = m[2] !== undefined;
     const value = Number(m[1]) * factor;
     // 「照片至少要20张吧」 states a rule to be checked, not a value of the asker's: the rule is the answer.
@@ -2028,7 +2026,7 @@ function elementClause(kb: KnowledgeBase, question: string): { text: string; cit
     const clause = hits[0]!.c;
     const units = quoteUnits(clause.text);
     // The clause's own heading (「研发设计。」) is its title: the quote starts after it.
-    const body = units.map((u) => u.text).join('').replace(new RegExp(`^${clause.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}。`, 'u'), '');
+    const body = units.map((u) => u.text).join('').replace(new RegExp(`^${escapeRegex(clause.title)}。`, 'u'), '');
     const quote = body && clause.text.includes(body) ? `${ELLIPSIS}${body}` : units.map(renderUnit).join('');
     texts.push(fill(t.lead, { category: category.name, title: clause.title, clause: clause.id, body: quote.replace(ELLIPSIS, '') }));
     cites.push({ clause: clause.id, title: clause.title, quote });
@@ -2850,9 +2848,9 @@ function measuredBeside(kb: KnowledgeBase, q: string, m: EntryMatch): EntryMatch
   if (!ownSaid || rest.length === 0) return [];
   // The own entry's values are the own entry's business: said beside another's (「4K」 beside 「三百多兆」) they do not
   // keep that other from the question as its excluded words would.
-  const ownUnits = m.prepared.entry.limit?.units.map((u) => u.word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) ?? [];
+  const ownUnits = m.prepared.entry.limit?.units ?? [];
   const said = normalise(q);
-  const others = ownUnits.length ? arabicNumerals(said, findQuantities(said)).text.replace(new RegExp(`\\d+(?:\\.\\d+)?\\s*(?:多|来|余)?\\s*(?:${ownUnits.join('|')})(?![a-z])`, 'gu'), '') : q;
+  const others = ownUnits.length ? arabicNumerals(said, findQuantities(said)).text.replace(limitValuePattern(ownUnits), '') : q;
   const out: EntryMatch[] = [];
   for (const c of answersOf(kb).match(others, 8)) {
     if (c.prepared === m.prepared || c.prepared.requires.length === 0) continue;
@@ -2862,6 +2860,15 @@ function measuredBeside(kb: KnowledgeBase, q: string, m: EntryMatch): EntryMatch
     rest = rest.filter((u) => !measured.has(u));
   }
   return out;
+}
+
+/**
+ * A value said in a limit's units: the figure, a filler (「三百多兆」「300来M」: more than the figure, which is its lower
+ * end) and the unit, the longest unit word tried first.
+ */
+function limitValuePattern(units: readonly { word: string }[]): RegExp {
+  const words = [...units].sort((a, b) => b.word.length - a.word.length).map((u) => escapeRegex(u.word));
+  return new RegExp(`(\\d+(?:\\.\\d+)?)\\s*(多|来|余)?\\s*(${words.join('|')})(?![a-z])`, 'gu');
 }
 
 /** The value `q` names within an entry's limit, judged; undefined when it names none of its own. */
@@ -2875,7 +2882,8 @@ function limitSaid(kb: KnowledgeBase, entry: AnswerEntry, q: string): boolean | 
  * may be handed in, so it is said first; those within follow.
  */
 function brokenFirst(kb: KnowledgeBase, q: string, chosen: EntryMatch[]): EntryMatch[] {
-  return [...chosen].sort((a, b) => Number(limitSaid(kb, a.prepared.entry, q) === false ? 0 : 1) - Number(limitSaid(kb, b.prepared.entry, q) === false ? 0 : 1));
+  const broken = chosen.map((x) => limitSaid(kb, x.prepared.entry, q) === false);
+  return [...chosen.filter((_x, i) => broken[i]), ...chosen.filter((_x, i) => !broken[i])];
 }
 
 /**
@@ -2950,7 +2958,7 @@ function withoutTrade(kb: KnowledgeBase, q: string, found: Found): string | unde
   const trade = tradeOf(kb, q, found);
   // A trade that made something for the asker (「ERP是软件开发公司给做的」) is what is asked about, not context.
   if (!trade || tradeIsAgent(kb, q, found)) return undefined;
-  const frame = (w: string) => new RegExp(`(?:是|做|搞|开)*${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:企业|公司|的)?`, 'gu');
+  const frame = (w: string) => new RegExp(`(?:是|做|搞|开)*${escapeRegex(w)}(?:企业|公司|的)?`, 'gu');
   return trade.words.reduce((t, w) => t.replace(frame(w), ''), q);
 }
 
@@ -2991,7 +2999,7 @@ function agentOwner(kb: KnowledgeBase, q: string, m: EntryMatch, found: Found): 
   if (!tradeIsAgent(kb, q, found)) return undefined;
   // The trade's words with what follows them (「科技公司开发的」), where the maker is said.
   const spans = (tradeOf(kb, q, found, true)?.words ?? []).flatMap((w) => (found.get(w) ?? []).map((at) => [at, at + w.length + AGENT_REACH] as const));
-  const at = (w: string) => [...q.matchAll(new RegExp(w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gu'))].map((x) => x.index);
+  const at = (w: string) => [...q.matchAll(new RegExp(escapeRegex(w), 'gu'))].map((x) => x.index);
   const namesMaker = (x: EntryMatch) => !scopedByTrade(x) && x.prepared.requires.some((g) => g.some((w) => at(w).some((i) => spans.some(([s, e]) => i < e && i + w.length > s))));
   if (namesMaker(m)) return undefined;
   return answersOf(kb)
@@ -3042,7 +3050,7 @@ const leavePatterns = new WeakMap<object, RegExp>();
 
 /** Words of the knowledge files as one alternation, longest first, normalised and escaped. */
 function alt(words: readonly string[]): string {
-  return [...words].sort((a, b) => b.length - a.length).map((w) => norm(w).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  return [...words].sort((a, b) => b.length - a.length).map((w) => escapeRegex(norm(w))).join('|');
 }
 
 /**
@@ -3156,7 +3164,7 @@ function asQuestion(kb: KnowledgeBase, text: string): string {
   const tags = kb.data.intents.tagQuestions;
   let re = tagPatterns.get(tags);
   if (re === undefined) {
-    const alternatives = [...tags].sort((a, b) => b.length - a.length).map((t) => norm(t).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const alternatives = [...tags].sort((a, b) => b.length - a.length).map((t) => escapeRegex(norm(t)));
     re = alternatives.length ? new RegExp(`[，,\\s]*(?:${alternatives.join('|')})(?=[？?。！!，,；;\\s]|$)`, 'gu') : null;
     tagPatterns.set(tags, re);
   }
@@ -3271,7 +3279,7 @@ function ofSessionSection(kb: KnowledgeBase, read: { response: AskResponse; aske
  */
 function perTypeOpens(t: NonNullable<KnowledgeBase['data']['intents']['answerText']['perType']>, line: string): boolean {
   if (line.includes(t.lead)) return true;
-  return t.all !== undefined && new RegExp(t.all.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\\\{\w+\\\}/gu, '[^。]*'), 'u').test(line);
+  return t.all !== undefined && new RegExp(escapeRegex(t.all).replace(/\\\{\w+\\\}/gu, '[^。]*'), 'u').test(line);
 }
 
 /**
