@@ -1223,8 +1223,7 @@ function interpretAlone(kb: KnowledgeData, rawText: string, pending: QuestionVie
   // 「不报总装车间了，换个车间」 at a capability item: clauses that only change the applying workshop say nothing of the
   // item, so their 不 is no no; the other clauses answer, and with none left the item is asked again.
   if (pending?.id.startsWith('cap.') && vocabOf(kb).partScope.unitOnly) {
-    const parts = rawText.split(/([，,。；;！!~～\s]+)/u);
-    const clauses = parts.filter((_, k) => k % 2 === 0 && parts[k]!.trim());
+    const clauses = rawText.split(/[，,。；;！!~～\s]+/u).filter((c) => c.trim());
     const changing = clauses.filter((c) => onlyChangesUnit(vocabOf(kb), c));
     if (changing.length === clauses.length && clauses.length) return { kind: 'unclear', reason: 'unitChanged', choices: [rawText.trim().replace(/[，,。；;！!~～\s]+$/u, '')] };
     if (changing.length) return interpretAlone(kb, clauses.filter((c) => !changing.includes(c)).join('，'), pending, category);

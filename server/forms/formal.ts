@@ -1,6 +1,7 @@
 import type { FormFacts } from '../schemas/forms';
 import type { FormDrafting } from '../knowledge/schemas/forms';
 import { arabicYears, spokenYears } from '../understand';
+import { escapeRegex } from '../engine/kb';
 
 /** The knowledge's written forms of spoken words: fixed pairs, then patterns. */
 export type Formal = Pick<FormDrafting, 'formal' | 'formalRules'> & { formalKeep?: string[]; spokenYearWords?: string[]; glossary?: FormDrafting['glossary'] };
@@ -16,7 +17,6 @@ function rulesOf(f: Formal): [RegExp, string][] {
   return r;
 }
 
-const escaped = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const compiledGlossary = new WeakMap<object, [RegExp, string][]>();
 
 /** Each abbreviation as a pattern that skips it where it is part of another word or a name (see the schema). */
@@ -25,9 +25,9 @@ function glossaryOf(f: Formal): [RegExp, string][] {
   let r = compiledGlossary.get(g);
   if (!r) {
     r = g.map((x) => {
-      const after = x.notAfter.map((w) => `(?<!${escaped(w)})`).join('');
-      const before = x.notBefore.length ? `(?!${x.notBefore.map(escaped).join('|')})` : '';
-      return [new RegExp(`${after}${escaped(x.word)}${before}`, 'gu'), x.written] as [RegExp, string];
+      const after = x.notAfter.map((w) => `(?<!${escapeRegex(w)})`).join('');
+      const before = x.notBefore.length ? `(?!${x.notBefore.map(escapeRegex).join('|')})` : '';
+      return [new RegExp(`${after}${escapeRegex(x.word)}${before}`, 'gu'), x.written] as [RegExp, string];
     });
     compiledGlossary.set(g, r);
   }
@@ -135,8 +135,8 @@ export function withoutRestatedFounding(f: FoundingWords, facts: FormFacts): For
   const founded = facts.foundedOn ?? (facts.foundedYear === undefined ? undefined : String(facts.foundedYear));
   if (!words || !facts.history || !founded) return facts;
   const [year, month, day] = founded.split('-').map(Number);
-  const subjects = [...(facts.name ? [facts.name.trim()] : []), ...words.subjects].map(escaped).join('|');
-  const verbs = words.verbs.map(escaped).join('|');
+  const subjects = [...(facts.name ? [facts.name.trim()] : []), ...words.subjects].map(escapeRegex).join('|');
+  const verbs = words.verbs.map(escapeRegex).join('|');
   const date = '(\\d{4})年(?:(\\d{1,2})月)?(?:(\\d{1,2})[日号])?';
   const forms = [new RegExp(`^(${subjects})?(?:于|在)?${date}(?:正式)?(?:${verbs})的?$`, 'u'), new RegExp(`^(${subjects})?(?:${verbs})于${date}$`, 'u')];
   const covered = (m: RegExpExecArray) =>
@@ -146,13 +146,11 @@ export function withoutRestatedFounding(f: FoundingWords, facts: FormFacts): For
     if (dropped) return s;
     const end = /[。；;！!]*$/u.exec(s)![0];
     const clauses = s.slice(0, s.length - end.length).split(/[，,]/u);
-    const i = clauses.findIndex((c) => forms.some((re) => {
-      const m = re.exec(c.trim());
-      return !!m && covered(m);
-    }));
+    const restated = clauses.map((c) => forms.map((re) => re.exec(c.trim())).find((m) => m && covered(m)));
+    const i = restated.findIndex(Boolean);
     if (i < 0) return s;
     dropped = true;
-    const subject = forms.map((re) => re.exec(clauses[i]!.trim())).find((m) => m)?.[1];
+    const subject = restated[i]![1];
     const rest = clauses.filter((_c, k) => k !== i);
     if (!rest.length) return '';
     // 「公司于2013年建厂，起初生产挂面」: the clause after it keeps the subject.
